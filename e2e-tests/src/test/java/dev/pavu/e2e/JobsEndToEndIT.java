@@ -1,0 +1,130 @@
+package dev.pavu.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pavu.workspace.diff.UnifiedDiffs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Jobs through the whole running stack: planner → actuator → verifier → planner, audited by the
+ * updater, on the real Kafka broker and PostgreSQL. No language model is configured.
+ */
+@ExtendWith(LocalStackExtension.class)
+class JobsEndToEndIT {
+
+    private final PlannerClient planner = new PlannerClient();
+
+    private static Map<String, Object> job(String task, long candidateTimeoutMs) {
+        return Map.of("task", task, "budget", Map.of("maxIterations", 3, "maxCandidates", 150,
+                "candidateTimeoutMs", candidateTimeoutMs, "jobTimeoutMs", 900_000));
+    }
+
+    @Test
+    void repairsTheBundledExampleWithAPatchThatReallyPasses() throws Exception {
+        Path example = Projects.named("invoicing");
+        JsonNode accepted = planner.submitProject(example, job("make the failing tests pass", 60_000));
+        String id = accepted.get("id").asText();
+
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(12));
+        assertEquals("SUCCEEDED", done.get("outcome").asText(), "outcome of " + done);
+
+        String patch = planner.patch(id);
+        assertTrue(patch.contains("VolumeDiscount.java"), "the fix is in VolumeDiscount.java:\n" + patch);
+        Path fresh = Projects.freshCopy(example);
+        UnifiedDiffs.apply(fresh, patch);
+        assertEquals(0, Projects.mavenTest(fresh), "mvn test on the patched copy; log: "
+                + Files.readString(fresh.resolve("mvn-test.log")));
+
+        // The audit trail: every stage's events, in causal order, from the updater's log.
+        JsonNode events = planner.get("/jobs/" + id + "/events");
+        List<String> types = new ArrayList<>();
+        events.forEach(e -> types.add(e.get("type").asText()));
+        assertEquals("pavu.job.submitted.v1", types.get(0), "first event: " + types);
+        assertTrue(types.contains("pavu.plan.proposed.v1") && types.contains("pavu.diff.proposed.v1")
+                && types.contains("pavu.verdict.issued.v1") && types.contains("pavu.candidates.proposed.v1"), "types: " + types);
+        assertEquals("pavu.job.concluded.v1", types.get(types.size() - 1), "last event: " + types);
+    }
+
+    @Test
+    void aProjectWhoseTestsAllPassConcludesAtOnceSayingSo() throws Exception {
+        String id = planner.submitProject(Projects.named("all-green"), job("make the failing tests pass", 60_000)).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(4));
+        assertEquals("SUCCEEDED", done.get("outcome").asText(), done.toString());
+        assertTrue(done.get("reason").asText().toLowerCase().contains("nothing to repair"), done.toString());
+    }
+
+    @Test
+    void aProjectThatDoesNotCompileFailsWithTheCompilerError() throws Exception {
+        String id = planner.submitProject(Projects.named("broken-build"), job("make the failing tests pass", 60_000)).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(4));
+        assertEquals("FAILED", done.get("outcome").asText(), done.toString());
+        assertTrue(done.get("reason").asText().toLowerCase().contains("compil"), done.toString());
+    }
+
+    @Test
+    void aFolderWithoutABuildFailsWithAClearReason() throws Exception {
+        String id = planner.submitProject(Projects.named("no-build"), job("make the failing tests pass", 60_000)).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(4));
+        assertEquals("FAILED", done.get("outcome").asText(), done.toString());
+        assertTrue(done.get("reason").asText().toLowerCase().contains("build"), done.toString());
+    }
+
+    @Test
+    void anUnreachableGitUrlFailsWithoutHanging() throws Exception {
+        Map<String, Object> body = Map.of("source", Map.of("gitUrl", "http://127.0.0.1:9/nobody/nothing.git"),
+                "task", "make the failing tests pass");
+        String id = planner.submitJson(body).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(3));
+        assertEquals("FAILED", done.get("outcome").asText(), done.toString());
+        assertTrue(done.get("reason").asText().contains("127.0.0.1:9"), "reason names the URL: " + done);
+    }
+
+    @Test
+    void theCliRepairsABugWhoseBuggyVersionLoopsForever() throws Exception {
+        Path root = LocalStackExtension.root();
+        Process p = new ProcessBuilder(List.of("bash", root.resolve("pavu").toString(), "submit",
+                "--repo", Projects.named("binary-search").toString(), "--task", "make the failing tests pass",
+                "--timeout-per-candidate", "15", "--wait", "--json"))
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(12, TimeUnit.MINUTES), "pavu submit --wait returned");
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertEquals("SUCCEEDED", result.get("outcome").asText(), out);
+        assertEquals(0, p.exitValue(), "exit code 0 on SUCCEEDED");
+        assertTrue(result.get("patch").asText().contains("Search.java"), out);
+        assertTrue(result.get("candidatesTried").asInt() >= 1 && result.get("durationMs").asLong() > 0, out);
+    }
+
+    @Test
+    void repairsAWrongVariable() throws Exception {
+        assertRepairs("shapes", "Rectangle.java");
+    }
+
+    @Test
+    void repairsSwappedArguments() throws Exception {
+        assertRepairs("budget", "Budget.java");
+    }
+
+    private void assertRepairs(String project, String fixedFile) throws Exception {
+        String id = planner.submitProject(Projects.named(project), job("make the failing tests pass", 30_000)).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(10));
+        assertEquals("SUCCEEDED", done.get("outcome").asText(), done.toString());
+        String patch = planner.patch(id);
+        assertTrue(patch.contains(fixedFile), patch);
+        Path fresh = Projects.freshCopy(Projects.named(project));
+        UnifiedDiffs.apply(fresh, patch);
+        assertEquals(0, Projects.mavenTest(fresh), "patched copy passes mvn test");
+    }
+}

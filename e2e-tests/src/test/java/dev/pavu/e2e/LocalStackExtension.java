@@ -1,0 +1,95 @@
+package dev.pavu.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the whole local stack (Kafka, PostgreSQL and the five packaged services) once for all
+ * end-to-end tests with {@code deploy/local/stack up}, and stops the services again at the end when
+ * it was this run that started them.
+ */
+public final class LocalStackExtension implements BeforeAllCallback {
+
+    /** @return the repository root (system property {@code pavu.root}, else found from the working directory) */
+    public static Path root() {
+        String p = System.getProperty("pavu.root");
+        Path dir = p != null ? Path.of(p) : Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("deploy/local/stack"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("repository root with deploy/local/stack not found above " + dir);
+    }
+
+    /** @return the planner's base URL ({@code PAVU_PLANNER_URL}, default {@code http://localhost:8081}) */
+    public static String plannerUrl() {
+        String env = System.getenv("PAVU_PLANNER_URL");
+        return env != null && !env.isBlank() ? env : "http://localhost:8081";
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("pavu-stack", k -> start(), StartedStack.class);
+    }
+
+    private static StartedStack start() {
+        boolean wasUp = plannerReady();
+        run("up");
+        return new StartedStack(!wasUp);
+    }
+
+    static boolean plannerReady() {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(plannerUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void run(String... args) {
+        try {
+            var cmd = new java.util.ArrayList<String>();
+            cmd.add("bash");
+            cmd.add(root().resolve("deploy/local/stack").toString());
+            cmd.addAll(java.util.List.of(args));
+            Process p = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/stack " + String.join(" ", args) + " failed:\n" + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the services at the end of the run if this run started them. */
+    record StartedStack(boolean startedHere) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            if (startedHere && !"true".equals(System.getenv("PAVU_E2E_KEEP_STACK"))) {
+                run("down", "services");
+            }
+        }
+    }
+}
