@@ -1,5 +1,7 @@
 package dev.pavu.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,7 +32,8 @@ public record DiffProposed(Envelope envelope, UUID candidateId, UUID planId, Sou
         diff = diff == null ? "" : diff;
     }
 
-    /** @return true for the empty patch (the baseline run) */
+    /** @return true for the empty patch (the baseline run); derived, not written to the wire */
+    @JsonIgnore
     public boolean isEmptyPatch() {
         return diff.isBlank();
     }

@@ -2,6 +2,7 @@ package dev.pavu.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  * JSON (de)serialisation of Pavu events. Thread-safe; use the static methods.
  *
  * <p>Wire form: one JSON object per record value, {@code {"envelope": {...}, <payload fields>}}, UTF-8,
- * timestamps as ISO-8601 strings. Unknown fields are ignored (minor, compatible changes); an unknown
- * event name or a major version other than {@link EventTypes#MAJOR} is refused.
+ * timestamps as ISO-8601 strings, map keys sorted (the same event is always the same text). Unknown fields are
+ * ignored (minor, compatible changes); an unknown event name or a major version other than {@link EventTypes#MAJOR}
+ * is refused. The JSON Schema of each event is {@code schemas/<name>.v1.schema.json} on the classpath.
  */
 public final class EventCodec {
 
@@ -27,7 +29,14 @@ public final class EventCodec {
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a missing int/long/double/boolean is refused (FAIL_ON_NULL_FOR_PRIMITIVES), never read as 0 or false;
+            // 2.5 is never truncated into an int; {…}{…} or duplicate keys are not one event
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // records hold Map.copyOf maps, whose order changes from run to run: sort keys so the same event is the same text
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
     private EventCodec() {
@@ -87,21 +96,37 @@ public final class EventCodec {
         if (cls == null) {
             throw new EventFormatException("unknown event type '" + type.asText() + "'; known: " + EventTypes.BY_NAME.keySet());
         }
-        int major = Integer.parseInt(m.group(2));
-        if (major != EventTypes.MAJOR) {
-            throw new EventFormatException("unsupported major version v" + major + " of " + m.group(1)
+        if (!m.group(2).equals(String.valueOf(EventTypes.MAJOR))) {
+            throw new EventFormatException("unsupported major version v" + m.group(2) + " of " + m.group(1)
                     + ": this reader understands v" + EventTypes.MAJOR + "; upgrade the consumer before the producer");
         }
         try {
             return MAPPER.treeToValue(tree, cls);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
             String why = root instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : root.getMessage();
-            throw new EventFormatException("invalid " + type.asText() + ": " + why, e);
+            String at = e instanceof JsonMappingException jme ? path(jme) : "";
+            throw new EventFormatException("invalid " + type.asText() + (at.isEmpty() ? "" : " at " + at) + ": " + why, e);
         }
+    }
+
+    /** @return the JSON path of a mapping failure, e.g. {@code envelope.iteration} or {@code gates[1].durationMs} */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /**

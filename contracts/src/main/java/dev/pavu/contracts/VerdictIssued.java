@@ -1,5 +1,7 @@
 package dev.pavu.contracts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,7 +40,8 @@ public record VerdictIssued(Envelope envelope, UUID candidateId, UUID planId, Ve
         diff = diff == null ? "" : diff;
     }
 
-    /** @return true when this is the verdict of the empty patch (the baseline) */
+    /** @return true when this is the verdict of the empty patch (the baseline); derived, not written to the wire */
+    @JsonIgnore
     public boolean isBaseline() {
         return diff.isBlank();
     }
