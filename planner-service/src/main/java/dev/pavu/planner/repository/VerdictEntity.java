@@ -1,0 +1,40 @@
+package dev.pavu.planner.repository;
+
+import dev.pavu.contracts.Verdict;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A candidate's verdict as the planner counted it (table {@code planner.verdicts}). */
+@Entity
+@Table(name = "verdicts")
+public class VerdictEntity extends PanacheEntityBase {
+    @Id
+    @Column(name = "candidate_id")
+    public UUID candidateId;
+    @Column(name = "job_id")
+    public UUID jobId;
+    @Column(name = "plan_id")
+    public UUID planId;
+    @Enumerated(EnumType.STRING)
+    public Verdict verdict;
+    /** SHA-256 (hex) of the normalised diff, or {@code null} for the empty patch. */
+    @Column(name = "patch_hash")
+    public String patchHash;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    /** @return the patch hashes verified for a job so far (for {@code triedPatchHashes}) */
+    public static List<String> triedHashes(UUID jobId) {
+        return VerdictEntity.<VerdictEntity>list("jobId = ?1 and patchHash is not null", jobId).stream()
+                .map(v -> v.patchHash).toList();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.pavu.planner.service;
+
+import dev.pavu.contracts.GateResult;
+import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.contracts.VerdictIssued;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The planner's decisions as pure functions: given what is known about a job and what just happened,
+ * what comes next. No I/O here; {@link JobService} reads the state, asks, and carries the step out.
+ */
+public final class JobDecisions {
+
+    private JobDecisions() {
+    }
+
+    /** What to do next. */
+    public sealed interface Step permits Conclude, Localise, Repair, Wait {
+    }
+
+    /**
+     * End the job.
+     *
+     * @param outcome how it ended
+     * @param reason  one sentence a person can act on
+     * @param patch   the plausible patch for SUCCEEDED (may be empty), else {@code null}
+     * @param winner  the winning candidate, or {@code null}
+     */
+    public record Conclude(Outcome outcome, String reason, String patch, UUID winner) implements Step {
+    }
+
+    /** The baseline failed with failing tests: localise the fault, then plan iteration 1. */
+    public record Localise() implements Step {
+    }
+
+    /**
+     * Propose a repair plan.
+     *
+     * @param iteration     the new iteration (≥ 1)
+     * @param locationFrom  index of its first location in the job's ranking
+     * @param locationCount how many locations it gets
+     * @param maxCandidates candidates it may ask for
+     */
+    public record Repair(int iteration, int locationFrom, int locationCount, int maxCandidates) implements Step {
+    }
+
+    /** Nothing to do until more events arrive. */
+    public record Wait() implements Step {
+    }
+
+    /**
+     * What the planner knows about a job's progress.
+     *
+     * @param maxIterations       budget: repair iterations
+     * @param maxCandidates       budget: candidates over all iterations
+     * @param iteration           current iteration (0 = baseline)
+     * @param candidatesProposed  repair candidates the actuator announced so far
+     * @param candidatesTried     repair candidates verified so far (SKIPPED excluded)
+     * @param locationsTried      ranking entries handed out so far
+     * @param rankingSize         length of the job's ranking
+     * @param locationsPerIteration  locations per plan (setting)
+     * @param maxPerIteration     candidates per plan at most (setting)
+     */
+    public record Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed,
+                           int candidatesTried, int locationsTried, int rankingSize, int locationsPerIteration,
+                           int maxPerIteration) {
+        /** @return candidates still allowed by the budget */
+        public int remainingCandidates() {
+            return Math.max(0, maxCandidates - Math.max(candidatesProposed, candidatesTried));
+        }
+    }
+
+    /**
+     * Decides on the verdict of the empty patch.
+     *
+     * @param v      the baseline verdict
+     * @param commit the resolved commit, for the reason text
+     * @param candidateTimeoutMs the per-candidate limit, for the reason text
+     * @return {@link Conclude} (all pass, does not build, error, timeout) or {@link Localise}
+     */
+    public static Step onBaseline(VerdictIssued v, String commit, long candidateTimeoutMs) {
+        String at = commit == null ? "" : " at " + commit;
+        String why = v.reason() == null || v.reason().isBlank() ? "no reason given" : v.reason();
+        return switch (v.verdict()) {
+            case PASS -> new Conclude(Outcome.SUCCEEDED,
+                    "nothing to repair: all " + v.testsRun() + " tests already pass" + at, "", null);
+            case TIMEOUT -> new Conclude(Outcome.FAILED,
+                    "the test suite did not finish within " + candidateTimeoutMs + " ms" + at + " (" + why
+                            + "); raise budget.candidateTimeoutMs or give a testCommand that runs fewer tests", null, null);
+            case ERROR -> new Conclude(Outcome.FAILED,
+                    "the verifier could not run the project's tests" + at + ": " + why, null, null);
+            case SKIPPED -> new Conclude(Outcome.FAILED,
+                    "the verifier skipped the baseline run" + at + ": " + why + "; submit the job again", null, null);
+            case FAIL -> {
+                GateResult staticGate = v.gates().stream().filter(g -> "static".equalsIgnoreCase(g.gate()))
+                        .findFirst().orElse(null);
+                if (staticGate != null && staticGate.status() != Verdict.PASS) {
+                    String detail = staticGate.detail() == null || staticGate.detail().isBlank() ? why : staticGate.detail();
+                    yield new Conclude(Outcome.FAILED, "the project does not build" + at + ": " + detail
+                            + "; Pavu repairs failing tests of a project that compiles — fix the build first", null, null);
+                }
+                if (v.failingTests().isEmpty()) {
+                    yield new Conclude(Outcome.FAILED, "the tests failed" + at + " but the verifier named no failing test: "
+                            + why, null, null);
+                }
+                yield new Localise();
+            }
+        };
+    }
+
+    /**
+     * Decides the next plan after an iteration ended without a plausible patch (or after localisation,
+     * with {@code p.iteration() == 0}).
+     *
+     * @param p the job's progress
+     * @return {@link Repair}, or {@link Conclude} EXHAUSTED (FAILED when localisation found nothing at all)
+     */
+    public static Step next(Progress p) {
+        if (p.iteration() == 0 && p.rankingSize() == 0) {
+            return new Conclude(Outcome.FAILED, "fault localisation found no suspicious statement in the project's main"
+                    + " code (src/main/java) for the failing tests; nothing to repair", null, null);
+        }
+        String stop;
+        if (p.iteration() >= p.maxIterations()) {
+            stop = "iteration budget of " + p.maxIterations() + " spent";
+        } else if (p.remainingCandidates() <= 0) {
+            stop = "candidate budget of " + p.maxCandidates() + " spent";
+        } else if (p.locationsTried() >= p.rankingSize()) {
+            stop = "no further suspicious locations";
+        } else {
+            int count = Math.min(p.locationsPerIteration(), p.rankingSize() - p.locationsTried());
+            int max = Math.min(p.maxPerIteration(), p.remainingCandidates());
+            return new Repair(p.iteration() + 1, p.locationsTried(), count, max);
+        }
+        return new Conclude(Outcome.EXHAUSTED, exhaustedReason(p) + " (" + stop + ")", null, null);
+    }
+
+    /**
+     * Decides on a repair candidate's verdict.
+     *
+     * @param v              the verdict (already counted into {@code planVerdicts})
+     * @param planIsCurrent  whether the verdict's plan is the job's current iteration
+     * @param planCandidates the plan's announced candidate count, or {@code null} when not yet known
+     * @param planVerdicts   verdicts received for the plan, this one included
+     * @param p              the job's progress, this verdict included
+     * @return {@link Conclude} SUCCEEDED on PASS; {@link #next} when the current plan is complete; else {@link Wait}
+     */
+    public static Step onRepairVerdict(VerdictIssued v, boolean planIsCurrent, Integer planCandidates, int planVerdicts,
+                                       Progress p) {
+        if (v.verdict() == Verdict.PASS) {
+            return new Conclude(Outcome.SUCCEEDED, "candidate " + v.candidateId()
+                    + (v.pattern() == null ? "" : " (" + v.pattern() + ")") + " makes all "
+                    + v.testsRun() + " tests pass", v.diff(), v.candidateId());
+        }
+        return planIsCurrent ? whenComplete(planCandidates, planVerdicts, p) : new Wait();
+    }
+
+    /**
+     * Decides after the actuator announced how many candidates a plan has.
+     *
+     * @param planIsCurrent  whether the plan is the job's current iteration
+     * @param planCandidates the announced count
+     * @param planVerdicts   verdicts already received for it
+     * @param p              progress
+     * @return {@link #next} when the plan is complete, else {@link Wait}
+     */
+    public static Step onCandidatesProposed(boolean planIsCurrent, int planCandidates, int planVerdicts, Progress p) {
+        return planIsCurrent ? whenComplete(planCandidates, planVerdicts, p) : new Wait();
+    }
+
+    private static Step whenComplete(Integer planCandidates, int planVerdicts, Progress p) {
+        if (planCandidates != null && planVerdicts >= planCandidates) {
+            return next(p);
+        }
+        return new Wait();
+    }
+
+    /**
+     * @param submittedAt  when the job was submitted
+     * @param jobTimeoutMs the job's limit
+     * @param now          the time now
+     * @return true when the job has run past its limit
+     */
+    public static boolean timedOut(Instant submittedAt, long jobTimeoutMs, Instant now) {
+        return Duration.between(submittedAt, now).toMillis() > jobTimeoutMs;
+    }
+
+    /**
+     * @param p            progress
+     * @param jobTimeoutMs the limit that was hit
+     * @return the conclusion of a job past its time limit
+     */
+    public static Conclude onTimeout(Progress p, long jobTimeoutMs) {
+        return new Conclude(Outcome.EXHAUSTED, "the job ran out of time (jobTimeoutMs=" + jobTimeoutMs + "): "
+                + exhaustedReason(p), null, null);
+    }
+
+    /**
+     * @param p progress
+     * @return "tried N candidates at M locations in K iterations; none made all tests pass"
+     */
+    public static String exhaustedReason(Progress p) {
+        return "tried " + p.candidatesTried() + " candidate" + (p.candidatesTried() == 1 ? "" : "s") + " at "
+                + p.locationsTried() + " location" + (p.locationsTried() == 1 ? "" : "s") + " in " + p.iteration()
+                + " iteration" + (p.iteration() == 1 ? "" : "s") + "; none made all tests pass";
+    }
+}
