@@ -1,0 +1,42 @@
+package dev.pavu.actuator.proposer;
+
+import dev.pavu.actuator.proposer.patterns.ArithmeticOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
+import dev.pavu.actuator.proposer.patterns.ConditionNegation;
+import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
+import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
+import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
+import dev.pavu.actuator.proposer.patterns.OffByOne;
+import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
+import dev.pavu.actuator.proposer.patterns.StatementDeletion;
+import dev.pavu.actuator.proposer.patterns.SwappedArguments;
+import dev.pavu.actuator.proposer.patterns.VariableReplacement;
+
+import java.util.List;
+
+/** The fix patterns of the template proposer. Add a pattern here (and its prior) to enable it. */
+public final class PatternCatalog {
+
+    private PatternCatalog() {
+    }
+
+    /** @return every pattern, in the order their mutations are generated (ties in rank keep this order) */
+    public static List<FixPattern> defaults() {
+        return List.of(
+                new RelationalOperatorReplacement(),
+                new OffByOne(),
+                new ArithmeticOperatorReplacement(),
+                new LogicalOperatorReplacement(),
+                new CompoundAssignmentReplacement(),
+                new VariableReplacement(),
+                new SwappedArguments(),
+                new ConditionRemoval(),
+                new ConditionNegation(),
+                new MethodCallReplacement(),
+                new ReturnValueChange(),
+                new NullCheckInsertion(),
+                new StatementDeletion());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pavu.actuator.proposer;
+
+import dev.pavu.actuator.proposer.patterns.ArithmeticOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
+import dev.pavu.actuator.proposer.patterns.ConditionNegation;
+import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
+import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
+import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
+import dev.pavu.actuator.proposer.patterns.OffByOne;
+import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
+import dev.pavu.actuator.proposer.patterns.StatementDeletion;
+import dev.pavu.actuator.proposer.patterns.SwappedArguments;
+import dev.pavu.actuator.proposer.patterns.VariableReplacement;
+
+import java.util.Map;
+
+/**
+ * Hand-set priors, ordered after how often each family fixes one-line bugs in the repair literature
+ * (operator and off-by-one mutations first, deletion last: it passes tests by removing behaviour).
+ * Unknown patterns get {@link #DEFAULT}.
+ */
+public final class StaticPatternPriors implements PatternPriors {
+
+    /** Prior of a pattern missing from the table. */
+    public static final double DEFAULT = 0.5;
+
+    /** Pattern name → prior. */
+    public static final Map<String, Double> TABLE = Map.ofEntries(
+            Map.entry(RelationalOperatorReplacement.NAME, 1.0),
+            Map.entry(OffByOne.NAME, 0.9),
+            Map.entry(ArithmeticOperatorReplacement.NAME, 0.8),
+            Map.entry(LogicalOperatorReplacement.NAME, 0.8),
+            Map.entry(VariableReplacement.NAME, 0.75),
+            Map.entry(SwappedArguments.NAME, 0.7),
+            Map.entry(CompoundAssignmentReplacement.NAME, 0.7),
+            Map.entry(ConditionRemoval.NAME, 0.6),
+            Map.entry(ConditionNegation.NAME, 0.6),
+            Map.entry(MethodCallReplacement.NAME, 0.6),
+            Map.entry(ReturnValueChange.NAME, 0.6),
+            Map.entry(NullCheckInsertion.NAME, 0.5),
+            Map.entry(StatementDeletion.NAME, 0.3));
+
+    @Override
+    public double prior(String pattern) {
+        return TABLE.getOrDefault(pattern, DEFAULT);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pavu.actuator.proposer.patterns;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.pavu.actuator.proposer.FixPattern;
+import dev.pavu.actuator.proposer.Mutation;
+import dev.pavu.actuator.proposer.MutationContext;
+import dev.pavu.actuator.proposer.Types;
+import dev.pavu.actuator.proposer.Variable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Wrong method called: a call replaced by a sibling method of the same signature (parameter types and
+ * return type) declared in the same class — for calls on {@code this}, unqualified calls, and calls on
+ * a variable whose type is a class of the same file (never the calling method itself). Well-known JDK pairs ({@code Math.min} ↔
+ * {@code Math.max}, {@code indexOf} ↔ {@code lastIndexOf}, …) are proposed with a lower weight.
+ */
+public final class MethodCallReplacement implements FixPattern {
+
+    /** Pattern name. */
+    public static final String NAME = "method-call-replacement";
+
+    /** Name-level siblings of the JDK (and common collection APIs), each pair proposed both ways. */
+    static final List<List<String>> KNOWN_SIBLINGS = List.of(
+            List.of("min", "max"), List.of("floor", "ceil"), List.of("floorDiv", "floorMod"),
+            List.of("indexOf", "lastIndexOf"), List.of("startsWith", "endsWith"),
+            List.of("toUpperCase", "toLowerCase"), List.of("isEmpty", "isBlank"),
+            List.of("getFirst", "getLast"), List.of("peekFirst", "peekLast"), List.of("pollFirst", "pollLast"),
+            List.of("addFirst", "addLast"), List.of("removeFirst", "removeLast"), List.of("offerFirst", "offerLast"),
+            List.of("first", "last"), List.of("floorKey", "ceilingKey"), List.of("lowerKey", "higherKey"),
+            List.of("headSet", "tailSet"), List.of("headMap", "tailMap"), List.of("trim", "strip"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Mutation> apply(Node target, MutationContext ctx) {
+        List<Mutation> out = new ArrayList<>();
+        for (MethodCallExpr call : ctx.own(target, MethodCallExpr.class)) {
+            String name = call.getNameAsString();
+            Set<String> proposed = new LinkedHashSet<>();
+            Optional<TypeDeclaration<?>> owner = ownerType(call, ctx);
+            if (owner.isPresent()) {
+                boolean staticOnly = call.getScope().isEmpty() && ctx.enclosingCallable(call)
+                        .map(CallableDeclaration::isStatic).orElse(false);
+                String caller = ctx.enclosingCallable(call).map(c -> c.getNameAsString()).orElse("");
+                for (String sibling : siblings(owner.get(), name, call.getArguments().size(), staticOnly)) {
+                    // never turn a call into a recursive call of the calling method
+                    if (!sibling.equals(caller) && proposed.add(sibling)) {
+                        out.add(rename(call, sibling, 1.0, ctx));
+                    }
+                }
+            }
+            for (List<String> pair : KNOWN_SIBLINGS) {
+                int at = pair.indexOf(name);
+                if (at >= 0 && proposed.add(pair.get(1 - at))) {
+                    out.add(rename(call, pair.get(1 - at), 0.6, ctx));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Mutation rename(MethodCallExpr call, String sibling, double weight, MutationContext ctx) {
+        return ctx.mutation(call.getName(), sibling, "call " + sibling + "(...) instead of " + call.getNameAsString() + "(...)", weight);
+    }
+
+    private static Optional<TypeDeclaration<?>> ownerType(MethodCallExpr call, MutationContext ctx) {
+        Optional<Expression> scope = call.getScope();
+        if (scope.isEmpty() || scope.get() instanceof ThisExpr) {
+            return ctx.enclosingType(call);
+        }
+        if (scope.get() instanceof NameExpr n) {
+            Map<String, Variable> vars = ctx.scope(call);
+            Variable v = vars.get(n.getNameAsString());
+            String typeName = v != null ? v.type() : n.getNameAsString(); // a static call Type.m(...)
+            return ctx.unit().findFirst(TypeDeclaration.class, t -> t.getNameAsString().equals(typeName))
+                    .map(t -> (TypeDeclaration<?>) t);
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> siblings(TypeDeclaration<?> type, String name, int arity, boolean staticOnly) {
+        List<MethodDeclaration> called = type.getMethodsByName(name).stream()
+                .filter(m -> m.getParameters().size() == arity).toList();
+        if (called.size() != 1) {
+            return List.of();
+        }
+        MethodDeclaration m = called.getFirst();
+        String signature = signature(m);
+        List<String> out = new ArrayList<>();
+        for (MethodDeclaration other : type.getMethods()) {
+            if (other.getNameAsString().equals(name) || !signature(other).equals(signature)
+                    || staticOnly && !other.isStatic() || out.contains(other.getNameAsString())) {
+                continue;
+            }
+            out.add(other.getNameAsString());
+        }
+        return out;
+    }
+
+    private static String signature(MethodDeclaration m) {
+        StringBuilder s = new StringBuilder(Types.normalise(m.getType())).append('(');
+        for (Parameter p : m.getParameters()) {
+            s.append(Types.normalise(p.getType())).append(p.isVarArgs() ? "..." : "").append(',');
+        }
+        return s.append(')').toString();
+    }
+}
