@@ -13,6 +13,8 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.pavu.actuator.proposer.FixPattern;
 import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.MutationContext;
@@ -135,6 +137,7 @@ public final class OffByOne implements FixPattern {
         }
     }
 
+    /** Index and comparison literals weigh most, loop initialisers and returns a bit less, other literals least. */
     private static double contextWeight(Expression node) {
         Node parent = node.getParentNode().orElse(null);
         if (parent instanceof BinaryExpr b && b.getParentNode().orElse(null) instanceof BinaryExpr outer
@@ -144,7 +147,14 @@ public final class OffByOne implements FixPattern {
         if (parent instanceof ArrayAccessExpr || parent instanceof BinaryExpr b2 && isRelational(b2.getOperator())) {
             return 1.0;
         }
-        return 0.8;
+        if (node.findAncestor(ForStmt.class).filter(f -> f.getInitialization().stream().anyMatch(i -> i.isAncestorOf(node)))
+                .isPresent()) {
+            return 0.9;
+        }
+        if (parent instanceof BinaryExpr || parent instanceof ReturnStmt) {
+            return 0.8;
+        }
+        return 0.6;
     }
 
     /** A literal, {@code -literal} or {@code x ± literal}: the literal rule already covers it. */

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Wrong variable: a variable use replaced by another variable in scope with the same declared type
  * (locals, parameters, fields; compared by type name, no symbol resolution). Locals and parameters
- * weigh more than fields. A replacement that would make both operands of a binary expression the same
+ * weigh more than fields, and a use with k alternatives gives each 1/√k of the weight. A replacement that would make both operands of a binary expression the same
  * variable is skipped.
  */
 public final class VariableReplacement implements FixPattern {
@@ -46,19 +46,21 @@ public final class VariableReplacement implements FixPattern {
                 continue;
             }
             String sibling = otherOperand(use, ctx);
-            int n = 0;
+            List<Variable> alternatives = new ArrayList<>();
             for (Variable alt : scope.values()) {
-                if (alt.name().equals(name) || !alt.type().equals(v.type()) || alt.name().equals(sibling)) {
+                if (alt.name().equals(name) || !alt.type().equals(v.type()) || alt.name().equals(sibling)
+                        || use instanceof FieldAccessExpr && alt.kind() != Variable.Kind.FIELD) {
                     continue;
                 }
-                if (use instanceof FieldAccessExpr && alt.kind() != Variable.Kind.FIELD) {
-                    continue;
+                if (alternatives.size() < MAX_ALTERNATIVES) {
+                    alternatives.add(alt);
                 }
-                if (n++ >= MAX_ALTERNATIVES) {
-                    break;
-                }
+            }
+            // the pattern's mass at one use is spread over its alternatives: many same-typed variables, each less likely
+            double spread = 1 / Math.sqrt(Math.max(1, alternatives.size()));
+            for (Variable alt : alternatives) {
                 String replacement = use instanceof FieldAccessExpr ? "this." + alt.name() : alt.name();
-                double weight = alt.kind() == Variable.Kind.FIELD ? 0.8 : 1.0;
+                double weight = (alt.kind() == Variable.Kind.FIELD ? 0.8 : 1.0) * spread;
                 out.add(ctx.mutation(use, replacement, "replace variable " + ctx.text(use) + " with " + replacement, weight));
             }
         }

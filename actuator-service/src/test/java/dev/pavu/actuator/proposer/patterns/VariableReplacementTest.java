@@ -28,7 +28,8 @@ class VariableReplacementTest {
         assertEquals(List.of("return c;", "return b;", "return limit;"), f.changedCode());
         assertEquals(List.of("replace variable a with c", "replace variable a with b", "replace variable a with limit"),
                 f.descriptions());
-        assertEquals(List.of(1.0, 1.0, 0.8), f.mutations.stream().map(m -> m.weight()).toList());
+        double third = 1 / Math.sqrt(3);
+        assertEquals(List.of(third, third, 0.8 * third), f.mutations.stream().map(m -> m.weight()).toList());
     }
 
     @Test

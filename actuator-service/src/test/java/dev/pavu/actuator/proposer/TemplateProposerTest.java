@@ -1,0 +1,237 @@
+package dev.pavu.actuator.proposer;
+
+import dev.pavu.workspace.diff.UnifiedDiffs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The proposer on a small realistic class with seeded bugs: the true fix of each must be among the
+ * candidates, ranked near the top, when fault localisation points at the buggy line among others.
+ */
+class TemplateProposerTest {
+
+    static final String PATH = "src/main/java/com/acme/stats/Stats.java";
+
+    static final String CORRECT = """
+            package com.acme.stats;
+
+            import java.util.List;
+
+            /** Small statistics over int arrays. */
+            public final class Stats {
+
+                private Stats() {
+                }
+
+                /** Sum of 1..n. */
+                public static int sumTo(int n) {
+                    int total = 0;
+                    for (int i = 1; i <= n; i++) {
+                        total += i;
+                    }
+                    return total;
+                }
+
+                /** Clamps value into [lo, hi]. */
+                public static int clamp(int value, int lo, int hi) {
+                    if (value < lo) {
+                        return lo;
+                    }
+                    return value > hi ? hi : value;
+                }
+
+                /** Percentage of part in whole, clamped to [0, 100]. */
+                public static int percent(int part, int whole) {
+                    int raw = whole == 0 ? 0 : part * 100 / whole;
+                    return clamp(raw, 0, 100);
+                }
+
+                /** Difference between the largest and the smallest value. */
+                public static int range(int[] values) {
+                    int hi = values[0];
+                    int lo = values[0];
+                    for (int v : values) {
+                        if (v > hi) {
+                            hi = v;
+                        }
+                        if (v < lo) {
+                            lo = v;
+                        }
+                    }
+                    return hi - lo;
+                }
+
+                /** The last value. */
+                public static int last(int[] values) {
+                    return values[values.length - 1];
+                }
+
+                /** Average of the values of a list, 0 for an empty list. */
+                public static double mean(List<Integer> values) {
+                    if (values.isEmpty()) {
+                        return 0;
+                    }
+                    long sum = 0;
+                    for (int v : values) {
+                        sum += v;
+                    }
+                    return (double) sum / values.size();
+                }
+            }
+            """;
+
+    @TempDir
+    Path repo;
+
+    @Test
+    void loopBoundLessInsteadOfLessEquals() throws IOException {
+        String buggy = CORRECT.replace("i <= n;", "i < n;");
+        Result r = propose(buggy, List.of(new SuspiciousLine(line(buggy, "total += i;"), 0.9, 0),
+                new SuspiciousLine(line(buggy, "i < n;"), 0.9, 1),
+                new SuspiciousLine(line(buggy, "return total;"), 0.6, 2)));
+        int rank = r.rankOf(buggy, CORRECT);
+        assertTrue(rank >= 0 && rank < 3, "true fix ranked " + rank + ": " + r.descriptions());
+        assertEquals("Stats.java:" + line(buggy, "i < n;") + " replace < with <=", r.selection.candidates().get(rank).description());
+        assertEquals("relational-operator-replacement", r.selection.candidates().get(rank).pattern());
+    }
+
+    @Test
+    void swappedArguments() throws IOException {
+        String buggy = CORRECT.replace("return clamp(raw, 0, 100);", "return clamp(0, raw, 100);");
+        Result r = propose(buggy, List.of(
+                new SuspiciousLine(line(buggy, "return value > hi"), 0.7, 0),
+                new SuspiciousLine(line(buggy, "return clamp(0, raw, 100);"), 0.7, 1),
+                new SuspiciousLine(line(buggy, "int raw ="), 0.5, 2)));
+        int rank = r.rankOf(buggy, CORRECT);
+        assertTrue(rank >= 0 && rank < 8, "true fix ranked " + rank + ": " + r.descriptions());
+        assertEquals("swapped-arguments", r.selection.candidates().get(rank).pattern());
+    }
+
+    @Test
+    void wrongVariable() throws IOException {
+        String buggy = CORRECT.replace("return hi - lo;", "return hi - hi;");
+        Result r = propose(buggy, List.of(
+                new SuspiciousLine(line(buggy, "return hi - hi;"), 1.0, 0),
+                new SuspiciousLine(line(buggy, "if (v > hi)"), 0.6, 1),
+                new SuspiciousLine(line(buggy, "if (v < lo)"), 0.6, 2)));
+        int rank = r.rankOf(buggy, CORRECT);
+        assertTrue(rank >= 0 && rank < 12, "true fix ranked " + rank + ": " + r.descriptions());
+        assertEquals("variable-replacement", r.selection.candidates().get(rank).pattern());
+    }
+
+    @Test
+    void offByOneIndex() throws IOException {
+        String buggy = CORRECT.replace("values[values.length - 1]", "values[values.length]");
+        Result r = propose(buggy, List.of(new SuspiciousLine(line(buggy, "return values[values.length];"), 1.0, 0)));
+        int rank = r.rankOf(buggy, CORRECT);
+        assertTrue(rank >= 0 && rank < 3, "true fix ranked " + rank + ": " + r.descriptions());
+        assertEquals("off-by-one", r.selection.candidates().get(rank).pattern());
+    }
+
+    @Test
+    void arithmeticOperator() throws IOException {
+        String buggy = CORRECT.replace("part * 100 / whole", "part * 100 * whole");
+        Result r = propose(buggy, List.of(new SuspiciousLine(line(buggy, "int raw ="), 0.8, 0),
+                new SuspiciousLine(line(buggy, "return clamp(raw"), 0.8, 1)));
+        int rank = r.rankOf(buggy, CORRECT);
+        assertTrue(rank >= 0 && rank < 8, "true fix ranked " + rank + ": " + r.descriptions());
+    }
+
+    @Test
+    void candidatesAreUniqueParseCheckedAndOrdered() throws IOException {
+        String buggy = CORRECT.replace("i <= n;", "i < n;");
+        Result r = propose(buggy, List.of(new SuspiciousLine(line(buggy, "i < n;"), 0.9, 0),
+                new SuspiciousLine(line(buggy, "total += i;"), 0.5, 1)));
+        List<Candidate> cs = r.selection.candidates();
+        assertFalse(cs.isEmpty());
+        assertEquals(cs.size(), cs.stream().map(Candidate::hash).distinct().count());
+        for (int i = 1; i < cs.size(); i++) {
+            assertTrue(cs.get(i - 1).priority() >= cs.get(i).priority(), "not ordered at " + i);
+        }
+        for (Candidate c : cs) {
+            assertTrue(c.diff().startsWith("diff --git a/" + PATH + " b/" + PATH), c.diff());
+            // one changed line at most (a null-check guard inserts one; a deletion removes some)
+            long minus = c.diff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).count();
+            long plus = c.diff().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).count();
+            assertTrue(minus <= 3 && plus <= 1, c.description() + "\n" + c.diff());
+        }
+    }
+
+    @Test
+    void maxCandidatesAndTriedHashesAreHonoured() throws IOException {
+        String buggy = CORRECT.replace("i <= n;", "i < n;");
+        List<SuspiciousLine> lines = List.of(new SuspiciousLine(line(buggy, "i < n;"), 0.9, 0));
+        Result all = propose(buggy, lines);
+        String firstHash = all.selection.candidates().getFirst().hash();
+        Files.createDirectories(repo.resolve(PATH).getParent());
+        Files.writeString(repo.resolve(PATH), buggy);
+        var mutants = TemplateProposer.withDefaults().propose(SourceFile.of(PATH, buggy), lines).mutants();
+        var cut = CandidateFactory.against(repo).select(mutants, 2, Set.of(firstHash));
+        assertEquals(2, cut.candidates().size());
+        assertEquals(all.selection.candidates().get(1).hash(), cut.candidates().get(0).hash());
+        assertTrue(cut.rejections().stream().anyMatch(s -> s.endsWith("already tried")), cut.rejections().toString());
+    }
+
+    @Test
+    void sameInputGivesTheSameCandidates() throws IOException {
+        String buggy = CORRECT.replace("i <= n;", "i < n;");
+        List<SuspiciousLine> lines = List.of(new SuspiciousLine(line(buggy, "i < n;"), 0.9, 0),
+                new SuspiciousLine(line(buggy, "total += i;"), 0.9, 1));
+        assertEquals(propose(buggy, lines).descriptions(), propose(buggy, lines).descriptions());
+    }
+
+    @Test
+    void unparsableFileIsAProblemNotACrash() {
+        var p = TemplateProposer.withDefaults().propose(SourceFile.of(PATH, "class {"), List.of(new SuspiciousLine(1, 1, 0)));
+        assertTrue(p.mutants().isEmpty());
+        assertTrue(p.problems().getFirst().contains("does not parse"), p.problems().toString());
+    }
+
+    private Result propose(String buggy, List<SuspiciousLine> lines) throws IOException {
+        Files.createDirectories(repo.resolve(PATH).getParent());
+        Files.writeString(repo.resolve(PATH), buggy);
+        TemplateProposer.Proposal p = TemplateProposer.withDefaults().propose(SourceFile.of(PATH, buggy), lines);
+        assertTrue(p.problems().isEmpty(), p.problems().toString());
+        return new Result(CandidateFactory.against(repo).select(p.mutants(), 200, Set.of()));
+    }
+
+    static int line(String text, String fragment) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line contains " + fragment);
+    }
+
+    record Result(CandidateFactory.Selection selection) {
+        int rankOf(String buggy, String fixed) {
+            String hash = UnifiedDiffs.hash(UnifiedDiffs.create(PATH, buggy, fixed));
+            List<Candidate> cs = selection.candidates();
+            for (int i = 0; i < cs.size(); i++) {
+                if (cs.get(i).hash().equals(hash)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        List<String> descriptions() {
+            List<String> out = new ArrayList<>();
+            selection.candidates().forEach(c -> out.add(c.description() + " (" + String.format("%.3f", c.priority()) + ")"));
+            return out;
+        }
+    }
+}
