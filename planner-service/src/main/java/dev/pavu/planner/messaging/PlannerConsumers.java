@@ -1,0 +1,75 @@
+package dev.pavu.planner.messaging;
+
+import dev.pavu.contracts.CandidatesProposed;
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.VerdictIssued;
+import dev.pavu.contracts.EventFormatException;
+import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.planner.service.JobTransitions;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The planner's consumers. {@code plans-in} ({@code pavu.plans}): {@code CandidatesProposed} tells how many
+ * verdicts a plan will get (the planner's own {@code PlanProposed} is skipped). {@code verdicts-in}
+ * ({@code pavu.verdicts}): {@code VerdictIssued}. Each event is handled once (its id is recorded in
+ * {@code planner.processed_events} in the same transaction as its effect); an unreadable record throws
+ * {@link EventFormatException} and goes to {@code pavu.dlq.<channel>}.
+ */
+@ApplicationScoped
+public class PlannerConsumers {
+
+    static final String PLANS = "planner.plans-in";
+    static final String VERDICTS = "planner.verdicts-in";
+
+    private final ProcessedEvents processed;
+    private final JobTransitions transitions;
+
+    public PlannerConsumers(ProcessedEvents processed, JobTransitions transitions) {
+        this.processed = processed;
+        this.transitions = transitions;
+    }
+
+    /**
+     * @param json a record of {@code pavu.plans}
+     * @throws EventFormatException when it is not a readable Pavu event of that topic
+     */
+    @Incoming("plans-in")
+    @Blocking
+    @Transactional
+    public void onPlans(String json) {
+        PavuEvent event = EventCodec.read(json);
+        if (event instanceof PlanProposed) {
+            return;
+        }
+        if (!(event instanceof CandidatesProposed cp)) {
+            throw new EventFormatException("unexpected " + event.envelope().type() + " on pavu.plans");
+        }
+        if (processed.firstTime(cp.eventId(), PLANS)) {
+            transitions.candidatesProposed(cp);
+        } else {
+            Log.debugf("skipping %s: already handled", cp.eventId());
+        }
+    }
+
+    /**
+     * @param json a record of {@code pavu.verdicts}
+     * @throws EventFormatException when it is not a readable {@code VerdictIssued}
+     */
+    @Incoming("verdicts-in")
+    @Blocking
+    @Transactional
+    public void onVerdict(String json) {
+        VerdictIssued v = EventCodec.read(json, VerdictIssued.class);
+        if (processed.firstTime(v.eventId(), VERDICTS)) {
+            transitions.verdict(v);
+        } else {
+            Log.debugf("skipping verdict %s: already handled", v.eventId());
+        }
+    }
+}

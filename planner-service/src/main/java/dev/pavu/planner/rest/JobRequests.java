@@ -1,0 +1,234 @@
+package dev.pavu.planner.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.TaskKind;
+import dev.pavu.contracts.TaskSpec;
+import dev.pavu.planner.rest.Problem.FieldError;
+import dev.pavu.planner.service.JobSubmission;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks a job request (the JSON body of {@code POST /jobs}, or the {@code job} part of the
+ * multipart form). Collects every problem at once, each with its field path, so a user can fix them all.
+ */
+public final class JobRequests {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models");
+    private static final Set<String> SOURCE = Set.of("gitUrl", "ref");
+    private static final Set<String> BUDGET = Set.of("maxIterations", "maxCandidates", "candidateTimeoutMs", "jobTimeoutMs");
+    private static final Pattern URL = Pattern.compile("^(?i)(https?|git|file)://\\S+$");
+    private static final Pattern SSH = Pattern.compile("^(?i)((git\\+)?ssh://\\S+|[\\w.-]+@[\\w.-]+:\\S+)$");
+    private static final Pattern REF = Pattern.compile("^[^\\s~^:?*\\[\\\\]+$");
+    /** Upper bounds that keep a typo from booking the machine for days. */
+    static final int MAX_ITERATIONS = 100;
+    static final int MAX_CANDIDATES = 100_000;
+
+    private JobRequests() {
+    }
+
+    /**
+     * @param json           the request text; blank is allowed only with an uploaded bundle (all defaults)
+     * @param bundleUploaded whether a bundle part came with it
+     * @param errorLogMax    keep at most this many characters of {@code errorLog} (its end)
+     * @return the validated submission
+     * @throws ProblemException 400 with one {@link FieldError} per problem
+     */
+    public static JobSubmission parse(String json, boolean bundleUploaded, int errorLogMax) {
+        JsonNode root;
+        if (json == null || json.isBlank()) {
+            if (!bundleUploaded) {
+                throw ProblemException.badField("body", "the request body is empty: expected a JSON job such as "
+                        + "{\"source\":{\"gitUrl\":\"https://host/repo.git\",\"ref\":\"main\"},\"task\":\"make the failing tests pass\"}");
+            }
+            root = MAPPER.createObjectNode();
+        } else {
+            try {
+                root = MAPPER.readTree(json);
+            } catch (JsonProcessingException e) {
+                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                        + ", column " + e.getLocation().getColumnNr();
+                throw ProblemException.badField(bundleUploaded ? "job" : "body", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            }
+            if (root == null || !root.isObject()) {
+                throw ProblemException.badField(bundleUploaded ? "job" : "body", "expected a JSON object, got "
+                        + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        unknown(root, "", TOP, errors);
+
+        String gitUrl = null;
+        String ref = null;
+        JsonNode source = root.get("source");
+        if (source == null || source.isNull()) {
+            if (!bundleUploaded) {
+                errors.add(new FieldError("source", "required: give source.gitUrl (and optionally source.ref), "
+                        + "or upload a git bundle as multipart/form-data part 'bundle'"));
+            }
+        } else if (!source.isObject()) {
+            errors.add(new FieldError("source", "expected an object {gitUrl, ref}, got " + kind(source)));
+        } else {
+            unknown(source, "source.", SOURCE, errors);
+            gitUrl = text(source, "source.gitUrl", errors);
+            ref = text(source, "source.ref", errors);
+            if (bundleUploaded && gitUrl != null) {
+                errors.add(new FieldError("source.gitUrl", "must be absent when a bundle is uploaded: the bundle is the source"));
+            } else if (!bundleUploaded && gitUrl == null && !source.has("gitUrl")) {
+                errors.add(new FieldError("source.gitUrl", "required: the repository URL to clone, e.g. https://host/repo.git"));
+            } else if (!bundleUploaded && gitUrl != null && gitUrl.isBlank()) {
+                errors.add(new FieldError("source.gitUrl", "must not be blank"));
+            } else if (gitUrl != null && SSH.matcher(gitUrl.strip()).matches()) {
+                errors.add(new FieldError("source.gitUrl", "ssh URLs such as '" + gitUrl + "' are not supported (Pavu uses "
+                        + "no credentials): use the https:// URL of a public repository, or upload a git bundle"));
+            } else if (gitUrl != null && !URL.matcher(gitUrl.strip()).matches() && !gitUrl.strip().startsWith("/")) {
+                errors.add(new FieldError("source.gitUrl", "'" + gitUrl + "' is not a git URL: use http(s)://, git://, "
+                        + "file:// or an absolute path of a repository on the planner's machine, or upload a git bundle"));
+            }
+            if (ref != null && (ref.isBlank() || !REF.matcher(ref).matches())) {
+                errors.add(new FieldError("source.ref", "'" + ref + "' is not a valid git ref (branch, tag or commit id)"));
+            }
+        }
+
+        String task = text(root, "task", errors);
+        String testCommand = text(root, "testCommand", errors);
+        String errorLog = text(root, "errorLog", errors);
+        TaskKind kind = TaskKind.REPAIR;
+        String kindText = text(root, "kind", errors);
+        if (kindText != null) {
+            try {
+                kind = TaskKind.valueOf(kindText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("kind", "'" + kindText + "' is not one of " + Arrays.toString(TaskKind.values())));
+            }
+        }
+        Budget budget = budget(root.get("budget"), errors);
+        Map<String, String> models = models(root.get("models"), errors);
+
+        if (!errors.isEmpty()) {
+            String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                    : errors.size() + " problems in the job request: " + String.join("; ",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+            throw ProblemException.badRequest(detail, errors);
+        }
+        if (errorLog != null && errorLog.length() > errorLogMax) {
+            errorLog = "[…truncated…]\n" + errorLog.substring(errorLog.length() - errorLogMax);
+        }
+        testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
+        return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
+                new TaskSpec(kind, task, testCommand, errorLog, models), budget);
+    }
+
+    private static Budget budget(JsonNode node, List<FieldError> errors) {
+        Budget d = Budget.DEFAULT;
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("budget", "expected an object {maxIterations, maxCandidates, candidateTimeoutMs, "
+                    + "jobTimeoutMs}, got " + kind(node)));
+            return d;
+        }
+        unknown(node, "budget.", BUDGET, errors);
+        long it = positive(node, "maxIterations", d.maxIterations(), MAX_ITERATIONS, errors);
+        long cand = positive(node, "maxCandidates", d.maxCandidates(), MAX_CANDIDATES, errors);
+        long ct = positive(node, "candidateTimeoutMs", d.candidateTimeoutMs(), Long.MAX_VALUE, errors);
+        long jt = positive(node, "jobTimeoutMs", d.jobTimeoutMs(), Long.MAX_VALUE, errors);
+        if (ct > jt) {
+            errors.add(new FieldError("budget.candidateTimeoutMs", "(" + ct + ") must not exceed budget.jobTimeoutMs (" + jt + ")"));
+        }
+        return ct > 0 && jt > 0 && it > 0 && cand > 0 && ct <= jt && it <= MAX_ITERATIONS && cand <= MAX_CANDIDATES
+                ? new Budget((int) it, (int) cand, ct, jt) : d;
+    }
+
+    private static long positive(JsonNode node, String name, long fallback, long max, List<FieldError> errors) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        String field = "budget." + name;
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            errors.add(new FieldError(field, "expected a whole number, got " + kind(v) + (v.isValueNode() ? " " + v : "")));
+            return fallback;
+        }
+        long n = v.asLong();
+        if (n < 1) {
+            errors.add(new FieldError(field, "must be at least 1, was " + n));
+            return fallback;
+        }
+        if (n > max) {
+            errors.add(new FieldError(field, "must be at most " + max + ", was " + n));
+            return fallback;
+        }
+        return n;
+    }
+
+    private static Map<String, String> models(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("models", "expected an object of role → model alias, e.g. {\"proposer\":\"coder\"}, got " + kind(node)));
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().isBlank()) {
+                errors.add(new FieldError("models", "a role name must not be blank"));
+            } else if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                errors.add(new FieldError("models." + e.getKey(), "expected a model alias (a non-blank string), got " + kind(e.getValue())));
+            } else {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode parent, String path, List<FieldError> errors) {
+        String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        JsonNode v = parent.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            errors.add(new FieldError(path, "expected a string, got " + kind(v)));
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static void unknown(JsonNode node, String prefix, Set<String> known, List<FieldError> errors) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                errors.add(new FieldError(prefix + f, "unknown field; known fields here: " + known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static String kind(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> v.getNodeType().toString().toLowerCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.pavu.planner.rest;
+
+import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.TaskKind;
+import dev.pavu.planner.repository.JobEntity;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A job as the API shows it.
+ *
+ * @param id                 job id
+ * @param state              QUEUED (resolving the source), BASELINE, REPAIRING or CONCLUDED
+ * @param outcome            SUCCEEDED, EXHAUSTED, FAILED or CANCELLED once concluded, else {@code null}
+ * @param reason             why it concluded, one sentence; {@code null} while running
+ * @param iterations         repair iterations started (0 while the baseline runs)
+ * @param candidatesProposed repair candidates the actuator announced
+ * @param candidatesVerified repair candidates with a verdict (skipped ones excluded)
+ * @param candidatesFailed   repair candidates judged FAIL, TIMEOUT or ERROR
+ * @param submittedAt        when it was accepted
+ * @param concludedAt        when it concluded, or {@code null}
+ * @param durationMs         submission to conclusion, or to now while running, milliseconds
+ * @param hasPatch           whether {@code GET /jobs/{id}/patch} has a patch
+ * @param source             the source with its resolved commit and bundle
+ * @param task               the task
+ * @param budget             the limits
+ */
+@Schema(name = "Job")
+public record JobView(UUID id, String state, Outcome outcome, String reason, int iterations, int candidatesProposed,
+                      int candidatesVerified, int candidatesFailed, Instant submittedAt, Instant concludedAt,
+                      long durationMs, boolean hasPatch, SourceView source, TaskView task, Budget budget) {
+
+    /**
+     * @param kind      {@code git} or {@code bundle}
+     * @param gitUrl    the URL for {@code git}
+     * @param ref       the ref asked for, or {@code null}
+     * @param commit    the resolved commit, once known
+     * @param bundleSha SHA-256 of the stored bundle ({@code GET /sources/{sha}}), once known
+     */
+    @Schema(name = "JobSource")
+    public record SourceView(String kind, String gitUrl, String ref, String commit, String bundleSha) {
+    }
+
+    /**
+     * @param kind        REPAIR, FIX_LOG or IMPLEMENT
+     * @param text        the user's words
+     * @param testCommand the test command, or {@code null} (detected)
+     */
+    @Schema(name = "JobTask")
+    public record TaskView(TaskKind kind, String text, String testCommand) {
+    }
+
+    /** @return the view of a stored job */
+    public static JobView of(JobEntity j) {
+        long duration = j.durationMs != null ? j.durationMs : Duration.between(j.submittedAt, Instant.now()).toMillis();
+        return new JobView(j.id, j.state.name(), j.outcome, j.reason, j.iteration, j.candidatesProposed,
+                j.candidatesVerified, j.candidatesFailed, j.submittedAt, j.concludedAt, duration, j.patch != null,
+                new SourceView(j.sourceKind, j.sourceUrl, j.sourceRef, j.commitId, j.bundleSha),
+                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget());
+    }
+}

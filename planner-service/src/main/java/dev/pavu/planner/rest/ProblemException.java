@@ -1,0 +1,45 @@
+package dev.pavu.planner.rest;
+
+import java.util.List;
+
+/** Thrown by resources to answer with a {@link Problem}; mapped by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
+    /** @return the problem to answer with */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** 400: the request is invalid; {@code errors} says which fields. */
+    public static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(new Problem("urn:pavu:problem:invalid-request", "Invalid request", 400, detail, errors));
+    }
+
+    /** 400 about one field. */
+    public static ProblemException badField(String field, String message) {
+        return badRequest(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 404: something named in the path does not exist. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(new Problem("urn:pavu:problem:not-found", "Not found", 404, detail, List.of()));
+    }
+
+    /** 409: the request conflicts with the resource's state. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(new Problem("urn:pavu:problem:conflict", "Conflict", 409, detail, List.of()));
+    }
+
+    /** 503: a service this one depends on is not available. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(new Problem("urn:pavu:problem:dependency-unavailable", "Service unavailable", 503,
+                detail, List.of()));
+    }
+}

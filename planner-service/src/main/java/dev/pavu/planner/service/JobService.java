@@ -1,0 +1,66 @@
+package dev.pavu.planner.service;
+
+import dev.pavu.planner.repository.JobEntity;
+import dev.pavu.planner.source.SourceProblem;
+import dev.pavu.planner.source.SourceResolver;
+import dev.pavu.planner.source.StoredSource;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Accepts jobs: stores and announces them ({@link JobTransitions#submit}), then resolves the source on a
+ * worker thread — bounded by {@code pavu.planner.source-timeout} — and sends the baseline plan, or
+ * concludes the job FAILED with the reason the source could not be had.
+ */
+@ApplicationScoped
+public class JobService {
+
+    private final JobTransitions transitions;
+    private final SourceResolver resolver;
+    private final ManagedExecutor executor;
+
+    public JobService(JobTransitions transitions, SourceResolver resolver, ManagedExecutor executor) {
+        this.transitions = transitions;
+        this.resolver = resolver;
+        this.executor = executor;
+    }
+
+    /**
+     * @param submission the validated request
+     * @param upload     the uploaded bundle (a file this service now owns and deletes), or {@code null}
+     * @return the stored job (QUEUED); resolution goes on in the background
+     */
+    public JobEntity submit(JobSubmission submission, Path upload) {
+        JobEntity job = transitions.submit(submission);
+        UUID id = job.id;
+        executor.runAsync(() -> resolve(id, submission, upload));
+        return job;
+    }
+
+    private void resolve(UUID id, JobSubmission s, Path upload) {
+        try {
+            StoredSource source = resolver.resolve(id.toString(), s.gitUrl(), s.ref(), upload);
+            Log.infof("job %s: source resolved to %s (bundle %s, %d bytes)", id, source.commit(), source.sha256(), source.sizeBytes());
+            transitions.sourceResolved(id, source);
+        } catch (SourceProblem e) {
+            transitions.sourceFailed(id, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "job %s: source resolution failed", id);
+            transitions.sourceFailed(id, "internal error while resolving the source: " + e.getMessage());
+        } finally {
+            if (upload != null) {
+                try {
+                    Files.deleteIfExists(upload);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+}

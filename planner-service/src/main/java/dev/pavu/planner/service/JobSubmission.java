@@ -1,0 +1,20 @@
+package dev.pavu.planner.service;
+
+import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.TaskSpec;
+
+/**
+ * A validated job request.
+ *
+ * @param gitUrl repository URL, or {@code null} for an uploaded bundle
+ * @param ref    branch, tag or commit, or {@code null} for the default branch
+ * @param task   the task (kind, text, test command, error log, models)
+ * @param budget the job's limits
+ */
+public record JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget) {
+
+    /** @return {@code git} for a URL, {@code bundle} for an upload */
+    public String sourceKind() {
+        return gitUrl == null ? "bundle" : "git";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.pavu.planner.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.SuspiciousLocation;
+import dev.pavu.contracts.TestFailure;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes the JSON text columns of {@code planner.jobs}. */
+final class JsonColumns {
+
+    private static final ObjectMapper MAPPER = EventCodec.mapper();
+
+    private JsonColumns() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static List<SuspiciousLocation> locations(String json) {
+        return read(json, new TypeReference<List<SuspiciousLocation>>() { }, List.of());
+    }
+
+    static List<TestFailure> failures(String json) {
+        return read(json, new TypeReference<List<TestFailure>>() { }, List.of());
+    }
+
+    static Map<String, String> models(String json) {
+        return read(json, new TypeReference<Map<String, String>>() { }, Map.of());
+    }
+
+    private static <T> T read(String json, TypeReference<T> type, T empty) {
+        if (json == null || json.isBlank()) {
+            return empty;
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+}
