@@ -1,0 +1,150 @@
+package dev.pavu.verifier.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settings of the verifier (prefix {@code pavu.verifier}). Every value has a default that works on a
+ * developer machine; the environment variables named below override them in deploy/local,
+ * docker-compose.yml and helm/.
+ */
+@ConfigMapping(prefix = "pavu.verifier")
+public interface VerifierConfig {
+
+    /**
+     * Base URL of the planner, which serves source bundles at {@code GET /sources/{sha}}.
+     * Environment: {@code PAVU_PLANNER_URL}.
+     */
+    @WithDefault("http://localhost:8081")
+    String plannerUrl();
+
+    /**
+     * Base URL under which this verifier is reached; verdicts link logs as
+     * {@code <public-url>/runs/{candidateId}/log}. Environment: {@code PAVU_VERIFIER_URL}.
+     */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    /**
+     * Data directory ({@code PAVU_HOME}); the verifier uses {@code <home>/verifier/work} (private copies
+     * per candidate, deleted after the run), {@code <home>/verifier/logs} (one log per candidate) and
+     * {@code <home>/verifier/sources} (the bundle cache).
+     */
+    @WithDefault("${user.home}/.pavu")
+    String home();
+
+    /**
+     * Stable name of this worker, written on the runs it claims. Empty = {@code <hostname>:<pid>}.
+     */
+    Optional<String> workerId();
+
+    /** Wall-clock limit per candidate when the candidate's {@code VerifySpec} gives none (it always does in v1). */
+    @WithDefault("60s")
+    Duration defaultTimeout();
+
+    /**
+     * A run whose worker has not written a heartbeat for this long is considered abandoned (its worker
+     * died) and may be taken over when its candidate is delivered again.
+     */
+    @WithDefault("30s")
+    Duration staleAfter();
+
+    /** Keep each candidate's private workspace after the run (debugging only; they are deleted by default). */
+    @WithDefault("false")
+    boolean keepWorkspaces();
+
+    /** Output and report limits. */
+    Limits limits();
+
+    /** The Maven toolchain. */
+    Maven maven();
+
+    /** The sandbox every build and test run goes through. */
+    Sandbox sandbox();
+
+    /** Output and report limits. */
+    interface Limits {
+        /** Bytes kept from the start of a run's output (the rest is counted, not kept, up to {@link #tailBytes()}). */
+        @WithDefault("262144")
+        int headBytes();
+
+        /** Bytes kept from the end of a run's output. */
+        @WithDefault("262144")
+        int tailBytes();
+
+        /** Bytes of the end of the log copied into the verdict ({@code logExcerpt}). */
+        @WithDefault("4096")
+        int excerptBytes();
+
+        /** Characters kept of each failing test's stack trace. */
+        @WithDefault("4096")
+        int stackTraceChars();
+
+        /** Characters kept of each failing test's message. */
+        @WithDefault("2048")
+        int messageChars();
+
+        /** Failing tests listed in a verdict at most (the count is always complete). */
+        @WithDefault("50")
+        int maxFailingTests();
+    }
+
+    /** The Maven toolchain. */
+    interface Maven {
+        /** The Maven command: a name looked up on {@code PATH} or an absolute path. */
+        @WithDefault("mvn")
+        String command();
+
+        /** JDK the target project builds and tests with. Empty = the verifier's own JDK ({@code java.home}). */
+        Optional<String> javaHome();
+
+        /** Local Maven repository the offline runs read (read-only inside the sandbox). */
+        @WithDefault("${user.home}/.m2/repository")
+        String localRepository();
+
+        /**
+         * Before the first offline run of a source, resolve its dependencies and plugins WITH network
+         * ({@code dependency:go-offline}, then the lifecycle up to {@code test} with a test filter that
+         * selects no test, so that the surefire provider is resolved and no project code runs).
+         */
+        @WithDefault("true")
+        boolean prefetch();
+
+        /** Wall-clock limit of the prefetch of one source. */
+        @WithDefault("10m")
+        Duration prefetchTimeout();
+
+        /** Extra arguments added to every Maven run (e.g. {@code -T1}), empty by default. */
+        Optional<List<String>> extraArgs();
+
+        /** {@code MAVEN_OPTS} of the Maven JVM. */
+        @WithDefault("-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+        String mavenOpts();
+    }
+
+    /** The sandbox. */
+    interface Sandbox {
+        /**
+         * {@code auto} (bubblewrap when the {@code bwrap} binary runs, else unsandboxed with a warning),
+         * {@code bubblewrap} (required: startup fails without it) or {@code none} (unsandboxed).
+         */
+        @WithDefault("auto")
+        String kind();
+
+        /** The bubblewrap binary. */
+        @WithDefault("bwrap")
+        String bwrap();
+
+        /**
+         * Directories hidden from candidates (replaced by an empty tmpfs) besides {@code PAVU_HOME}: by
+         * default the user's home (keys, credentials, settings.xml). The local repository, the JDK and
+         * the Maven installation are mounted back read-only when they lie below one of them.
+         */
+        @WithDefault("${user.home}")
+        List<String> hiddenPaths();
+    }
+}

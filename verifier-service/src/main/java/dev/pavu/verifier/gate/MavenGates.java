@@ -1,0 +1,245 @@
+package dev.pavu.verifier.gate;
+
+import dev.pavu.contracts.GateResult;
+import dev.pavu.contracts.TestFailure;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.report.SurefireReports;
+import dev.pavu.verifier.report.TestReport;
+import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.ExecResult;
+import dev.pavu.verifier.sandbox.OutputCapture;
+import dev.pavu.verifier.sandbox.OutputSink;
+import dev.pavu.verifier.sandbox.ProcessRunner;
+import dev.pavu.verifier.sandbox.RunWatch;
+import dev.pavu.verifier.sandbox.Sandbox;
+import dev.pavu.verifier.toolchain.MavenOutput;
+import dev.pavu.verifier.toolchain.MavenToolchain;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The gates of a Maven project, in order, stopping at the first failure:
+ * <ol>
+ *   <li>{@code static}: compile main and test sources;</li>
+ *   <li>{@code tests}: when the plan names tests to run first, those alone (fail fast), then the whole suite.</li>
+ * </ol>
+ * Both gates share one offline Maven run (two when tests run first); the boundary between them is the line
+ * where Maven starts the surefire plugin, timed as the output streams in. The candidate's wall-clock limit
+ * covers all of its Maven runs.
+ */
+@ApplicationScoped
+public class MavenGates {
+
+    /** Name of the compile gate in verdicts. */
+    public static final String STATIC = "static";
+    /** Name of the test gate in verdicts. */
+    public static final String TESTS = "tests";
+
+    private final MavenToolchain maven;
+    private final Sandbox sandbox;
+    private final SurefireReports reports;
+    private final int maxCompilerErrors = 3;
+
+    public MavenGates(MavenToolchain maven, Sandbox sandbox, VerifierConfig config) {
+        this.maven = maven;
+        this.sandbox = sandbox;
+        this.reports = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
+                config.limits().maxFailingTests());
+    }
+
+    /**
+     * Runs the gates on a prepared workspace.
+     *
+     * @param root       the project root (patch already applied)
+     * @param testsFirst test ids to run before the whole suite; empty = run the suite only
+     * @param timeout    wall-clock limit for all gates together
+     * @param log        where the build output goes (capped)
+     * @param watch      asked about once a second whether to stop early
+     * @return the gates' outcome; TIMEOUT names the limit, SKIPPED means the watch stopped the run
+     */
+    public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<GateResult> gates = new ArrayList<>();
+        Phase first;
+        if (!testsFirst.isEmpty()) {
+            note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
+            first = runMaven(root, testsFirst, deadline, timeout, log, watch);
+            GateOutcome decided = judge(root, first, timeout, gates, true);
+            if (decided != null) {
+                return decided;
+            }
+            note(log, "the tests run first passed; running the whole suite");
+        } else {
+            first = null;
+        }
+        Phase all = runMaven(root, List.of(), deadline, timeout, log, watch);
+        if (first != null) {
+            all = all.after(first);
+        }
+        return judge(root, all, timeout, gates, false);
+    }
+
+    /** One Maven invocation, timed: static until surefire starts, tests from then on. */
+    private record Phase(ExecResult result, long staticMs, long testsMs, boolean testsStarted, String output, TestReport report) {
+        Phase after(Phase earlier) {
+            return new Phase(result, earlier.staticMs + staticMs, earlier.testsMs + testsMs, testsStarted, output, report);
+        }
+    }
+
+    private Phase runMaven(Path root, List<String> tests, long deadline, Duration timeout, OutputCapture log, RunWatch watch) {
+        SurefireReports.clear(root);
+        long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        long start = System.nanoTime();
+        AtomicLong testsStart = new AtomicLong(0);
+        // a private capture per run to judge it; its text is also appended to the candidate's log
+        OutputCapture run = new OutputCapture(256 * 1024, 256 * 1024, line -> {
+            if (testsStart.get() == 0 && MavenOutput.SUREFIRE_START.matcher(line).matches()) {
+                testsStart.set(System.nanoTime());
+            }
+        });
+        List<String> command = maven.testCommand(tests);
+        note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
+        ExecRequest req = new ExecRequest(command, root, maven.environment(), Duration.ofMillis(remaining), false,
+                List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch);
+        ExecResult result = sandbox.run(req);
+        ExecResult judged = result;
+        if (result.termination() == ExecResult.Termination.TIMED_OUT) {
+            // name the candidate's whole limit, not the rest that was left for this run
+            judged = new ExecResult(result.termination(), -1, result.durationMs(),
+                    "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis()
+                            + " ms); the process tree was killed");
+        }
+        long end = System.nanoTime();
+        long ts = testsStart.get();
+        long staticMs = TimeUnit.NANOSECONDS.toMillis((ts == 0 ? end : ts) - start);
+        long testsMs = ts == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(end - ts);
+        TestReport report = reports.read(root);
+        return new Phase(judged, staticMs, testsMs, ts != 0, run.text(), report);
+    }
+
+    /**
+     * @return the outcome when this phase decides the candidate; {@code null} when a tests-first phase passed
+     */
+    private GateOutcome judge(Path root, Phase p, Duration timeout, List<GateResult> gates, boolean testsFirstPhase) {
+        String tag = sandbox.isolated() ? "" : " (unsandboxed)";
+        ExecResult r = p.result();
+        TestReport rep = p.report();
+        switch (r.termination()) {
+            case FAILED_TO_START -> {
+                gates.add(new GateResult(STATIC, Verdict.ERROR, p.staticMs(), r.detail() + tag));
+                return outcome(Verdict.ERROR, r.detail(), gates, rep);
+            }
+            case CANCELLED -> {
+                gates.add(new GateResult(p.testsStarted() ? TESTS : STATIC, Verdict.SKIPPED,
+                        p.testsStarted() ? p.testsMs() : p.staticMs(), r.detail() + tag));
+                return outcome(Verdict.SKIPPED, "stopped: " + r.detail(), gates, rep);
+            }
+            case TIMED_OUT -> {
+                String where;
+                if (p.testsStarted()) {
+                    gates.add(new GateResult(STATIC, Verdict.PASS, p.staticMs(), "compiled" + tag));
+                    String cls = MavenOutput.lastRunningTestClass(p.output());
+                    where = cls == null ? "in the tests gate" : "in the tests gate, while running " + cls;
+                    gates.add(new GateResult(TESTS, Verdict.TIMEOUT, p.testsMs(), r.detail() + tag));
+                } else {
+                    where = "in the static gate (compiling)";
+                    gates.add(new GateResult(STATIC, Verdict.TIMEOUT, p.staticMs(), r.detail() + tag));
+                }
+                return outcome(Verdict.TIMEOUT, r.detail().replace("; the process tree was killed", "")
+                        + " " + where + "; the process tree was killed", gates, rep);
+            }
+            case EXITED -> {
+                // handled below
+            }
+        }
+        boolean compileFailed = r.exitCode() != 0 && MavenOutput.compilationFailed(p.output());
+        if (compileFailed) {
+            List<String> errors = MavenOutput.compilerErrors(p.output(), root, maxCompilerErrors);
+            String why = errors.isEmpty() ? "compilation failed: " + orElse(MavenOutput.firstError(p.output()), "see the log")
+                    : "does not compile: " + String.join("; ", errors);
+            gates.add(new GateResult(STATIC, Verdict.FAIL, p.staticMs() + p.testsMs(), why + tag));
+            return outcome(Verdict.FAIL, why, gates, rep);
+        }
+        if (!p.testsStarted()) {
+            if (r.exitCode() != 0) {
+                String why = "the build failed before the tests: " + orElse(MavenOutput.firstError(p.output()), "exit code " + r.exitCode());
+                gates.add(new GateResult(STATIC, Verdict.ERROR, p.staticMs(), why + tag));
+                return outcome(Verdict.ERROR, why, gates, rep);
+            }
+            gates.add(new GateResult(STATIC, Verdict.PASS, p.staticMs(), "compiled" + tag));
+            gates.add(new GateResult(TESTS, Verdict.PASS, 0, "no test phase ran (no test sources?)" + tag));
+            return outcome(Verdict.PASS, "the build passed; no tests ran", gates, rep);
+        }
+        gates.add(new GateResult(STATIC, Verdict.PASS, p.staticMs(), "compiled" + tag));
+        if (rep.testsFailed() > 0) {
+            String why = failedReason(rep, testsFirstPhase);
+            gates.add(new GateResult(TESTS, Verdict.FAIL, p.testsMs(), why + tag));
+            return outcome(Verdict.FAIL, why, gates, rep);
+        }
+        if (r.exitCode() != 0) {
+            String err = orElse(MavenOutput.firstError(p.output()), "exit code " + r.exitCode());
+            if (MavenOutput.testJvmCrashed(p.output())) {
+                String why = "the test JVM crashed: " + err;
+                gates.add(new GateResult(TESTS, Verdict.FAIL, p.testsMs(), why + tag));
+                return outcome(Verdict.FAIL, why, gates, rep);
+            }
+            String why = "the test run failed: " + err;
+            gates.add(new GateResult(TESTS, Verdict.ERROR, p.testsMs(), why + tag));
+            return outcome(Verdict.ERROR, why, gates, rep);
+        }
+        if (testsFirstPhase) {
+            gates.clear();
+            return null;
+        }
+        String why = rep.testsRun() == 0 ? "the build passed; no tests ran" : "all " + rep.testsRun() + " tests passed";
+        gates.add(new GateResult(TESTS, Verdict.PASS, p.testsMs(), why + tag));
+        return outcome(Verdict.PASS, why, gates, rep);
+    }
+
+    /**
+     * @param rep             the report
+     * @param testsFirstPhase true when only the plan's tests ran
+     * @return e.g. {@code 2 of 14 tests failed: InvoiceTest#total, InvoiceTest#tax}
+     */
+    static String failedReason(TestReport rep, boolean testsFirstPhase) {
+        List<TestFailure> f = rep.failures();
+        int shown = Math.min(5, f.size());
+        String names = f.subList(0, shown).stream().map(t -> simple(t.className()) + "#" + t.methodName())
+                .collect(Collectors.joining(", "));
+        if (rep.testsFailed() > shown) {
+            names += ", …";
+        }
+        String what = rep.testsFailed() + " of " + rep.testsRun() + (rep.testsRun() == 1 ? " test" : " tests") + " failed";
+        if (testsFirstPhase) {
+            what += " (the plan's tests, run first)";
+        }
+        return names.isEmpty() ? what : what + ": " + names;
+    }
+
+    private static String simple(String cls) {
+        int dot = cls.lastIndexOf('.');
+        return dot < 0 ? cls : cls.substring(dot + 1);
+    }
+
+    private static GateOutcome outcome(Verdict v, String reason, List<GateResult> gates, TestReport rep) {
+        return new GateOutcome(v, reason, gates, rep.failures(), rep.testsRun(), rep.testsFailed());
+    }
+
+    private static String orElse(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+
+    private static void note(OutputCapture log, String line) {
+        byte[] b = ("[pavu] " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        log.write(b, 0, b.length);
+    }
+}

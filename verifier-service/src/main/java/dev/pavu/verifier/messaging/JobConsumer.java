@@ -1,0 +1,52 @@
+package dev.pavu.verifier.messaging;
+
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.JobCancelled;
+import dev.pavu.contracts.JobConcluded;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.verifier.repository.ConcludedJobRepository;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code pavu.jobs} (channel {@code jobs-in}) and records jobs that concluded or were cancelled, so
+ * that their remaining candidates are skipped (and a running one is stopped). Other job events are ignored;
+ * a malformed record goes to {@code pavu.dlq.jobs-in}.
+ */
+@ApplicationScoped
+public class JobConsumer {
+
+    static final String CONSUMER = "verifier.jobs-in";
+
+    private final ProcessedEvents processed;
+    private final ConcludedJobRepository jobs;
+
+    public JobConsumer(ProcessedEvents processed, ConcludedJobRepository jobs) {
+        this.processed = processed;
+        this.jobs = jobs;
+    }
+
+    /**
+     * @param json one job event
+     * @throws dev.pavu.contracts.EventFormatException when the record is not a Pavu event
+     */
+    @Incoming("jobs-in")
+    @Blocking
+    @Transactional
+    public void onJob(String json) {
+        PavuEvent event = EventCodec.read(json);
+        if (!(event instanceof JobConcluded) && !(event instanceof JobCancelled)) {
+            return;
+        }
+        if (!processed.firstTime(event.eventId(), CONSUMER)) {
+            return;
+        }
+        String outcome = event instanceof JobConcluded c ? c.outcome().name() : "CANCELLED";
+        jobs.record(event.jobId(), event.envelope().type(), outcome, event.eventId());
+        Log.infof("job %s ended (%s): its remaining candidates will be skipped", event.jobId(), outcome);
+    }
+}

@@ -1,0 +1,262 @@
+package dev.pavu.verifier.report;
+
+import dev.pavu.contracts.TestFailure;
+import io.quarkus.logging.Log;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads Maven Surefire XML reports ({@code **}{@code /target/surefire-reports/TEST-*.xml}) into a
+ * {@link TestReport}: test ids {@code Class#method}, kind {@code failure} (assertion) or {@code error}
+ * (unexpected exception), message and stack trace, truncated to the given sizes.
+ *
+ * <p>The files are written by the candidate's own build, so they are untrusted: DTDs and external
+ * entities are off, files above 64 MB are skipped, and nothing else in them is interpreted.
+ */
+public final class SurefireReports {
+
+    private static final long MAX_FILE = 64L * 1024 * 1024;
+    private static final XMLInputFactory XML = secureFactory();
+
+    private final int messageChars;
+    private final int stackTraceChars;
+    private final int maxFailures;
+
+    /**
+     * @param messageChars    characters kept of each message
+     * @param stackTraceChars characters kept of each stack trace
+     * @param maxFailures     failing tests listed at most (all are counted)
+     */
+    public SurefireReports(int messageChars, int stackTraceChars, int maxFailures) {
+        this.messageChars = messageChars;
+        this.stackTraceChars = stackTraceChars;
+        this.maxFailures = maxFailures;
+    }
+
+    /**
+     * Finds and reads every {@code target/surefire-reports/TEST-*.xml} below a project root (any module
+     * depth; symbolic links are not followed).
+     *
+     * @param projectRoot the checked-out project
+     * @return the combined report; {@link TestReport#EMPTY} when there is no report file
+     */
+    public TestReport read(Path projectRoot) {
+        List<Path> files = find(projectRoot);
+        int run = 0;
+        int failed = 0;
+        int skipped = 0;
+        List<TestFailure> failures = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Path f : files) {
+            try {
+                if (Files.size(f) > MAX_FILE) {
+                    Log.warnf("skipping surefire report %s: larger than %d bytes", f, MAX_FILE);
+                    continue;
+                }
+                Counts c = readFile(f, failures, seen);
+                run += c.run;
+                failed += c.failed;
+                skipped += c.skipped;
+            } catch (IOException | XMLStreamException e) {
+                Log.warnf("unreadable surefire report %s: %s", f, e.getMessage());
+            }
+        }
+        return new TestReport(run, failed, skipped, failures, files.size());
+    }
+
+    /**
+     * Deletes every {@code surefire-reports} directory below a project root, so that a run is judged only
+     * by the reports it wrote itself.
+     *
+     * @param projectRoot the checked-out project
+     */
+    public static void clear(Path projectRoot) {
+        for (Path dir : reportDirs(projectRoot)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                Log.debugf("cannot clear %s: %s", dir, e.getMessage());
+            }
+        }
+    }
+
+    static List<Path> find(Path root) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : reportDirs(root)) {
+            try (var s = Files.list(dir)) {
+                s.filter(p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p);
+                }).sorted().forEach(out::add);
+            } catch (IOException e) {
+                Log.debugf("cannot list %s: %s", dir, e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> reportDirs(Path root) {
+        List<Path> dirs = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return dirs;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (name.equals("surefire-reports") && dir.getParent() != null
+                            && dir.getParent().getFileName().toString().equals("target")) {
+                        dirs.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (name.equals(".git") || name.equals("node_modules") || name.equals("src")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            Log.debugf("cannot walk %s: %s", root, e.getMessage());
+        }
+        return dirs;
+    }
+
+    private record Counts(int run, int failed, int skipped) {
+    }
+
+    private Counts readFile(Path file, List<TestFailure> failures, Set<String> seen) throws IOException, XMLStreamException {
+        int run = 0;
+        int failed = 0;
+        int skipped = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = XML.createXMLStreamReader(in);
+            try {
+                String cls = null;
+                String method = null;
+                boolean caseFailed = false;
+                boolean caseSkipped = false;
+                while (r.hasNext()) {
+                    int ev = r.next();
+                    if (ev == XMLStreamConstants.START_ELEMENT) {
+                        switch (r.getLocalName()) {
+                            case "testcase" -> {
+                                cls = attr(r, "classname");
+                                method = attr(r, "name");
+                                caseFailed = false;
+                                caseSkipped = false;
+                            }
+                            case "failure", "error" -> {
+                                if (cls == null && method == null) {
+                                    break; // not inside a testcase
+                                }
+                                String kind = r.getLocalName();
+                                String message = attr(r, "message");
+                                String type = attr(r, "type");
+                                String body = r.getElementText();
+                                if (!caseFailed) {
+                                    caseFailed = true;
+                                    failed++;
+                                    TestFailure tf = failure(cls, method, kind, message, type, body);
+                                    if (failures.size() < maxFailures && seen.add(tf.testId())) {
+                                        failures.add(tf);
+                                    }
+                                }
+                            }
+                            case "skipped" -> caseSkipped = true;
+                            default -> {
+                                // properties, system-out, flakyFailure, rerunFailure …: not needed
+                            }
+                        }
+                    } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("testcase")) {
+                        if (caseSkipped && !caseFailed) {
+                            skipped++;
+                        } else {
+                            run++;
+                        }
+                        cls = null;
+                        method = null;
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        }
+        return new Counts(run, failed, skipped);
+    }
+
+    private TestFailure failure(String cls, String name, String kind, String message, String type, String body) {
+        String className = cls == null || cls.isBlank() ? "(unknown)" : cls.trim();
+        String method = methodName(name);
+        String msg = message;
+        if (msg == null || msg.isBlank()) {
+            msg = type;
+        }
+        return new TestFailure(className + "#" + method, className, method, kind,
+                truncate(msg, messageChars), truncate(body == null ? null : body.strip(), stackTraceChars));
+    }
+
+    /**
+     * @param name the testcase {@code name} attribute, e.g. {@code total}, {@code total(int)[2]} or {@code total()}
+     * @return the bare method name ({@code total})
+     */
+    static String methodName(String name) {
+        if (name == null || name.isBlank()) {
+            return "(unknown)";
+        }
+        String n = name.trim();
+        int cut = n.length();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '(' || c == '[' || c == ' ' || c == '{') {
+                cut = i;
+                break;
+            }
+        }
+        return cut == 0 ? n : n.substring(0, cut);
+    }
+
+    /**
+     * @param s   text, may be {@code null}
+     * @param max characters to keep
+     * @return {@code s} cut to {@code max} characters with {@code …[truncated N chars]} appended when cut
+     */
+    public static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, max) + "…[truncated " + (s.length() - max) + " chars]";
+    }
+
+    private static String attr(XMLStreamReader r, String name) {
+        return r.getAttributeValue(null, name);
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return f;
+    }
+}

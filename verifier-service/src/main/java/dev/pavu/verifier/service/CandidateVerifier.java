@@ -1,0 +1,143 @@
+package dev.pavu.verifier.service;
+
+import dev.pavu.contracts.DiffProposed;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.gate.GateOutcome;
+import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.sandbox.OutputCapture;
+import dev.pavu.verifier.sandbox.RunWatch;
+import dev.pavu.verifier.sandbox.Sandbox;
+import dev.pavu.verifier.source.SourceUnavailableException;
+import dev.pavu.verifier.source.Workspaces;
+import dev.pavu.workspace.diff.ApplyResult;
+import dev.pavu.workspace.diff.PatchRejectedException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Verifies one candidate from start to end, without touching the database or the broker: a fresh private
+ * copy of the source under {@code <home>/verifier/work/<candidateId>}, the diff applied, the layout
+ * checked (Maven only in this version), the dependencies prefetched once per source, the gates run in the
+ * sandbox, the log written to {@code <home>/verifier/logs/<candidateId>.log}, the copy deleted.
+ * Whatever goes wrong becomes a verdict (ERROR with the reason); it never throws for the candidate.
+ */
+@ApplicationScoped
+public class CandidateVerifier {
+
+    private final VerifierConfig config;
+    private final Workspaces workspaces;
+    private final Prefetcher prefetcher;
+    private final MavenGates maven;
+    private final Sandbox sandbox;
+
+    public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox) {
+        this.config = config;
+        this.workspaces = workspaces;
+        this.prefetcher = prefetcher;
+        this.maven = maven;
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * The result of one verification.
+     *
+     * @param outcome    gates, tests, verdict and reason
+     * @param durationMs wall-clock time of the whole verification, milliseconds
+     * @param log        the kept log text (head and tail, as written to the log file)
+     */
+    public record Result(GateOutcome outcome, long durationMs, String log) {
+    }
+
+    /**
+     * @param diff  the candidate
+     * @param watch asked about once a second while builds run whether to stop (e.g. the job concluded)
+     * @return the verdict material; never {@code null}
+     */
+    public Result verify(DiffProposed diff, RunWatch watch) {
+        long start = System.nanoTime();
+        Path work = Path.of(config.home(), "verifier", "work", diff.candidateId().toString());
+        Path prefetchWork = Path.of(config.home(), "verifier", "work", diff.candidateId() + "-prefetch");
+        Path logFile = Path.of(config.home(), "verifier", "logs", diff.candidateId() + ".log");
+        OutputCapture log = new OutputCapture(config.limits().headBytes(), config.limits().tailBytes(), null);
+        note(log, "candidate " + diff.candidateId() + " of job " + diff.jobId() + " (iteration " + diff.envelope().iteration()
+                + ", " + diff.proposer() + "/" + diff.pattern() + ") at " + Instant.now());
+        note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.name());
+        GateOutcome outcome;
+        try {
+            outcome = prepareAndRun(diff, work, prefetchWork, log, watch);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
+            outcome = GateOutcome.early(Verdict.ERROR, "the verifier failed: " + e);
+        } finally {
+            if (!config.keepWorkspaces()) {
+                Workspaces.deleteRecursively(work);
+            }
+            Workspaces.deleteRecursively(prefetchWork);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        note(log, "verdict " + outcome.verdict() + " in " + ms + " ms: " + outcome.reason());
+        try {
+            Files.createDirectories(logFile.getParent());
+            log.writeTo(logFile);
+        } catch (IOException e) {
+            Log.warnf("cannot write the log of %s: %s", diff.candidateId(), e.getMessage());
+        }
+        return new Result(outcome, ms, log.text());
+    }
+
+    private GateOutcome prepareAndRun(DiffProposed diff, Path work, Path prefetchWork, OutputCapture log, RunWatch watch) {
+        Workspaces.deleteRecursively(work);
+        try {
+            Files.createDirectories(work.getParent());
+        } catch (IOException e) {
+            return GateOutcome.early(Verdict.ERROR, "cannot create the workspace " + work + ": " + e.getMessage());
+        }
+        try {
+            workspaces.checkout(diff.source(), work);
+        } catch (SourceUnavailableException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            return GateOutcome.early(Verdict.ERROR, "cannot check out the source: " + e.getMessage());
+        }
+        if (!diff.isEmptyPatch()) {
+            try {
+                ApplyResult applied = workspaces.apply(work, diff.diff());
+                note(log, "patch applied: " + applied.hunks() + " hunk(s) in " + String.join(", ", applied.changedFiles()));
+            } catch (PatchRejectedException e) {
+                String what = e.reason() == PatchRejectedException.Reason.DOES_NOT_APPLY ? "the patch does not apply: "
+                        : "the patch was refused (" + e.reason().name().toLowerCase().replace('_', ' ') + "): ";
+                return GateOutcome.early(Verdict.ERROR, what + e.getMessage());
+            }
+        } else {
+            note(log, "empty patch (baseline)");
+        }
+        String layout = workspaces.layout(work);
+        if (!"MAVEN".equals(layout)) {
+            return GateOutcome.early(Verdict.ERROR, "unsupported build (" + describe(layout)
+                    + "): Pavu verifies Maven projects (pom.xml) in this version");
+        }
+        prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
+        Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
+        return maven.run(work, diff.verify().testsFirst(), timeout, log, watch);
+    }
+
+    private static String describe(String layout) {
+        return switch (layout) {
+            case "GRADLE" -> "Gradle project";
+            case "PYTHON" -> "Python project";
+            case "NODE" -> "Node project";
+            default -> "no build file found";
+        };
+    }
+
+    private static void note(OutputCapture log, String line) {
+        byte[] b = ("[pavu] " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        log.write(b, 0, b.length);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.pavu.verifier.service;
+
+import dev.pavu.contracts.DiffProposed;
+import dev.pavu.contracts.Envelope;
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventTypes;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.contracts.VerdictIssued;
+import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.gate.GateOutcome;
+import dev.pavu.verifier.messaging.VerdictPublisher;
+import dev.pavu.verifier.repository.ConcludedJobRepository;
+import dev.pavu.verifier.repository.RunRepository;
+import dev.pavu.verifier.repository.RunRepository.Claim;
+import dev.pavu.verifier.sandbox.RunWatch;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns one {@link DiffProposed} into exactly one {@link VerdictIssued}:
+ * <ol>
+ *   <li>claim the candidate's run (a short transaction; a candidate already judged is not run again — its
+ *       stored verdict is re-published if it may not have been);</li>
+ *   <li>a candidate of a job that has concluded gets SKIPPED without running;</li>
+ *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive);</li>
+ *   <li>store the verdict and the processed event id in one transaction, publish it, mark it published.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    /** The consumer name in {@code processed_events}. */
+    public static final String CONSUMER = "verifier.diffs-in";
+    /** The producer name in envelopes. */
+    public static final String PRODUCER = "verifier-service";
+
+    private final VerifierConfig config;
+    private final RunRepository runs;
+    private final ConcludedJobRepository jobs;
+    private final ProcessedEvents processed;
+    private final CandidateVerifier verifier;
+    private final VerdictPublisher publisher;
+    private final String worker;
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("verifier-heartbeat").factory());
+
+    public VerificationService(VerifierConfig config, RunRepository runs, ConcludedJobRepository jobs, ProcessedEvents processed,
+                               CandidateVerifier verifier, VerdictPublisher publisher) {
+        this.config = config;
+        this.runs = runs;
+        this.jobs = jobs;
+        this.processed = processed;
+        this.verifier = verifier;
+        this.publisher = publisher;
+        this.worker = config.workerId().filter(s -> !s.isBlank()).orElseGet(VerificationService::defaultWorkerId);
+        long every = Math.max(1000, config.staleAfter().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return this worker's id, written on the runs it claims */
+    public String workerId() {
+        return worker;
+    }
+
+    /**
+     * Handles one candidate to its verdict (or to nothing, when it was handled before).
+     *
+     * @param diff the candidate
+     */
+    public void handle(DiffProposed diff) {
+        Claim claim = claimOrWait(diff);
+        switch (claim.state()) {
+            case DONE -> {
+                Log.infof("candidate %s was verified before (by %s): not running it again", diff.candidateId(), claim.worker());
+                return;
+            }
+            case DONE_UNPUBLISHED -> {
+                Log.infof("candidate %s was verified before; publishing its stored verdict again", diff.candidateId());
+                VerdictIssued v = EventCodec.read(claim.verdictJson(), VerdictIssued.class);
+                publish(v);
+                return;
+            }
+            default -> {
+                // CLAIMED: ours to verify
+            }
+        }
+        active.add(diff.candidateId());
+        try {
+            GateOutcome outcome;
+            long durationMs;
+            String log;
+            Optional<String> ended = concluded(diff.jobId());
+            if (ended.isPresent()) {
+                outcome = GateOutcome.early(Verdict.SKIPPED, "not run: the job " + ended.get());
+                durationMs = 0;
+                log = null;
+                Log.infof("candidate %s skipped: job %s %s", diff.candidateId(), diff.jobId(), ended.get());
+            } else {
+                Log.infof("verifying candidate %s of job %s (iteration %d, %s)", diff.candidateId(), diff.jobId(),
+                        diff.envelope().iteration(), diff.pattern());
+                CandidateVerifier.Result r = verifier.verify(diff, watchFor(diff));
+                outcome = r.outcome();
+                durationMs = r.durationMs();
+                log = r.log();
+            }
+            VerdictIssued verdict = verdict(diff, outcome, durationMs, log);
+            String json = EventCodec.write(verdict);
+            QuarkusTransaction.requiringNew().run(() -> {
+                runs.complete(verdict, json);
+                processed.firstTime(diff.eventId(), CONSUMER);
+            });
+            Log.infof("candidate %s: %s in %d ms — %s", diff.candidateId(), verdict.verdict(), durationMs, verdict.reason());
+            publish(verdict);
+        } finally {
+            active.remove(diff.candidateId());
+        }
+    }
+
+    private Claim claimOrWait(DiffProposed diff) {
+        long waitedFrom = System.nanoTime();
+        boolean logged = false;
+        while (true) {
+            Claim c = QuarkusTransaction.requiringNew().call(() -> runs.claim(diff, worker, config.staleAfter()));
+            if (c.state() != RunRepository.ClaimState.RUNNING_ELSEWHERE) {
+                return c;
+            }
+            if (!logged) {
+                Log.infof("candidate %s is being verified by %s; waiting for its verdict or for that worker to go silent",
+                        diff.candidateId(), c.worker());
+                logged = true;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another worker's run of " + diff.candidateId(), e);
+            }
+            if (System.nanoTime() - waitedFrom > TimeUnit.HOURS.toNanos(2)) {
+                throw new IllegalStateException("candidate " + diff.candidateId() + " held by " + c.worker() + " for over 2 h");
+            }
+        }
+    }
+
+    private void publish(VerdictIssued verdict) {
+        publisher.publish(verdict);
+        QuarkusTransaction.requiringNew().run(() -> runs.markPublished(verdict.candidateId()));
+    }
+
+    private VerdictIssued verdict(DiffProposed diff, GateOutcome o, long durationMs, String log) {
+        Envelope env = Envelope.of(EventTypes.VERDICT_ISSUED, diff.jobId(), diff.envelope().iteration(), diff.eventId(), PRODUCER);
+        String logUrl = log == null ? null : stripSlash(config.publicUrl()) + "/runs/" + diff.candidateId() + "/log";
+        return new VerdictIssued(env, diff.candidateId(), diff.planId(), o.verdict(), o.reason(), o.gates(), o.failingTests(),
+                o.testsRun(), o.testsFailed(), durationMs, diff.diff(), diff.pattern(), logUrl, excerpt(log), List.of());
+    }
+
+    private String excerpt(String log) {
+        if (log == null) {
+            return null;
+        }
+        int max = config.limits().excerptBytes();
+        if (log.length() <= max) {
+            return log;
+        }
+        String tail = log.substring(log.length() - max);
+        int nl = tail.indexOf('\n');
+        return nl >= 0 && nl < tail.length() - 1 ? tail.substring(nl + 1) : tail;
+    }
+
+    private RunWatch watchFor(DiffProposed diff) {
+        long[] next = {0};
+        return () -> {
+            long now = System.nanoTime();
+            if (now < next[0]) {
+                return Optional.empty();
+            }
+            next[0] = now + TimeUnit.SECONDS.toNanos(3);
+            return concluded(diff.jobId()).map(s -> "the job " + s + " while this candidate ran");
+        };
+    }
+
+    private Optional<String> concluded(UUID jobId) {
+        return jobs.outcome(jobId).map(o -> "CANCELLED".equals(o) ? "was cancelled" : "has concluded (" + o + ")");
+    }
+
+    private void beat() {
+        if (active.isEmpty()) {
+            return;
+        }
+        try {
+            List<UUID> ids = List.copyOf(active);
+            QuarkusTransaction.requiringNew().run(() -> runs.heartbeat(ids, worker));
+        } catch (RuntimeException e) {
+            Log.warnf("heartbeat failed: %s", e.getMessage());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        heartbeat.shutdownNow();
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String defaultWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+}

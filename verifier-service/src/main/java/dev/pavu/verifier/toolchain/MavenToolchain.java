@@ -1,0 +1,142 @@
+package dev.pavu.verifier.toolchain;
+
+import dev.pavu.verifier.config.VerifierConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command lines and environment of Maven runs on a candidate's workspace.
+ *
+ * <p>Verification runs are offline ({@code mvn -o -B}) against the configured local repository, with
+ * {@code -Dmaven.test.failure.ignore=true} so that a multi-module build runs every module's tests and the
+ * verdict comes from the surefire reports. The dependency prefetch of a source runs with network and
+ * executes none of the project's code: {@code dependency:go-offline}, then the lifecycle up to
+ * {@code test} with {@code -Dgroups=pavu-prefetch-selects-no-test} — surefire resolves its provider
+ * (e.g. {@code surefire-junit-platform}, which go-offline misses) and selects no test.
+ */
+@ApplicationScoped
+public class MavenToolchain {
+
+    /** A JUnit tag no test carries: the prefetch's test filter. */
+    static final String NO_TEST_TAG = "pavu-prefetch-selects-no-test";
+
+    private final VerifierConfig config;
+
+    public MavenToolchain(VerifierConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The offline build + test command.
+     *
+     * @param tests test ids ({@code Class#method} or {@code Class}) to run instead of the whole suite; empty = all
+     * @return the command line
+     */
+    public List<String> testCommand(List<String> tests) {
+        List<String> c = base(true);
+        c.add("-Dmaven.test.failure.ignore=true");
+        if (!tests.isEmpty()) {
+            c.add("-Dtest=" + String.join(",", tests));
+            c.add("-Dsurefire.failIfNoSpecifiedTests=false");
+        }
+        c.add("test");
+        return c;
+    }
+
+    /** @return the prefetch commands, in order, each to be run with network in a fresh copy of the baseline */
+    public List<List<String>> prefetchCommands() {
+        List<String> goOffline = base(false);
+        goOffline.add("dependency:go-offline");
+        List<String> lifecycle = base(false);
+        lifecycle.addAll(List.of("-Dgroups=" + NO_TEST_TAG, "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-DfailIfNoTests=false", "-Dmaven.test.failure.ignore=true", "test"));
+        return List.of(goOffline, lifecycle);
+    }
+
+    private List<String> base(boolean offline) {
+        List<String> c = new ArrayList<>();
+        c.add(config.maven().command());
+        if (offline) {
+            c.add("-o");
+        }
+        c.addAll(List.of("-B", "-Dstyle.color=never", "-Dmaven.repo.local=" + localRepository()));
+        config.maven().extraArgs().ifPresent(c::addAll);
+        return c;
+    }
+
+    /** @return the local repository the runs use (absolute) */
+    public Path localRepository() {
+        return Path.of(config.maven().localRepository()).toAbsolutePath().normalize();
+    }
+
+    /** @return the JDK the target builds with: the configured one, else the verifier's own */
+    public Path javaHome() {
+        return Path.of(config.maven().javaHome().filter(s -> !s.isBlank()).orElse(System.getProperty("java.home")));
+    }
+
+    /**
+     * The whole environment of a Maven run (nothing else of the verifier's environment is passed on, so
+     * candidates never see database passwords or tokens).
+     *
+     * @return variable → value
+     */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", javaHome().resolve("bin") + File.pathSeparator + path);
+        env.put("JAVA_HOME", javaHome().toString());
+        env.put("HOME", System.getProperty("user.home"));
+        env.put("LANG", "C.UTF-8");
+        env.put("TMPDIR", "/tmp");
+        env.put("MAVEN_OPTS", config.maven().mavenOpts());
+        return env;
+    }
+
+    /**
+     * Paths a run must be able to read even when they lie below a directory the sandbox hides: the local
+     * repository, the JDK and the Maven installation.
+     *
+     * @return absolute paths
+     */
+    public List<Path> readOnlyPaths() {
+        List<Path> paths = new ArrayList<>(List.of(localRepository(), javaHome()));
+        mavenHome().ifPresent(paths::add);
+        return paths;
+    }
+
+    /** @return the Maven installation (the directory above {@code bin/mvn}), when the command can be found */
+    public Optional<Path> mavenHome() {
+        String cmd = config.maven().command();
+        Path exe = null;
+        if (cmd.contains("/")) {
+            exe = Path.of(cmd);
+        } else {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path p = Path.of(dir, cmd);
+                if (Files.isExecutable(p)) {
+                    exe = p;
+                    break;
+                }
+            }
+        }
+        if (exe == null) {
+            return Optional.empty();
+        }
+        try {
+            Path real = exe.toRealPath();
+            Path bin = real.getParent();
+            return Optional.ofNullable(bin == null ? null : bin.getParent());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
