@@ -1,0 +1,174 @@
+package dev.pavu.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pavu.cli.CliContext;
+import dev.pavu.cli.CliException;
+import dev.pavu.cli.client.JobSubmission;
+import dev.pavu.cli.client.PlannerClient;
+import dev.pavu.cli.client.SubmitRequest;
+import dev.pavu.cli.output.JobViews;
+import dev.pavu.cli.output.Json;
+import dev.pavu.cli.output.SubmitResult;
+import dev.pavu.contracts.Budget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pavu submit --repo PATH|URL …}: submits a job; with {@code --wait} follows it to its end.
+ *
+ * <p>Output: without {@code --wait}, the job id on stdout (a JSON object {@code {jobId, state}} with
+ * {@code --json}). With {@code --wait}, one timeline line per event, then the outcome, candidates tried, time
+ * and patch; with {@code --wait --json} the timeline goes to stderr and stdout holds exactly one JSON object
+ * {@code {jobId, outcome, reason, patch, candidatesTried, durationMs}}. Exit code 0 only when the job
+ * SUCCEEDED (or, without {@code --wait}, was accepted), 1 otherwise, 2 for usage and connection errors.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Submit a job (a local folder or a git URL); --wait follows it to its end.",
+                "A local folder is snapshotted into a git bundle and uploaded; your working tree is never modified.",
+                "A git URL is cloned by the planner."})
+public class SubmitCommand implements Callable<Integer> {
+
+    /** Default task text. */
+    static final String DEFAULT_TASK = "make the failing tests pass";
+
+    @ParentCommand
+    PavuCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repo", required = true, paramLabel = "PATH|URL", description = "local project folder or git URL")
+    String repo;
+
+    @Option(names = "--ref", paramLabel = "REF", description = "branch, tag or commit of a git URL (default: its HEAD)")
+    String ref;
+
+    @Option(names = "--task", paramLabel = "TEXT", defaultValue = DEFAULT_TASK, description = "what to do (default: ${DEFAULT-VALUE})")
+    String task;
+
+    @Option(names = "--test-command", paramLabel = "CMD", description = "shell command that runs the tests (default: detected, e.g. mvn test)")
+    String testCommand;
+
+    @Option(names = "--error-log", paramLabel = "FILE", description = "an error log to fix (sent with the task)")
+    Path errorLog;
+
+    @Option(names = "--max-candidates", paramLabel = "N", description = "candidate patches to verify at most (default: " + 200 + ")")
+    Integer maxCandidates;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "repair iterations at most (default: 3)")
+    Integer maxIterations;
+
+    @Option(names = "--timeout-per-candidate", paramLabel = "SEC", description = "wall-clock limit of one candidate's verification, seconds (default: 60)")
+    Long timeoutPerCandidate;
+
+    @Option(names = "--job-timeout", paramLabel = "SEC", description = "wall-clock limit of the whole job, seconds (default: 1800)")
+    Long jobTimeout;
+
+    @Option(names = "--wait", description = "follow the job until it ends; exit 0 only if it SUCCEEDED")
+    boolean waitForEnd;
+
+    @Option(names = "--json", description = "machine-readable output on stdout (progress goes to stderr)")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = root.ctx();
+        SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), readErrorLog(ctx), budget());
+        PlannerClient planner = root.planner();
+        PrintStream progress = json ? ctx.err() : waitForEnd ? ctx.out() : ctx.err();
+        JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);
+        String id = JobViews.id(accepted);
+        if (!waitForEnd) {
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("jobId", id);
+                out.put("state", JobViews.state(accepted));
+                ctx.out().println(Json.write(out));
+            } else {
+                ctx.out().println(id);
+                ctx.err().println("submitted job " + id + "; follow it with: pavu watch " + id);
+            }
+            return CliException.OK;
+        }
+        progress.println("job " + id + " submitted; following it (Ctrl-C stops following, not the job)");
+        SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, waitTimeout(req.budget()));
+        return report(result, ctx, json);
+    }
+
+    /**
+     * Prints a finished job's result and gives the exit code.
+     *
+     * @param result the result
+     * @param ctx    the streams
+     * @param json   true: one JSON object on stdout
+     * @return 0 when it SUCCEEDED, else 1
+     */
+    static int report(SubmitResult result, CliContext ctx, boolean json) {
+        if (json) {
+            ctx.out().println(Json.write(result));
+        } else {
+            ResultPrinter.print(result, ctx.out());
+        }
+        ctx.out().flush();
+        return result.succeeded() ? CliException.OK : CliException.NOT_SUCCEEDED;
+    }
+
+    /** @return how long {@code --wait} waits: the job's own time limit plus two minutes of slack */
+    static Duration waitTimeout(Budget budget) {
+        return Duration.ofMillis(budget.jobTimeoutMs()).plusMinutes(2);
+    }
+
+    private Budget budget() {
+        Budget d = Budget.DEFAULT;
+        int iterations = positive(maxIterations, "--max-iterations", d.maxIterations());
+        int candidates = positive(maxCandidates, "--max-candidates", d.maxCandidates());
+        long candidateMs = timeoutPerCandidate == null ? d.candidateTimeoutMs()
+                : Math.multiplyExact(positive(timeoutPerCandidate, "--timeout-per-candidate"), 1000L);
+        long jobMs = jobTimeout == null ? d.jobTimeoutMs() : Math.multiplyExact(positive(jobTimeout, "--job-timeout"), 1000L);
+        return new Budget(iterations, candidates, candidateMs, jobMs);
+    }
+
+    private int positive(Integer value, String option, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        return (int) positive(value.longValue(), option);
+    }
+
+    private long positive(long value, String option) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    private String readErrorLog(CliContext ctx) {
+        if (errorLog == null) {
+            return null;
+        }
+        Path p = ctx.workingDir().resolve(errorLog);
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--error-log " + errorLog + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

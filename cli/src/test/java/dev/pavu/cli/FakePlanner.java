@@ -1,0 +1,223 @@
+package dev.pavu.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A planner played by the test: the jobs API of one job whose events are revealed one per
+ * {@code GET /jobs/{id}/events} call; the job concludes once every event was revealed. Records every request.
+ */
+final class FakePlanner implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request the fake received. */
+    record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().getFirst()).orElse(null);
+        }
+    }
+
+    final String jobId = UUID.randomUUID().toString();
+    final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    final List<ObjectNode> events = new ArrayList<>();
+    private final AtomicInteger revealed = new AtomicInteger();
+    private final HttpServer server;
+
+    String outcome = "SUCCEEDED";
+    String reason = "a plausible patch passes all 12 tests";
+    String patch = """
+            --- a/src/main/java/com/acme/VolumeDiscount.java
+            +++ b/src/main/java/com/acme/VolumeDiscount.java
+            @@ -14 +14 @@
+            -        if (units > 10) {
+            +        if (units >= 10) {
+            """;
+    int candidatesTried = 3;
+    long durationMs = 4200;
+    /** Status and body {@code POST /jobs} answers with; 202 and a job view by default. */
+    int submitStatus = 202;
+    String submitBody;
+
+    FakePlanner() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Adds the events of a typical job: submitted, baseline, one failing and one passing candidate, concluded. */
+    FakePlanner typicalStory() {
+        event("pavu.job.submitted.v1", 0, Map.of("task", Map.of("text", "make the failing tests pass"), "source", Map.of("kind", "bundle")));
+        event("pavu.plan.proposed.v1", 0, Map.of("kind", "BASELINE"));
+        event("pavu.diff.proposed.v1", 0, Map.of("diff", "", "pattern", "empty-patch", "candidateIndex", 0));
+        event("pavu.verdict.issued.v1", 0, Map.of("verdict", "FAIL", "reason", "1 of 12 tests failed: InvoiceTest#bulk", "diff", "", "durationMs", 6100));
+        event("pavu.plan.proposed.v1", 1, Map.of("kind", "REPAIR", "locations",
+                List.of(Map.of("file", "src/main/java/com/acme/VolumeDiscount.java", "line", 14, "score", 0.92)),
+                "failingTests", List.of(Map.of("testId", "InvoiceTest#bulk"))));
+        event("pavu.diff.proposed.v1", 1, Map.of("diff", "x", "pattern", "relational-operator-replacement",
+                "description", "VolumeDiscount.java:14 replace > with >=", "candidateIndex", 0));
+        event("pavu.candidates.proposed.v1", 1, Map.of("candidateCount", 2, "rejectedCount", 1, "note", "2 candidates from 2 patterns"));
+        event("pavu.verdict.issued.v1", 1, Map.of("verdict", "FAIL", "pattern", "off-by-one", "reason", "2 of 12 tests failed", "diff", "y", "durationMs", 3400));
+        event("pavu.verdict.issued.v1", 1, Map.of("verdict", outcome.equals("SUCCEEDED") ? "PASS" : "FAIL",
+                "pattern", "relational-operator-replacement", "reason", "all 12 tests passed", "diff", "x", "durationMs", 3300));
+        Map<String, Object> concluded = new LinkedHashMap<>();
+        concluded.put("outcome", outcome);
+        concluded.put("reason", reason);
+        concluded.put("patch", outcome.equals("SUCCEEDED") ? patch : null);
+        concluded.put("candidatesTried", candidatesTried);
+        concluded.put("durationMs", durationMs);
+        event("pavu.job.concluded.v1", 1, concluded);
+        return this;
+    }
+
+    void event(String type, int iteration, Map<String, Object> payload) {
+        ObjectNode e = JSON.createObjectNode();
+        String eventId = UUID.randomUUID().toString();
+        String at = Instant.parse("2026-11-22T10:00:00Z").plusSeconds(events.size()).toString();
+        e.put("seq", 100 + events.size());
+        e.put("eventId", eventId);
+        e.put("type", type);
+        e.put("jobId", jobId);
+        e.put("iteration", iteration);
+        e.put("occurredAt", at);
+        e.put("producer", "test");
+        ObjectNode p = JSON.valueToTree(payload);
+        p.set("envelope", JSON.valueToTree(Map.of("eventId", eventId, "type", type, "jobId", jobId, "iteration", iteration,
+                "occurredAt", at, "producer", "test")));
+        e.set("payload", p);
+        events.add(e);
+    }
+
+    /** Reveals every event at once (the job is concluded from the start). */
+    FakePlanner concludedAlready() {
+        revealed.set(events.size());
+        return this;
+    }
+
+    List<Request> requests(String method, String path) {
+        synchronized (requests) {
+            return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        }
+    }
+
+    private boolean concluded() {
+        return revealed.get() >= events.size();
+    }
+
+    private ObjectNode view() {
+        ObjectNode v = JSON.createObjectNode();
+        v.put("id", jobId);
+        v.put("state", concluded() ? "CONCLUDED" : "RUNNING");
+        if (concluded()) {
+            v.put("outcome", outcome);
+            v.put("reason", reason);
+            v.put("candidatesVerified", candidatesTried);
+            v.put("durationMs", durationMs);
+        } else {
+            v.putNull("outcome");
+        }
+        v.put("iterations", 1);
+        v.put("candidatesProposed", 2);
+        v.put("task", "make the failing tests pass");
+        v.put("someNewField", "ignored by the CLI");
+        return v;
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        byte[] body = x.getRequestBody().readAllBytes();
+        String path = x.getRequestURI().getPath();
+        requests.add(new Request(x.getRequestMethod(), path, x.getRequestURI().getQuery(), Map.copyOf(x.getRequestHeaders()), body));
+        String base = "/jobs/" + jobId;
+        try {
+            switch (x.getRequestMethod() + " " + path) {
+                case "POST /jobs" -> send(x, submitStatus, "application/json",
+                        submitBody != null ? submitBody : JSON.writeValueAsString(Map.of("id", jobId, "state", "SUBMITTED")));
+                case "GET /jobs" -> send(x, 200, "application/json", JSON.writeValueAsString(List.of(view())));
+                default -> {
+                    if (path.equals(base) && x.getRequestMethod().equals("GET")) {
+                        send(x, 200, "application/json", JSON.writeValueAsString(view()));
+                    } else if (path.equals(base + "/events")) {
+                        events(x);
+                    } else if (path.equals(base + "/patch")) {
+                        if (concluded() && outcome.equals("SUCCEEDED")) {
+                            send(x, 200, "text/x-diff", patch);
+                        } else {
+                            send(x, 404, "application/json", "{\"status\":404,\"detail\":\"job has no patch\"}");
+                        }
+                    } else if (path.equals(base + "/cancel") && x.getRequestMethod().equals("POST")) {
+                        ObjectNode v = view();
+                        v.put("state", "CANCELLING");
+                        send(x, 202, "application/json", JSON.writeValueAsString(v));
+                    } else {
+                        send(x, 404, "application/json", "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no job " + path + "\"}");
+                    }
+                }
+            }
+        } finally {
+            x.close();
+        }
+    }
+
+    private void events(HttpExchange x) throws IOException {
+        String accept = x.getRequestHeaders().getFirst("Accept");
+        if (accept != null && accept.contains("text/event-stream")) {
+            x.getResponseHeaders().add("Content-Type", "text/event-stream");
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                for (JsonNode e : events) {
+                    String sse = "id: " + e.get("seq").asText() + "\nevent: " + e.get("type").asText() + "\ndata: "
+                            + JSON.writeValueAsString(e) + "\n\n";
+                    out.write(sse.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            }
+            revealed.set(events.size());
+            return;
+        }
+        int n = Math.min(events.size(), revealed.incrementAndGet());
+        ArrayNode list = JSON.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            list.add(events.get(i)); // the whole list every time: the CLI de-duplicates
+        }
+        send(x, 200, "application/json", JSON.writeValueAsString(list));
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
