@@ -1,0 +1,68 @@
+package dev.pavu.actuator.messaging;
+
+import dev.pavu.actuator.proposer.RepairProposer;
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.contracts.PlanProposed;
+import dev.pavu.kit.idempotency.ProcessedEvents;
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Answers the plans on {@code pavu.plans} (channel {@code plans-in}). The topic also carries the
+ * actuator's own {@code CandidatesProposed}: every event that is not a {@link PlanProposed} is skipped.
+ * A record that is not a readable event throws, so SmallRye sends it to {@code pavu.dlq.plans-in}.
+ *
+ * <p>Idempotent: the plan's event id is recorded in {@code actuator.processed_events} in the same
+ * transaction that sends the answer (and waits for the broker's acknowledgements); a redelivered plan
+ * finds its id there and emits nothing.
+ */
+@ApplicationScoped
+public class PlanConsumer {
+
+    /** The consumer name in {@code processed_events}. */
+    static final String CONSUMER = "actuator.plans-in";
+
+    private final ProcessedEvents processed;
+    private final RepairProposer repair;
+    private final AnswerPublisher publisher;
+
+    /**
+     * @param processed the idempotent-consumer record
+     * @param repair    the template proposer service
+     * @param publisher sends the answer
+     */
+    public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher) {
+        this.processed = processed;
+        this.repair = repair;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @param json one record value of {@code pavu.plans}
+     */
+    @Incoming("plans-in")
+    @Blocking
+    @Transactional
+    public void onPlan(String json) {
+        PavuEvent event = EventCodec.read(json);
+        if (!(event instanceof PlanProposed plan)) {
+            return;
+        }
+        if (!processed.firstTime(plan.eventId(), CONSUMER)) {
+            Log.infof("plan %s of job %s (event %s) was answered before: skipped", plan.planId(), plan.jobId(), plan.eventId());
+            return;
+        }
+        PlanAnswers.Answer answer = switch (plan.kind()) {
+            case BASELINE -> PlanAnswers.baseline(plan);
+            case REPAIR -> PlanAnswers.repair(plan, repair.propose(plan));
+            case GENERATE -> PlanAnswers.none(plan, "GENERATE plans need the LLM proposer, which this actuator does not have yet");
+        };
+        publisher.publish(answer);
+        Log.infof("job %s iteration %d: %s plan %s answered with %d candidate(s): %s", plan.jobId(),
+                plan.envelope().iteration(), plan.kind(), plan.planId(), answer.diffs().size(), answer.summary().note());
+    }
+}

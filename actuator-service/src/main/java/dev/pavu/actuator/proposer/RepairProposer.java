@@ -1,0 +1,154 @@
+package dev.pavu.actuator.proposer;
+
+import dev.pavu.actuator.config.ActuatorConfig;
+import dev.pavu.actuator.source.SourceCheckouts;
+import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.SuspiciousLocation;
+import dev.pavu.workspace.diff.PathPolicy;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers a REPAIR plan with template candidates: checks out the plan's source, runs the
+ * {@link TemplateProposer} at the plan's suspicious locations (Java files only, the most suspicious
+ * {@code pavu.actuator.template.max-locations}), ranks all mutants together, and keeps the first
+ * {@code maxCandidates} that parse, are new and apply ({@link CandidateFactory}).
+ */
+@ApplicationScoped
+public class RepairProposer {
+
+    private final SourceCheckouts checkouts;
+    private final ActuatorConfig config;
+    private final TemplateProposer proposer;
+
+    /**
+     * @param checkouts read-only checkouts of job sources
+     * @param config    the actuator settings
+     */
+    public RepairProposer(SourceCheckouts checkouts, ActuatorConfig config) {
+        this.checkouts = checkouts;
+        this.config = config;
+        this.proposer = TemplateProposer.withDefaults();
+    }
+
+    /**
+     * @param plan a REPAIR plan
+     * @return the candidates, most promising first, with what was dropped and a summary
+     */
+    public Answer propose(PlanProposed plan) {
+        int max = Math.min(Math.max(plan.maxCandidates(), 0), config.template().maxCandidates());
+        if (plan.locations().isEmpty()) {
+            return Answer.nothing("the plan has no suspicious locations: the template proposer needs at least one");
+        }
+        if (max == 0) {
+            return Answer.nothing("the plan allows no candidates (maxCandidates = " + plan.maxCandidates() + ")");
+        }
+        Path root;
+        try {
+            root = checkouts.checkout(plan.source());
+        } catch (RuntimeException e) {
+            Log.warnf("plan %s of job %s: source unavailable: %s", plan.planId(), plan.jobId(), e.getMessage());
+            return Answer.nothing("source unavailable: " + e.getMessage());
+        }
+        return propose(root, plan.locations(), max, plan.triedPatchHashes());
+    }
+
+    /**
+     * @param root        checked-out repository
+     * @param locations   suspicious locations, most suspicious first
+     * @param max         at most this many candidates
+     * @param triedHashes hashes of diffs already verified for the job
+     * @return the answer
+     */
+    public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes) {
+        long t0 = System.nanoTime();
+        root = root.toAbsolutePath().normalize();
+        List<String> problems = new ArrayList<>();
+        Map<String, List<SuspiciousLine>> byFile = new LinkedHashMap<>();
+        int rank = 0;
+        for (SuspiciousLocation loc : locations) {
+            if (rank >= config.template().maxLocations()) {
+                break;
+            }
+            if (loc.file() == null || !loc.file().endsWith(".java")) {
+                problems.add("not a Java source, skipped: " + loc.file());
+                continue;
+            }
+            String path;
+            try {
+                path = PathPolicy.normalise(loc.file());
+            } catch (RuntimeException e) {
+                problems.add("unsafe path, skipped: " + e.getMessage());
+                continue;
+            }
+            byFile.computeIfAbsent(path, f -> new ArrayList<>()).add(new SuspiciousLine(loc.line(), loc.score(), rank++));
+        }
+        List<Mutant> mutants = new ArrayList<>();
+        for (Map.Entry<String, List<SuspiciousLine>> e : byFile.entrySet()) {
+            Path file = root.resolve(e.getKey()).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                problems.add("no such file in the checkout: " + e.getKey());
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (MalformedInputException ex) {
+                problems.add(e.getKey() + " is not UTF-8");
+                continue;
+            } catch (IOException ex) {
+                problems.add("cannot read " + e.getKey() + ": " + ex.getMessage());
+                continue;
+            }
+            TemplateProposer.Proposal p = proposer.propose(SourceFile.of(e.getKey(), text), e.getValue());
+            mutants.addAll(p.mutants());
+            problems.addAll(p.problems());
+        }
+        List<Mutant> ranked = TemplateProposer.rank(mutants);
+        CandidateFactory.Selection s = CandidateFactory.against(root).select(ranked, max, triedHashes);
+        List<String> rejections = new ArrayList<>(problems);
+        rejections.addAll(s.rejections());
+        Set<String> patterns = new LinkedHashSet<>();
+        Set<String> lines = new LinkedHashSet<>();
+        s.candidates().forEach(c -> {
+            patterns.add(c.pattern());
+            lines.add(c.file() + ":" + c.line());
+        });
+        String note = s.candidates().size() + " candidates from " + patterns.size() + " patterns at " + lines.size()
+                + " lines (" + mutants.size() + " mutants at " + byFile.values().stream().mapToInt(List::size).sum()
+                + " locations, " + s.rejected() + " dropped, " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
+        return new Answer(s.candidates(), s.rejected() + problems.size(),
+                rejections.subList(0, Math.min(rejections.size(), CandidateFactory.MAX_REJECTION_SAMPLE)), note);
+    }
+
+    /**
+     * The proposer's answer to one plan.
+     *
+     * @param candidates    checked candidates, most promising first
+     * @param rejectedCount mutants dropped, and locations that could not be used
+     * @param rejections    a sample of reasons, one line each
+     * @param note          a one-line summary
+     */
+    public record Answer(List<Candidate> candidates, int rejectedCount, List<String> rejections, String note) {
+
+        /**
+         * @param reason why nothing could be proposed
+         * @return an answer without candidates
+         */
+        public static Answer nothing(String reason) {
+            return new Answer(List.of(), 0, List.of(reason), reason);
+        }
+    }
+}
