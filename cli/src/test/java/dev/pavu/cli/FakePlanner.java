@@ -55,6 +55,8 @@ final class FakePlanner implements AutoCloseable {
     long durationMs = 4200;
     /** Status and body {@code POST /jobs} answers with; 202 and a job view by default. */
     int submitStatus = 202;
+    /** Events per SSE connection before it is dropped; 0 = all. */
+    int sseChunk;
     String submitBody;
 
     FakePlanner() throws IOException {
@@ -185,16 +187,27 @@ final class FakePlanner implements AutoCloseable {
         if (accept != null && accept.contains("text/event-stream")) {
             x.getResponseHeaders().add("Content-Type", "text/event-stream");
             x.sendResponseHeaders(200, 0);
+            String query = x.getRequestURI().getQuery();
+            long after = query != null && query.startsWith("after=") ? Long.parseLong(query.substring(6)) : 0;
+            int sent = 0;
             try (OutputStream out = x.getResponseBody()) {
                 out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                for (JsonNode e : events) {
-                    String sse = "id: " + e.get("seq").asText() + "\nevent: " + e.get("type").asText() + "\ndata: "
-                            + JSON.writeValueAsString(e) + "\n\n";
+                for (int i = 0; i < events.size(); i++) {
+                    JsonNode e = events.get(i);
+                    if (e.get("seq").asLong() <= after) {
+                        continue;
+                    }
+                    if (sseChunk > 0 && sent == sseChunk) {
+                        break; // the connection drops here: the client reconnects with after=<last seq>
+                    }
+                    // Quarkus writes "data:" without a space and no id: the client must cope with both forms
+                    String sse = "data:" + JSON.writeValueAsString(e) + "\n\n";
                     out.write(sse.getBytes(StandardCharsets.UTF_8));
                     out.flush();
+                    sent++;
+                    revealed.set(Math.max(revealed.get(), i + 1));
                 }
             }
-            revealed.set(events.size());
             return;
         }
         int n = Math.min(events.size(), revealed.incrementAndGet());

@@ -102,6 +102,19 @@ class JobCommandsTest {
     }
 
     @Test
+    void watchReconnectsAfterTheLastSeqWhenTheStreamDrops() throws Exception {
+        try (FakePlanner planner = new FakePlanner().typicalStory()) {
+            planner.sseChunk = 3;
+            Cli.Run r = Cli.run("watch", planner.jobId, "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(planner.events.size(), r.out().split("\n").length, "every event once:\n" + r.out());
+            var streams = planner.requests("GET", "/jobs/" + planner.jobId + "/events");
+            assertEquals(4, streams.size(), "10 events, 3 per connection");
+            assertEquals("after=102", streams.get(1).query(), "resumes after the last seq seen");
+        }
+    }
+
+    @Test
     void watchExitsOneWhenTheJobDidNotSucceed() throws Exception {
         try (FakePlanner planner = new FakePlanner()) {
             planner.outcome = "CANCELLED";

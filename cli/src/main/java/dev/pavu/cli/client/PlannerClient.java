@@ -138,13 +138,15 @@ public class PlannerClient {
      * {@code onEvent} until the stream ends or {@code onEvent} returns false.
      *
      * @param id          job id
+     * @param after       resume after this {@code seq} ({@code ?after=}; 0 for the whole history)
      * @param lastEventId sent as {@code Last-Event-ID} to resume, or {@code null}
      * @param onEvent     receives each event; return false to stop
      * @return {@code null} when the planner streamed; else the body of a non-stream answer (a JSON list), so
      *         the caller can fall back to polling
      */
-    public String stream(String id, String lastEventId, Predicate<SseEvent> onEvent) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + seg(id) + "/events"))
+    public String stream(String id, long after, String lastEventId, Predicate<SseEvent> onEvent) {
+        String q = after > 0 ? "?after=" + after : "";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + seg(id) + "/events" + q))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);

@@ -25,6 +25,9 @@ final class JobFollower {
     /** How long the planner may be unreachable while following (it may be restarting). */
     static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(30);
 
+    /** How long to wait, once the job concluded, for its conclusion event to reach the timeline. */
+    static final Duration DRAIN = Duration.ofSeconds(3);
+
     private final PlannerClient planner;
     private final CliContext ctx;
     private final EventLines lines;
@@ -75,7 +78,7 @@ final class JobFollower {
                 view = planner.job(id);
                 unreachableSince = 0;
                 if (JobViews.outcome(view) != null) {
-                    printNew(id, progress);
+                    drain(id, progress);
                     return result(id, view, System.nanoTime() - start);
                 }
             } catch (PlannerException e) {
@@ -103,12 +106,30 @@ final class JobFollower {
         }
     }
 
+    /**
+     * After the planner concluded the job, reads the timeline until its conclusion event arrived (the audit log
+     * may lag the planner by a moment), for at most {@link #DRAIN}.
+     */
+    private void drain(String id, PrintStream progress) {
+        long until = System.nanoTime() + DRAIN.toNanos();
+        printNew(id, progress);
+        while (conclusion == null && System.nanoTime() < until) {
+            sleep(ctx.pollInterval());
+            printNew(id, progress);
+        }
+    }
+
     private void printNew(String id, PrintStream progress) {
         JsonNode events;
         try {
             events = planner.events(id, lastSeq);
         } catch (PlannerException e) {
-            return; // the timeline is best effort; the job view decides
+            return; // the timeline is best effort (e.g. 503 while the audit log is unreachable); the job view decides
+        } catch (CliException e) {
+            if (e.exitCode() == CliException.USAGE) {
+                throw e; // unreachable: handled by the caller's grace period
+            }
+            return;
         }
         for (JsonNode e : events) {
             String key = key(e);

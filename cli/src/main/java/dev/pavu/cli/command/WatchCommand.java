@@ -42,17 +42,22 @@ public class WatchCommand implements Callable<Integer> {
         EventLines lines = new EventLines(ctx.zone());
         Set<String> seen = new HashSet<>();
         String[] lastId = {null};
+        long[] lastSeq = {0};
         boolean[] concluded = {false};
         long unreachableSince = 0;
         while (true) {
             String notStreamed;
             try {
-                notStreamed = planner.stream(id, lastId[0], ev -> {
+                notStreamed = planner.stream(id, lastSeq[0], lastId[0], ev -> {
                     JsonNode n = parse(ev.data());
                     if (n == null) {
                         return true; // keep-alive or a non-JSON note
                     }
                     for (JsonNode e : n.isArray() ? n : java.util.List.of(n)) {
+                        Long seq = Json.number(e, "seq");
+                        if (seq != null) {
+                            lastSeq[0] = Math.max(lastSeq[0], seq);
+                        }
                         String key = JobFollower.key(e);
                         if (key == null || seen.add(key)) {
                             ctx.out().println(lines.line(e));
