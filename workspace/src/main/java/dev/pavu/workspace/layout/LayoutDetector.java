@@ -1,0 +1,221 @@
+package dev.pavu.workspace.layout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Recognises a repository's build system and its source and test directories from the files at its root.
+ *
+ * <p>Precedence: {@code pom.xml} → {@link BuildKind#MAVEN} (with the modules its {@code <modules>} name, recursively,
+ * and {@code <sourceDirectory>}/{@code <testSourceDirectory>} when set); {@code build.gradle(.kts)},
+ * {@code settings.gradle(.kts)} or {@code gradlew} → {@link BuildKind#GRADLE} (with the projects
+ * {@code settings.gradle} includes); {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, {@code pytest.ini}
+ * or {@code tests/*.py} → {@link BuildKind#PYTHON}; {@code package.json} → {@link BuildKind#NODE}; else
+ * {@link BuildKind#UNKNOWN}. Build files are read, never executed; module paths leaving the root are ignored.
+ */
+public final class LayoutDetector {
+
+    private static final Pattern GRADLE_INCLUDE = Pattern.compile("^\\s*include\\b(.*)$", Pattern.MULTILINE);
+    private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']+)[\"']");
+    private static final Path ROOT = Path.of("");
+
+    private LayoutDetector() {
+    }
+
+    /**
+     * @param root the repository root (an existing directory)
+     * @return the layout; {@link Layout#unknown()} when no supported build is recognised
+     * @throws IllegalArgumentException when {@code root} is not a directory
+     * @throws UncheckedIOException     when the root cannot be listed
+     */
+    public static Layout detect(Path root) {
+        if (root == null || !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("cannot detect the layout of " + root + ": it is not a directory");
+        }
+        if (Files.isRegularFile(root.resolve("pom.xml"))) {
+            return maven(root);
+        }
+        for (String name : List.of("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle", "gradlew")) {
+            if (Files.isRegularFile(root.resolve(name))) {
+                return gradle(root, Path.of(name));
+            }
+        }
+        Layout python = python(root);
+        if (python != null) {
+            return python;
+        }
+        if (Files.isRegularFile(root.resolve("package.json"))) {
+            return node(root);
+        }
+        return Layout.unknown();
+    }
+
+    private static Layout maven(Path root) {
+        List<Path> sources = new ArrayList<>();
+        List<Path> tests = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        mavenProject(root, ROOT, sources, tests, seen, 0);
+        return new Layout(BuildKind.MAVEN, Path.of("pom.xml"), sources, tests);
+    }
+
+    private static void mavenProject(Path root, Path dir, List<Path> sources, List<Path> tests, Set<Path> seen, int depth) {
+        if (depth > 12 || !seen.add(dir)) {
+            return;
+        }
+        Path base = root.resolve(dir.toString());
+        Pom pom = Pom.read(base.resolve("pom.xml"));
+        addIfDir(root, dir, pom.sourceDirectory().orElse("src/main/java"), sources);
+        addIfDir(root, dir, "src/main/kotlin", sources);
+        addIfDir(root, dir, pom.testSourceDirectory().orElse("src/test/java"), tests);
+        addIfDir(root, dir, "src/test/kotlin", tests);
+        for (String module : pom.modules()) {
+            Path child = inside(dir, module);
+            if (child == null) {
+                continue;
+            }
+            Path childBase = root.resolve(child.toString());
+            if (Files.isRegularFile(childBase) && childBase.getFileName().toString().endsWith(".xml")) {
+                child = child.getParent() == null ? ROOT : child.getParent(); // <module>x/pom-other.xml</module>
+                childBase = root.resolve(child.toString());
+            }
+            if (Files.isRegularFile(childBase.resolve("pom.xml"))) {
+                mavenProject(root, child, sources, tests, seen, depth + 1);
+            }
+        }
+    }
+
+    private static Layout gradle(Path root, Path buildFile) {
+        List<Path> projects = new ArrayList<>();
+        projects.add(ROOT);
+        for (String settings : List.of("settings.gradle.kts", "settings.gradle")) {
+            Path file = root.resolve(settings);
+            if (Files.isRegularFile(file)) {
+                Matcher include = GRADLE_INCLUDE.matcher(read(file));
+                while (include.find()) {
+                    Matcher names = QUOTED.matcher(include.group(1));
+                    while (names.find()) {
+                        String project = names.group(1).replaceFirst("^:", "").replace(':', '/');
+                        Path dir = inside(ROOT, project);
+                        if (dir != null && !projects.contains(dir)) {
+                            projects.add(dir);
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        List<Path> sources = new ArrayList<>();
+        List<Path> tests = new ArrayList<>();
+        for (Path project : projects) {
+            for (String lang : List.of("java", "kotlin", "groovy")) {
+                addIfDir(root, project, "src/main/" + lang, sources);
+                addIfDir(root, project, "src/test/" + lang, tests);
+            }
+        }
+        return new Layout(BuildKind.GRADLE, buildFile, sources, tests);
+    }
+
+    private static Layout python(Path root) {
+        Path buildFile = null;
+        for (String name : List.of("pyproject.toml", "setup.py", "setup.cfg", "pytest.ini")) {
+            if (Files.isRegularFile(root.resolve(name))) {
+                buildFile = Path.of(name);
+                break;
+            }
+        }
+        boolean testsDir = hasPythonFiles(root.resolve("tests"));
+        if (buildFile == null && !testsDir) {
+            return null;
+        }
+        List<Path> sources = new ArrayList<>();
+        if (Files.isDirectory(root.resolve("src"))) {
+            sources.add(Path.of("src"));
+        } else {
+            for (Path dir : list(root)) {
+                String name = dir.getFileName().toString();
+                if (Files.isDirectory(dir) && Files.isRegularFile(dir.resolve("__init__.py"))
+                        && !Set.of("tests", "test", "docs").contains(name)) {
+                    sources.add(Path.of(name));
+                }
+            }
+            if (sources.isEmpty()) {
+                sources.add(ROOT);
+            }
+        }
+        List<Path> tests = new ArrayList<>();
+        for (String name : List.of("tests", "test")) {
+            if (Files.isDirectory(root.resolve(name))) {
+                tests.add(Path.of(name));
+            }
+        }
+        if (tests.isEmpty() && list(root).stream().anyMatch(p -> p.getFileName().toString().matches("test_.*\\.py|.*_test\\.py"))) {
+            tests.add(ROOT);
+        }
+        return new Layout(BuildKind.PYTHON, buildFile, sources, tests);
+    }
+
+    private static Layout node(Path root) {
+        List<Path> sources = new ArrayList<>();
+        for (String name : List.of("src", "lib")) {
+            addIfDir(root, ROOT, name, sources);
+        }
+        if (sources.isEmpty()) {
+            sources.add(ROOT);
+        }
+        List<Path> tests = new ArrayList<>();
+        for (String name : List.of("test", "tests", "__tests__", "spec")) {
+            addIfDir(root, ROOT, name, tests);
+        }
+        return new Layout(BuildKind.NODE, Path.of("package.json"), sources, tests);
+    }
+
+    private static boolean hasPythonFiles(Path dir) {
+        return Files.isDirectory(dir) && list(dir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".py"));
+    }
+
+    /** {@code base/relative} normalised, or {@code null} when it is absolute or leaves the repository. */
+    static Path inside(Path base, String relative) {
+        String r = relative.strip();
+        if (r.isEmpty() || r.startsWith("/") || r.contains("\\") || r.contains("${") || r.matches("^[A-Za-z]:.*")) {
+            return null;
+        }
+        Path p = base.resolve(r).normalize();
+        if (p.startsWith("..") || p.isAbsolute()) {
+            return null;
+        }
+        return p;
+    }
+
+    private static void addIfDir(Path root, Path project, String dir, List<Path> out) {
+        String d = dir.replaceFirst("^\\$\\{(project\\.)?basedir}/", "");
+        Path rel = inside(project, d);
+        if (rel != null && !rel.equals(ROOT) && Files.isDirectory(root.resolve(rel.toString())) && !out.contains(rel)) {
+            out.add(rel);
+        }
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
