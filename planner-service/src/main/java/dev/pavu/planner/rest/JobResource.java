@@ -229,11 +229,12 @@ public class JobResource {
     public Response cancel(@PathParam("id") String id) {
         UUID jobId = find(id).id;
         try {
-            transitions.cancel(jobId, null);
+            JobEntity cancelled = transitions.cancel(jobId, null)
+                    .orElseThrow(() -> ProblemException.notFound("no job " + jobId));
+            return Response.accepted(JobView.of(cancelled)).build();
         } catch (IllegalStateException e) {
             throw ProblemException.conflict(e.getMessage());
         }
-        return Response.accepted(JobView.of(JobEntity.findById(jobId))).build();
     }
 
     private static JobEntity find(String id) {

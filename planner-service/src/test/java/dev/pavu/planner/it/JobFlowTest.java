@@ -1,0 +1,299 @@
+package dev.pavu.planner.it;
+
+import dev.pavu.contracts.CandidatesProposed;
+import dev.pavu.contracts.Envelope;
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventTypes;
+import dev.pavu.contracts.GateResult;
+import dev.pavu.contracts.JobConcluded;
+import dev.pavu.contracts.JobSubmitted;
+import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.PlanKind;
+import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.TestFailure;
+import dev.pavu.contracts.Topics;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.contracts.VerdictIssued;
+import dev.pavu.testsupport.KafkaProbe;
+import dev.pavu.testsupport.PavuStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The planner against the real broker and database: submissions, the baseline plan, verdicts, the repair
+ * loop and its budget, idempotency, cancellation and unreachable sources. The actuator and verifier are
+ * played by this test through Kafka.
+ */
+@QuarkusTest
+@QuarkusTestResource(PavuStackResource.class)
+@QuarkusTestResource(FakeUpdater.class)
+class JobFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void bundleJobGetsABaselinePlanAndConcludesWhenAllTestsPass() throws Exception {
+        TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
+        Response r = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream")
+                .multiPart("job", "{\"task\": \"make the failing tests pass\", \"source\": {\"ref\": \"main\"}}", "application/json")
+                .when().post("/jobs")
+                .then().statusCode(202)
+                .header("Location", containsString("/jobs/"))
+                .body("state", equalTo("QUEUED"))
+                .body("source.kind", equalTo("bundle"))
+                .extract().response();
+        String jobId = r.path("id");
+        assertTrue(r.header("Location").endsWith("/jobs/" + jobId));
+
+        JobSubmitted submitted = one(Topics.JOBS, jobId, EventTypes.JOB_SUBMITTED, JobSubmitted.class);
+        assertEquals(0, submitted.envelope().iteration());
+        assertEquals("make the failing tests pass", submitted.task().text());
+
+        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        assertEquals(PlanKind.BASELINE, baseline.kind());
+        assertEquals(0, baseline.envelope().iteration());
+        assertEquals(repo.commit(), baseline.source().commit());
+        assertEquals(submitted.eventId(), baseline.envelope().causationId());
+        assertEquals(60_000, baseline.verify().timeoutMs());
+
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(repo.bundle()));
+        assertEquals(sha, baseline.source().bundleSha());
+        byte[] served = given().when().get("/sources/" + sha)
+                .then().statusCode(200).contentType("application/octet-stream")
+                .extract().asByteArray();
+        assertArrayEquals(repo.bundle(), served);
+
+        given().when().get("/jobs/" + jobId)
+                .then().statusCode(200)
+                .body("state", equalTo("BASELINE"))
+                .body("source.commit", equalTo(repo.commit()))
+                .body("source.bundleSha", equalTo(sha));
+        given().when().get("/jobs/" + jobId + "/patch")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("it is BASELINE"));
+
+        VerdictIssued pass = verdict(jobId, baseline, Verdict.PASS, List.of(), 3, "");
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(pass));
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(pass)); // redelivered: must change nothing
+
+        List<ConsumerRecord<String, String>> concluded = KafkaProbe.await(Topics.JOBS,
+                rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.JOB_CONCLUDED), 2, Duration.ofSeconds(20));
+        assertEquals(1, concluded.size(), "exactly one JobConcluded");
+        JobConcluded c = EventCodec.read(concluded.getFirst().value(), JobConcluded.class);
+        assertEquals(Outcome.SUCCEEDED, c.outcome());
+        assertEquals("nothing to repair: all 3 tests already pass at " + repo.commit(), c.reason());
+        assertEquals("", c.patch());
+        assertEquals(0, c.candidatesTried());
+        assertEquals(pass.eventId(), c.envelope().causationId());
+
+        given().when().get("/jobs/" + jobId)
+                .then().statusCode(200)
+                .body("state", equalTo("CONCLUDED"))
+                .body("outcome", equalTo("SUCCEEDED"))
+                .body("reason", startsWith("nothing to repair"));
+        given().when().get("/jobs/" + jobId + "/patch").then().statusCode(200).contentType("text/x-diff");
+        given().when().get("/jobs?limit=50").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(jobId));
+    }
+
+    @Test
+    void failingBaselineIsLocalisedAndRepairedUntilAPassingCandidate() throws Exception {
+        String jobId = submitStats("{\"budget\": {\"maxIterations\": 2, \"maxCandidates\": 50}}");
+        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
+
+        PlanProposed repair = plan(jobId, 1);
+        assertEquals(PlanKind.REPAIR, repair.kind());
+        assertEquals(List.of("com.acme.stats.StatsTest#median"), repair.verify().testsFirst());
+        assertEquals("com.acme.stats.StatsTest#median", repair.failingTests().getFirst().testId());
+        assertEquals(50, repair.maxCandidates()); // min(per-iteration cap 60, budget 50)
+        int rank = -1;
+        for (int i = 0; i < repair.locations().size(); i++) {
+            var l = repair.locations().get(i);
+            if (l.file().equals("src/main/java/com/acme/stats/Stats.java") && l.line() == TestRepos.BUG_LINE) {
+                rank = i;
+            }
+        }
+        assertTrue(rank >= 0 && rank < 5, "buggy line ranked in the top 5: " + repair.locations());
+
+        // the actuator proposes two candidates; the first fails, the second passes
+        sendCandidates(jobId, repair, 2);
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(verdict(jobId, repair, Verdict.FAIL,
+                List.of(failure()), 2, "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")));
+        String fix = "--- a/src/main/java/com/acme/stats/Stats.java\n+++ b/src/main/java/com/acme/stats/Stats.java\n"
+                + "@@ -27 +27 @@\n-        return (sorted[mid - 1] + sorted[mid]) / 3;\n+        return (sorted[mid - 1] + sorted[mid]) / 2;\n";
+        VerdictIssued win = verdict(jobId, repair, Verdict.PASS, List.of(), 2, fix);
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(win));
+
+        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.SUCCEEDED, c.outcome());
+        assertEquals(fix, c.patch());
+        assertEquals(win.candidateId(), c.winningCandidateId());
+        assertEquals(2, c.candidatesTried());
+        given().when().get("/jobs/" + jobId + "/patch")
+                .then().statusCode(200).contentType("text/x-diff").body(endsWith("/ 2;\n"));
+        given().when().get("/jobs/" + jobId)
+                .then().body("candidatesProposed", equalTo(2)).body("candidatesVerified", equalTo(2))
+                .body("candidatesFailed", equalTo(1)).body("iterations", equalTo(1));
+    }
+
+    @Test
+    void iterationsGoOnToTheNextLocationsAndStopAtTheBudget() throws Exception {
+        String jobId = submitStats("{\"budget\": {\"maxIterations\": 2, \"maxCandidates\": 50}}");
+        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
+        PlanProposed first = plan(jobId, 1);
+
+        // verdicts arrive before the candidate count: the plan completes when the count comes
+        VerdictIssued failed = verdict(jobId, first, Verdict.FAIL, List.of(failure()), 2, "--- a/y\n+++ b/y\n@@ -1 +1 @@\n-a\n+c\n");
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failed));
+        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(verdict(jobId, first, Verdict.TIMEOUT, List.of(), 0, "--- a/z\n+++ b/z\n@@ -1 +1 @@\n-a\n+d\n")));
+        sendCandidates(jobId, first, 2);
+
+        PlanProposed second = plan(jobId, 2);
+        assertEquals(2, second.triedPatchHashes().size());
+        assertTrue(first.locations().size() + second.locations().size() <= 400);
+        assertTrue(second.locations().stream().noneMatch(first.locations()::contains), "second plan takes the next locations");
+        assertEquals(48, second.maxCandidates());
+
+        sendCandidates(jobId, second, 0); // nothing more to propose: iteration budget is spent
+        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.EXHAUSTED, c.outcome());
+        assertTrue(c.reason().startsWith("tried 2 candidates at "), c.reason());
+        assertTrue(c.reason().endsWith("in 2 iterations; none made all tests pass (iteration budget of 2 spent)"), c.reason());
+    }
+
+    @Test
+    void unreachableGitUrlConcludesFailedWithAClearReason() {
+        String jobId = given().contentType(ContentType.JSON)
+                .body("{\"source\": {\"gitUrl\": \"http://127.0.0.1:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
+                .when().post("/jobs")
+                .then().statusCode(202).extract().path("id");
+        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.FAILED, c.outcome());
+        assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://127.0.0.1:9/nothing.git"), c.reason());
+        given().when().get("/jobs/" + jobId)
+                .then().body("outcome", equalTo("FAILED")).body("state", equalTo("CONCLUDED"));
+        given().when().get("/jobs/" + jobId + "/patch")
+                .then().statusCode(404).body("detail", containsString("it concluded FAILED"));
+    }
+
+    @Test
+    void unknownRefInABundleConcludesFailed() throws Exception {
+        TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
+        String jobId = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream")
+                .multiPart("job", "{\"source\": {\"ref\": \"no-such-branch\"}}", "application/json")
+                .when().post("/jobs")
+                .then().statusCode(202).extract().path("id");
+        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.FAILED, c.outcome());
+        assertTrue(c.reason().contains("no-such-branch"), c.reason());
+    }
+
+    @Test
+    void cancelSendsJobCancelledThenConcludesCancelled() throws Exception {
+        String jobId = submitStats(null);
+        given().when().post("/jobs/" + jobId + "/cancel")
+                .then().statusCode(202).body("outcome", equalTo("CANCELLED")).body("state", equalTo("CONCLUDED"));
+        given().when().post("/jobs/" + jobId + "/cancel")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already concluded CANCELLED"));
+        assertEquals(1, KafkaProbe.await(Topics.JOBS, rec -> jobId.equals(rec.key())
+                && rec.value().contains(EventTypes.JOB_CANCELLED), 1, WAIT).size());
+        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.CANCELLED, c.outcome());
+    }
+
+    @Test
+    void eventsComeFromTheAuditLogAsJsonAndAsAStreamThatEndsAtTheConclusion() throws Exception {
+        String jobId = submitStats(null);
+        given().when().get("/jobs/" + jobId + "/events")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("seq", org.hamcrest.Matchers.contains(1, 2))
+                .body("[1].type", equalTo(EventTypes.JOB_CONCLUDED));
+        given().when().get("/jobs/" + jobId + "/events?after=1")
+                .then().statusCode(200).body("seq", org.hamcrest.Matchers.contains(2));
+        String sse = given().accept("text/event-stream")
+                .when().get("/jobs/" + jobId + "/events")
+                .then().statusCode(200).contentType(containsString("text/event-stream"))
+                .extract().asString();
+        assertTrue(sse.contains("\"seq\":1") && sse.contains("\"seq\":2"), sse);
+        assertTrue(sse.contains(EventTypes.JOB_CONCLUDED), sse);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static String submitStats(String job) throws Exception {
+        TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
+        var req = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream");
+        if (job != null) {
+            req = req.multiPart("job", job, "application/json");
+        }
+        return req.when().post("/jobs").then().statusCode(202).extract().path("id");
+    }
+
+    private static <T extends dev.pavu.contracts.PavuEvent> T one(String topic, String jobId, String type, Class<T> cls) {
+        List<ConsumerRecord<String, String>> found = KafkaProbe.await(topic,
+                rec -> jobId.equals(rec.key()) && rec.value().contains(type), 1, WAIT);
+        assertEquals(1, found.size(), "no " + type + " for job " + jobId + " on " + topic);
+        return EventCodec.read(found.getFirst().value(), cls);
+    }
+
+    private static PlanProposed plan(String jobId, int iteration) {
+        List<ConsumerRecord<String, String>> found = KafkaProbe.await(Topics.PLANS,
+                rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.PLAN_PROPOSED)
+                        && EventCodec.read(rec.value()).envelope().iteration() == iteration, 1, WAIT);
+        assertEquals(1, found.size(), "no plan of iteration " + iteration + " for job " + jobId);
+        return EventCodec.read(found.getFirst().value(), PlanProposed.class);
+    }
+
+    private static void sendCandidates(String jobId, PlanProposed plan, int count) {
+        CandidatesProposed cp = new CandidatesProposed(Envelope.of(EventTypes.CANDIDATES_PROPOSED, UUID.fromString(jobId),
+                plan.envelope().iteration(), plan.eventId(), "actuator-service"), plan.planId(), count, 0, List.of(),
+                count + " candidates");
+        KafkaProbe.send(Topics.PLANS, jobId, EventCodec.write(cp));
+    }
+
+    private static TestFailure failure() {
+        return new TestFailure("com.acme.stats.StatsTest#median", "com.acme.stats.StatsTest", "median", "failure",
+                "expected: <2.5> but was: <1.6666666666666667>", """
+                org.opentest4j.AssertionFailedError: expected: <2.5> but was: <1.6666666666666667>
+                	at org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)
+                	at org.junit.jupiter.api.AssertEquals.assertEquals(AssertEquals.java:86)
+                	at com.acme.stats.StatsTest.median(StatsTest.java:16)
+                """);
+    }
+
+    private static VerdictIssued failingBaseline(String jobId, PlanProposed baseline) {
+        return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), 0, baseline.eventId(),
+                "verifier-service"), UUID.randomUUID(), baseline.planId(), Verdict.FAIL, "1 of 2 tests failed: StatsTest#median",
+                List.of(new GateResult("static", Verdict.PASS, 800, "compiled"), new GateResult("tests", Verdict.FAIL, 1500, "1 of 2 tests failed")),
+                List.of(failure()), 2, 1, 2300, "", "empty-patch", null, null, List.of());
+    }
+
+    private static VerdictIssued verdict(String jobId, PlanProposed plan, Verdict v, List<TestFailure> failing, int run,
+                                         String diff) {
+        return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), plan.envelope().iteration(),
+                plan.eventId(), "verifier-service"), UUID.randomUUID(), plan.planId(), v, v + " verdict",
+                List.of(), failing, run, failing.size(), 1000, diff, diff.isEmpty() ? "empty-patch" : "test-pattern",
+                null, null, List.of());
+    }
+}
