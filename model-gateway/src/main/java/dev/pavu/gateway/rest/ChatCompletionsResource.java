@@ -1,0 +1,132 @@
+package dev.pavu.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pavu.gateway.openai.ChatCompletion;
+import dev.pavu.gateway.openai.ChatCompletionChunk;
+import dev.pavu.gateway.openai.ChatCompletionRequest;
+import dev.pavu.gateway.openai.ErrorBody;
+import dev.pavu.gateway.openai.Usage;
+import dev.pavu.gateway.service.CompletionStream;
+import dev.pavu.gateway.service.GatewayService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code POST /v1/chat/completions}: the OpenAI chat-completions API in front of the configured backends.
+ *
+ * <p>Without {@code stream} the answer is a {@code chat.completion} JSON object. With {@code "stream": true}
+ * it is {@code text/event-stream}: one {@code data: <chat.completion.chunk json>} event per text fragment (the
+ * first one carries {@code delta.role}), a last chunk with {@code finish_reason}, a usage chunk when
+ * {@code stream_options.include_usage} is set, then {@code data: [DONE]}. A failure after the first chunk ends
+ * the stream with {@code data: {"error":{…}}}.
+ *
+ * <p>The tenant charged is the {@code X-Pavu-Tenant} header (default tenant when absent). Errors are
+ * OpenAI-style {@code {"error":{"message","type","code"}}}: 400 malformed or over the context window, 404
+ * unknown alias, 429 budget spent, 503 no model configured or every backend down.
+ */
+@Path("/v1/chat/completions")
+@Tag(name = "chat")
+public class ChatCompletionsResource {
+
+    /** Header naming the tenant whose token budget a call is charged to. */
+    public static final String TENANT_HEADER = "X-Pavu-Tenant";
+
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final GatewayService gateway;
+    private final ObjectMapper json;
+
+    /**
+     * @param gateway the gateway service
+     * @param json    Quarkus' object mapper
+     */
+    public ChatCompletionsResource(GatewayService gateway, ObjectMapper json) {
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    /**
+     * Answers a chat completion.
+     *
+     * @param body   OpenAI chat-completions request; {@code model} is a gateway alias
+     * @param tenant tenant charged
+     * @return the completion, or the event stream
+     */
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OpenAI-compatible chat completion (streaming with \"stream\": true)")
+    public Response complete(ChatCompletionRequest body, @HeaderParam(TENANT_HEADER) String tenant) {
+        if (body != null && Boolean.TRUE.equals(body.stream())) {
+            CompletionStream stream = gateway.stream(body, tenant);
+            StreamingOutput output = out -> writeSse(stream, out);
+            return Response.ok(output, "text/event-stream")
+                    .header("Cache-Control", "no-cache")
+                    .header("X-Accel-Buffering", "no")
+                    .build();
+        }
+        ChatCompletion completion = gateway.complete(body, tenant);
+        return Response.ok(completion, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private void writeSse(CompletionStream stream, OutputStream out) throws IOException {
+        String id = stream.id();
+        long created = stream.created();
+        String model = stream.alias();
+        write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta("assistant", ""), null)),
+                null, stream.info()));
+        CompletionStream.End end = stream.drain(token -> {
+            try {
+                write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
+                        List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, token), null)),
+                        null, null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (end.error() != null) {
+            event(out, json.writeValueAsBytes(ErrorBody.of(end.error(), "server_error", "stream_broken")));
+            return;
+        }
+        write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
+                List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), end.finishReason())),
+                null, null));
+        if (stream.includeUsage()) {
+            write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(),
+                    Usage.of(end.tokensIn(), end.tokensOut()), null));
+        }
+        out.write(DONE);
+        out.flush();
+    }
+
+    private void write(OutputStream out, ChatCompletionChunk chunk) throws IOException {
+        try {
+            event(out, json.writeValueAsBytes(chunk));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void event(OutputStream out, byte[] data) throws IOException {
+        out.write("data: ".getBytes(StandardCharsets.UTF_8));
+        out.write(data);
+        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
