@@ -7,25 +7,16 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Downloads source bundles from the planner ({@code GET <planner-url>/sources/{sha}}) and checks that
- * the bytes have the SHA-256 they are named by (bundles are content-addressed).
+ * Opens source bundles from the planner ({@code GET <planner-url>/sources/{sha}}); the workspace
+ * library's {@code SourceCache} calls it once per bundle and checks the bytes against the SHA-256.
  */
 @ApplicationScoped
 public class PlannerSources {
@@ -41,53 +32,45 @@ public class PlannerSources {
     }
 
     /**
-     * Downloads one bundle to a file. Retried (3 times, 1 s apart) when the planner cannot be reached or
-     * answers 5xx.
+     * Opens one bundle's bytes from the planner (the caller verifies the SHA-256 and closes the stream).
+     * Retried (3 times, 1 s apart) when the planner cannot be reached or answers 5xx.
      *
      * @param bundleSha SHA-256 (64 lowercase hex) of the bundle
-     * @param target    the file to write (replaced atomically)
-     * @throws IllegalArgumentException  when {@code bundleSha} is not 64 lowercase hex characters
-     * @throws SourceUnavailableException when the planner answers 4xx, or the content does not match its SHA-256
-     * @throws UncheckedIOException       when the planner cannot be reached (after the retries)
+     * @return the response body
+     * @throws IOException when the planner cannot be reached (after the retries) or does not have the bundle
+     *                     (the message names the URL and the status)
      */
-    @Retry(maxRetries = 3, delay = 1000, retryOn = UncheckedIOException.class)
-    public void download(String bundleSha, Path target) {
+    @Retry(maxRetries = 3, delay = 1000, retryOn = RetryableException.class)
+    public InputStream open(String bundleSha) throws IOException {
         if (bundleSha == null || !SHA256.matcher(bundleSha).matches()) {
-            throw new IllegalArgumentException("bundle sha must be 64 lowercase hex characters, was '" + bundleSha + "'");
+            throw new IOException("bundle sha must be 64 lowercase hex characters, was '" + bundleSha + "'");
         }
         URI uri = URI.create(stripSlash(config.plannerUrl()) + "/sources/" + bundleSha);
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        HttpResponse<InputStream> resp;
         try {
-            Files.createDirectories(target.getParent());
-            HttpResponse<InputStream> resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+            resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = resp.body()) {
-                if (resp.statusCode() >= 500) {
-                    throw new UncheckedIOException(new IOException("GET " + uri + " answered " + resp.statusCode()));
-                }
-                if (resp.statusCode() != 200) {
-                    throw new SourceUnavailableException("GET " + uri + " answered " + resp.statusCode()
-                            + ": the planner does not have bundle " + bundleSha);
-                }
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = new DigestInputStream(body, md); OutputStream out = Files.newOutputStream(tmp)) {
-                    in.transferTo(out);
-                }
-                String actual = HexFormat.of().formatHex(md.digest());
-                if (!actual.equals(bundleSha)) {
-                    Files.deleteIfExists(tmp);
-                    throw new SourceUnavailableException("bundle from " + uri + " has SHA-256 " + actual + ", not " + bundleSha);
-                }
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Log.debugf("fetched bundle %s (%d bytes)", bundleSha, Files.size(target));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fetch " + uri + ": " + e.getMessage(), e);
+            throw new RetryableException("GET " + uri + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while fetching " + uri));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IOException("interrupted while fetching " + uri, e);
+        }
+        if (resp.statusCode() == 200) {
+            Log.debugf("fetching bundle %s from %s", bundleSha, uri);
+            return resp.body();
+        }
+        resp.body().close();
+        if (resp.statusCode() >= 500) {
+            throw new RetryableException("GET " + uri + " answered " + resp.statusCode(), null);
+        }
+        throw new IOException("GET " + uri + " answered " + resp.statusCode() + ": the planner does not have bundle " + bundleSha);
+    }
+
+    /** A failure worth retrying: the planner was unreachable or answered 5xx. */
+    public static class RetryableException extends IOException {
+        RetryableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -4,30 +4,28 @@ import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.workspace.diff.ApplyResult;
 import dev.pavu.workspace.diff.UnifiedDiffs;
+import dev.pavu.workspace.source.SourceCache;
+import dev.pavu.workspace.source.SourceException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Prepares candidates' private workspaces: a fresh writable checkout of the source at its commit (bundles
- * fetched once from the planner and cached under {@code <home>/verifier/sources}), the candidate's diff
+ * Prepares candidates' private workspaces: a fresh writable checkout of the source at its commit (the
+ * workspace library's {@code SourceCache} under {@code <home>/verifier/sources}: bundles fetched once from the
+ * planner, SHA-256 checked), the candidate's diff
  * applied with the workspace library's path policy, and the build layout detected.
  */
 @ApplicationScoped
 public class Workspaces {
 
-    private final PlannerSources planner;
-    private final Path cacheDir;
+    private final SourceCache cache;
 
     public Workspaces(PlannerSources planner, VerifierConfig config) {
-        this.planner = planner;
-        this.cacheDir = Path.of(config.home(), "verifier", "sources");
+        this.cache = new SourceCache(Path.of(config.home(), "verifier", "sources"), planner::open);
     }
 
     /**
@@ -41,10 +39,11 @@ public class Workspaces {
         if (source == null || !source.resolved()) {
             throw new SourceUnavailableException("the candidate's source is not resolved (no bundleSha/commit): " + source);
         }
-        Path bundle = bundle(source.bundleSha());
-        git(List.of("git", "clone", "--quiet", "--no-checkout", bundle.toString(), target.toString()), null);
-        git(List.of("git", "-c", "advice.detachedHead=false", "checkout", "--quiet", source.commit()), target);
-        deleteRecursively(target.resolve(".git"));
+        try {
+            cache.checkout(source.bundleSha(), source.commit(), target);
+        } catch (SourceException e) {
+            throw new SourceUnavailableException(e.getMessage());
+        }
     }
 
     /**
@@ -79,38 +78,6 @@ public class Workspaces {
             return "NODE";
         }
         return "UNKNOWN";
-    }
-
-    private synchronized Path bundle(String sha) {
-        Path file = cacheDir.resolve(sha + ".bundle");
-        if (!Files.isRegularFile(file)) {
-            planner.download(sha, file);
-        }
-        return file;
-    }
-
-    private static void git(List<String> command, Path dir) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new SourceUnavailableException(String.join(" ", command) + " did not finish within 5 min");
-            }
-            if (p.exitValue() != 0) {
-                throw new SourceUnavailableException(String.join(" ", command.subList(0, Math.min(3, command.size())))
-                        + " failed: " + out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run git: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnavailableException("interrupted");
-        }
     }
 
     /**
