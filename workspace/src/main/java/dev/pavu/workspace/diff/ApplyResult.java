@@ -16,12 +16,12 @@ public record ApplyResult(List<String> changedFiles, int hunks) {
         changedFiles = List.copyOf(changedFiles);
     }
 
-    /** @return the result of an empty diff: no files, no hunks */
+    /** {@return the result of an empty diff: no files, no hunks} */
     public static ApplyResult empty() {
         return new ApplyResult(List.of(), 0);
     }
 
-    /** @return true when nothing was (or would be) changed */
+    /** {@return true when nothing was (or would be) changed} */
     public boolean isEmpty() {
         return changedFiles.isEmpty();
     }

@@ -31,17 +31,17 @@ public record FilePatch(String oldPath, String newPath, ChangeKind kind, List<Hu
         }
     }
 
-    /** @return the file this patch touches: {@code newPath}, or {@code oldPath} for a deletion */
+    /** {@return the file this patch touches: {@code newPath}, or {@code oldPath} for a deletion} */
     public String path() {
         return kind == ChangeKind.DELETE ? oldPath : newPath;
     }
 
-    /** @return number of {@code +} lines over all hunks */
+    /** {@return number of {@code +} lines over all hunks} */
     public int addedLines() {
         return (int) hunks.stream().flatMap(h -> h.lines().stream()).filter(l -> l.op() == HunkLine.Op.ADD).count();
     }
 
-    /** @return number of {@code -} lines over all hunks */
+    /** {@return number of {@code -} lines over all hunks} */
     public int deletedLines() {
         return (int) hunks.stream().flatMap(h -> h.lines().stream()).filter(l -> l.op() == HunkLine.Op.DELETE).count();
     }

@@ -26,17 +26,17 @@ public record Hunk(int oldStart, int oldCount, int newStart, int newCount, List<
         lines = List.copyOf(lines);
     }
 
-    /** @return the old side: context and deleted lines, in order, as written in the diff */
+    /** {@return the old side: context and deleted lines, in order, as written in the diff} */
     public List<String> oldLines() {
         return lines.stream().filter(HunkLine::isOld).map(HunkLine::text).toList();
     }
 
-    /** @return the new side: context and added lines, in order, as written in the diff */
+    /** {@return the new side: context and added lines, in order, as written in the diff} */
     public List<String> newLines() {
         return lines.stream().filter(HunkLine::isNew).map(HunkLine::text).toList();
     }
 
-    /** @return the header as it appears in a diff, e.g. {@code @@ -3,7 +3,8 @@} */
+    /** {@return the header as it appears in a diff, e.g. {@code @@ -3,7 +3,8 @@}} */
     public String header() {
         return "@@ -" + oldStart + "," + oldCount + " +" + newStart + "," + newCount + " @@";
     }

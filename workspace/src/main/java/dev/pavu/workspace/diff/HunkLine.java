@@ -26,7 +26,7 @@ public record HunkLine(Op op, String text) {
             this.prefix = prefix;
         }
 
-        /** @return the character that starts such a line in a unified diff */
+        /** {@return the character that starts such a line in a unified diff} */
         public char prefix() {
             return prefix;
         }
@@ -38,12 +38,12 @@ public record HunkLine(Op op, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** @return true when the line belongs to the old file (context or deletion) */
+    /** {@return true when the line belongs to the old file (context or deletion)} */
     public boolean isOld() {
         return op != Op.ADD;
     }
 
-    /** @return true when the line belongs to the new file (context or addition) */
+    /** {@return true when the line belongs to the new file (context or addition)} */
     public boolean isNew() {
         return op != Op.DELETE;
     }

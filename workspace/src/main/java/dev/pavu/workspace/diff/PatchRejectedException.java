@@ -25,10 +25,14 @@ public class PatchRejectedException extends RuntimeException {
         IO
     }
 
+    /** Category of the refusal. */
     private final Reason reason;
+    /** Repo-relative path concerned, or {@code null}. */
     private final String path;
 
     /**
+     * Creates a refusal.
+     *
      * @param reason  category
      * @param path    the repo-relative path concerned, or {@code null}
      * @param message what was wrong and what to do
@@ -38,6 +42,8 @@ public class PatchRejectedException extends RuntimeException {
     }
 
     /**
+     * Creates a refusal caused by another exception.
+     *
      * @param reason  category
      * @param path    the repo-relative path concerned, or {@code null}
      * @param message what was wrong and what to do
@@ -49,12 +55,12 @@ public class PatchRejectedException extends RuntimeException {
         this.path = path;
     }
 
-    /** @return the category of the refusal */
+    /** {@return the category of the refusal} */
     public Reason reason() {
         return reason;
     }
 
-    /** @return the repo-relative path concerned, or {@code null} when the refusal is not about one file */
+    /** {@return the repo-relative path concerned, or {@code null} when the refusal is not about one file} */
     public String path() {
         return path;
     }

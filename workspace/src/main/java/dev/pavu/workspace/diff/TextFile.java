@@ -83,14 +83,14 @@ record TextFile(List<String> lines, List<String> eols, boolean bom, Charset char
         return !eols.isEmpty() && eols.get(eols.size() - 1).isEmpty();
     }
 
-    /** @return the terminator most lines use ({@code "\n"} when there is none) */
+    /** {@return the terminator most lines use ({@code "\n"} when there is none)} */
     String dominantEol() {
         long crlf = eols.stream().filter("\r\n"::equals).count();
         long lf = eols.stream().filter("\n"::equals).count();
         return crlf > lf ? "\r\n" : "\n";
     }
 
-    /** @return true when every terminated line uses the same terminator */
+    /** {@return true when every terminated line uses the same terminator} */
     boolean uniformEols() {
         return eols.stream().filter(e -> !e.isEmpty()).distinct().count() <= 1;
     }

@@ -23,7 +23,7 @@ public record Layout(BuildKind kind, Path buildFile, List<Path> sourceRoots, Lis
         testRoots = List.copyOf(testRoots);
     }
 
-    /** @return the layout of a repository with no recognised build: no build file, no roots */
+    /** {@return the layout of a repository with no recognised build: no build file, no roots} */
     public static Layout unknown() {
         return new Layout(BuildKind.UNKNOWN, null, List.of(), List.of());
     }

@@ -32,6 +32,8 @@ public final class LayoutDetector {
     }
 
     /**
+     * Detects the layout of a checkout.
+     *
      * @param root the repository root (an existing directory)
      * @return the layout; {@link Layout#unknown()} when no supported build is recognised
      * @throws IllegalArgumentException when {@code root} is not a directory

@@ -11,6 +11,8 @@ import java.io.InputStream;
 public interface BundleFetcher {
 
     /**
+     * Opens the bundle's bytes.
+     *
      * @param sha256 64 lowercase hex characters
      * @return the bundle's bytes (closed by the caller)
      * @throws IOException when the bundle cannot be fetched

@@ -74,7 +74,7 @@ final class Bundles {
         }
     }
 
-    /** @return true when the file starts like a git bundle ({@code # v2 git bundle} or {@code # v3 git bundle}) */
+    /** {@return true when the file starts like a git bundle ({@code # v2 git bundle} or {@code # v3 git bundle})} */
     static boolean looksLikeBundle(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(16), StandardCharsets.US_ASCII);

@@ -44,6 +44,12 @@ public final class GitSources {
      * Fetches {@code url} with JGit (all branches and tags), resolves {@code ref} and bundles that commit's
      * history, with a {@link #DEFAULT_TIMEOUT} network timeout.
      *
+     * @param url     {@code http(s)://…}, {@code git://…}, {@code file://…} or a local path to a repository
+     * @param ref     branch, tag, full ref name, commit id, or {@code null} for the remote's {@code HEAD}
+     * @param workDir directory for the bundle (created when missing)
+     * @return the commit and its bundle {@code workDir/<sha256>.bundle}
+     * @throws SourceException when the URL is unsupported, unreachable, needs authentication, times out, or the ref
+     *                         is unknown
      * @see #fromUrl(String, String, Path, Duration)
      */
     public static ResolvedSource fromUrl(String url, String ref, Path workDir) {
@@ -170,7 +176,8 @@ public final class GitSources {
 
     /**
      * Snapshots a local directory exactly as the user sees it into a single-commit repository and bundles it. In a
-     * git working tree (the directory or one of its parents holds {@code .git}), the snapshot holds the tracked files
+     * git working tree (the directory, or one of its parents whose index tracks files in it, holds {@code .git}), the
+     * snapshot holds the tracked files
      * as they are on disk (including uncommitted changes, without deleted ones) plus untracked files that are not
      * ignored; elsewhere it holds every file except those under {@code .git/}, {@code target/}, {@code build/} and
      * {@code node_modules/}. Symbolic links are stored as links, executable bits are kept. The commit has a fixed

@@ -60,12 +60,15 @@ final class Snapshotter {
         DirCache index = DirCache.newInCore();
         try (ObjectInserter inserter = target.newObjectInserter()) {
             Snapshotter s = new Snapshotter(index.builder(), inserter);
-            Repository user = openUserRepository(localDir);
-            if (user != null) {
-                try (user) {
+            boolean asGit = false;
+            try (Repository user = openUserRepository(localDir)) {
+                // a directory the enclosing repository tracks nothing in (e.g. below a dotfiles repo) is a plain one
+                if (user != null && tracksAnythingIn(user, localDir)) {
                     s.addGitTree(user, localDir);
+                    asGit = true;
                 }
-            } else {
+            }
+            if (!asGit) {
                 s.addPlainTree(localDir, localDir, "");
             }
             s.tree.finish();
@@ -102,11 +105,22 @@ final class Snapshotter {
         return repo;
     }
 
+    /** A subdirectory of a working tree counts as part of it only when the index has files in it. */
+    private static boolean tracksAnythingIn(Repository repo, Path dir) throws IOException {
+        String prefix = prefix(repo, dir);
+        return prefix.isEmpty() || repo.readDirCache().getEntriesWithin(prefix).length > 0;
+    }
+
+    private static String prefix(Repository repo, Path dir) throws IOException {
+        Path workTree = repo.getWorkTree().toPath().toRealPath();
+        Path real = dir.toRealPath();
+        return workTree.equals(real) ? "" : workTree.relativize(real).toString().replace(File.separatorChar, '/');
+    }
+
     /** Tracked files present in the working tree plus untracked files that are not ignored, with their bytes on disk. */
     private void addGitTree(Repository repo, Path localDir) throws IOException {
         Path workTree = repo.getWorkTree().toPath().toRealPath();
-        Path real = localDir.toRealPath();
-        String prefix = workTree.equals(real) ? "" : workTree.relativize(real).toString().replace(File.separatorChar, '/');
+        String prefix = prefix(repo, localDir);
         try (TreeWalk walk = new TreeWalk(repo)) {
             int dcIndex = walk.addTree(new DirCacheIterator(repo.readDirCache()));
             FileTreeIterator files = new FileTreeIterator(repo);

@@ -57,6 +57,8 @@ public class SourceCache {
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
+     * Creates a cache over a directory; nothing is read or written until the first checkout.
+     *
      * @param cacheDir directory of the cache (created when missing)
      * @param fetcher  downloads a bundle by SHA-256 when it is not cached yet
      */

@@ -6,12 +6,18 @@ package dev.pavu.workspace.source;
  */
 public class SourceException extends RuntimeException {
 
-    /** @param message what failed and what to do */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed and what to do
+     */
     public SourceException(String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what failed and what to do
      * @param cause   the underlying exception
      */

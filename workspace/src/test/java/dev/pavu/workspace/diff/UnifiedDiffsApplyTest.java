@@ -126,6 +126,13 @@ class UnifiedDiffsApplyTest {
     }
 
     @Test
+    void newFileWrittenAsAModificationIsAccepted() throws IOException {
+        ApplyResult r = UnifiedDiffs.apply(root, "--- a/docs/NEW.md\n+++ b/docs/NEW.md\n@@ -0,0 +1,2 @@\n+# New\n+text\n");
+        assertEquals(List.of("docs/NEW.md"), r.changedFiles());
+        assertEquals("# New\ntext\n", read("docs/NEW.md"));
+    }
+
+    @Test
     void refusesCreatingAnExistingFileAndChangingAMissingOne() throws IOException {
         write("here.txt", "x\n");
         PatchRejectedException exists = assertThrows(PatchRejectedException.class,

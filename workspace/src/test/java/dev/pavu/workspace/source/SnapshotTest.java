@@ -80,6 +80,18 @@ class SnapshotTest {
     }
 
     @Test
+    void untrackedDirectoryBelowARepositoryIsAPlainDirectory() throws Exception {
+        Path home = tmp.resolve("home");
+        try (Git git = TestRepos.init(home)) {
+            TestRepos.commit(git, "dotfiles", Map.of(".gitignore", "*\n!.bashrc\n", ".bashrc", "alias ll='ls -l'\n"));
+        }
+        Path project = Files.createDirectories(home.resolve("projects/app"));
+        Files.writeString(project.resolve("main.py"), "print(1)\n");
+        ResolvedSource snap = GitSources.snapshot(project, tmp.resolve("work"));
+        assertEquals(Map.of("main.py", "print(1)\n"), checkout(snap, "app"), "the dotfiles repository's '*' does not hide the project");
+    }
+
+    @Test
     void plainDirectorySkipsBuildOutputAndKeepsLinks() throws Exception {
         Path user = tmp.resolve("plain");
         Files.createDirectories(user.resolve("src"));
