@@ -62,7 +62,13 @@ public class RepairProposer {
             Log.warnf("plan %s of job %s: source unavailable: %s", plan.planId(), plan.jobId(), e.getMessage());
             return Answer.nothing("source unavailable: " + e.getMessage());
         }
-        return propose(root, plan.locations(), max, plan.triedPatchHashes());
+        try {
+            return propose(root, plan.locations(), max, plan.triedPatchHashes());
+        } catch (RuntimeException e) {
+            // a proposer bug must not leave the planner waiting for an answer that never comes
+            Log.errorf(e, "plan %s of job %s: the template proposer failed", plan.planId(), plan.jobId());
+            return Answer.nothing("the template proposer failed: " + e);
+        }
     }
 
     /**

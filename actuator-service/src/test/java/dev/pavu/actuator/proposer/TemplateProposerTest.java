@@ -198,10 +198,94 @@ class TemplateProposerTest {
         assertTrue(p.problems().getFirst().contains("does not parse"), p.problems().toString());
     }
 
+    @Test
+    void binarySearchThatLoopsForeverNeedsPlusOne() throws IOException {
+        String fixed = """
+                package demo;
+
+                public final class Search {
+                    public static int indexOf(int[] sorted, int key) {
+                        int low = 0;
+                        int high = sorted.length - 1;
+                        while (low <= high) {
+                            int mid = (low + high) >>> 1;
+                            if (sorted[mid] < key) {
+                                low = mid + 1;
+                            } else if (sorted[mid] > key) {
+                                high = mid - 1;
+                            } else {
+                                return mid;
+                            }
+                        }
+                        return -1;
+                    }
+                }
+                """;
+        String buggy = fixed.replace("low = mid + 1;", "low = mid;");
+        Result r = propose(PATH_OF_SEARCH, buggy, List.of(
+                new SuspiciousLine(line(buggy, "while (low <= high)"), 0.7, 0),
+                new SuspiciousLine(line(buggy, "if (sorted[mid] < key)"), 0.7, 1),
+                new SuspiciousLine(line(buggy, "low = mid;"), 0.7, 2)));
+        int rank = r.rankOf(PATH_OF_SEARCH, buggy, fixed);
+        assertTrue(rank >= 0 && rank < 20, "true fix ranked " + rank + ": " + r.descriptions());
+    }
+
+    @Test
+    void wrongRecordComponent() throws IOException {
+        String fixed = """
+                package demo;
+
+                public record Rectangle(double width, double height) {
+                    public double area() {
+                        return width * height;
+                    }
+                }
+                """;
+        String buggy = fixed.replace("width * height", "width * width");
+        Result r = propose(PATH_OF_RECTANGLE, buggy, List.of(new SuspiciousLine(line(buggy, "width * width"), 1.0, 0)));
+        int rank = r.rankOf(PATH_OF_RECTANGLE, buggy, fixed);
+        assertTrue(rank >= 0 && rank < 5, "true fix ranked " + rank + ": " + r.descriptions());
+    }
+
+    @Test
+    void swappedArgumentsOfACallToAnotherClass() throws IOException {
+        String fixed = """
+                package demo;
+
+                public final class Budget {
+                    private final java.util.Map<String, Double> spent = new java.util.LinkedHashMap<>();
+
+                    public double total() {
+                        return spent.values().stream().mapToDouble(Double::doubleValue).sum();
+                    }
+
+                    public double shareOf(String category) {
+                        double amount = spent.getOrDefault(category, 0.0);
+                        return Percent.of(amount, total());
+                    }
+                }
+                """;
+        String buggy = fixed.replace("Percent.of(amount, total())", "Percent.of(total(), amount)");
+        Result r = propose(PATH_OF_BUDGET, buggy, List.of(
+                new SuspiciousLine(line(buggy, "return Percent.of"), 0.6, 0),
+                new SuspiciousLine(line(buggy, "double amount ="), 0.5, 1),
+                new SuspiciousLine(line(buggy, "return spent.values()"), 0.4, 2)));
+        int rank = r.rankOf(PATH_OF_BUDGET, buggy, fixed);
+        assertTrue(rank >= 0 && rank < 5, "true fix ranked " + rank + ": " + r.descriptions());
+    }
+
+    static final String PATH_OF_SEARCH = "src/main/java/demo/Search.java";
+    static final String PATH_OF_RECTANGLE = "src/main/java/demo/Rectangle.java";
+    static final String PATH_OF_BUDGET = "src/main/java/demo/Budget.java";
+
     private Result propose(String buggy, List<SuspiciousLine> lines) throws IOException {
-        Files.createDirectories(repo.resolve(PATH).getParent());
-        Files.writeString(repo.resolve(PATH), buggy);
-        TemplateProposer.Proposal p = TemplateProposer.withDefaults().propose(SourceFile.of(PATH, buggy), lines);
+        return propose(PATH, buggy, lines);
+    }
+
+    private Result propose(String path, String buggy, List<SuspiciousLine> lines) throws IOException {
+        Files.createDirectories(repo.resolve(path).getParent());
+        Files.writeString(repo.resolve(path), buggy);
+        TemplateProposer.Proposal p = TemplateProposer.withDefaults().propose(SourceFile.of(path, buggy), lines);
         assertTrue(p.problems().isEmpty(), p.problems().toString());
         return new Result(CandidateFactory.against(repo).select(p.mutants(), 200, Set.of()));
     }
@@ -218,7 +302,11 @@ class TemplateProposerTest {
 
     record Result(CandidateFactory.Selection selection) {
         int rankOf(String buggy, String fixed) {
-            String hash = UnifiedDiffs.hash(UnifiedDiffs.create(PATH, buggy, fixed));
+            return rankOf(PATH, buggy, fixed);
+        }
+
+        int rankOf(String path, String buggy, String fixed) {
+            String hash = UnifiedDiffs.hash(UnifiedDiffs.create(path, buggy, fixed));
             List<Candidate> cs = selection.candidates();
             for (int i = 0; i < cs.size(); i++) {
                 if (cs.get(i).hash().equals(hash)) {

@@ -2,7 +2,10 @@ package dev.pavu.actuator.proposer.patterns;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BinaryExpr.Operator;
 import com.github.javaparser.ast.expr.Expression;
@@ -27,7 +30,8 @@ import java.util.OptionalLong;
 /**
  * Off-by-one: an integer literal ±1 (in {@code n - 1} the offset itself, so {@code n - 1} becomes
  * {@code n} or {@code n - 2}), an array index ±1 ({@code a[i]} → {@code a[i + 1]}), the bound of a
- * comparison ±1 ({@code i < n} → {@code i < n - 1}) and an integer argument of a call ±1
+ * comparison ±1 ({@code i < n} → {@code i < n - 1}), an integer value assigned or used to initialise a
+ * variable ±1 ({@code low = mid} → {@code low = mid + 1}) and an integer argument of a call ±1
  * ({@code s.substring(0, k)} → {@code s.substring(0, k + 1)}).
  */
 public final class OffByOne implements FixPattern {
@@ -61,6 +65,19 @@ public final class OffByOne implements FixPattern {
                     boolean ordering = b.getOperator() != Operator.EQUALS && b.getOperator() != Operator.NOT_EQUALS;
                     shift(b.getRight(), "bound", ordering ? 0.8 : 0.5, ctx, out);
                 }
+            }
+        }
+        for (AssignExpr a : ctx.own(target, AssignExpr.class)) {
+            if (a.getOperator() == AssignExpr.Operator.ASSIGN && !isConstantish(a.getValue())
+                    && isIntegral(ctx.typeOf(a.getTarget()))) {
+                shift(a.getValue(), "assigned value", 0.8, ctx, out);
+            }
+        }
+        for (VariableDeclarator v : ctx.own(target, VariableDeclarationExpr.class).stream()
+                .flatMap(d -> d.getVariables().stream()).toList()) {
+            if (v.getInitializer().isPresent() && !isConstantish(v.getInitializer().get())
+                    && isIntegral(Types.normalise(v.getType()))) {
+                shift(v.getInitializer().get(), "initial value", 0.8, ctx, out);
             }
         }
         for (MethodCallExpr call : ctx.own(target, MethodCallExpr.class)) {
@@ -180,6 +197,11 @@ public final class OffByOne implements FixPattern {
         String t = ctx.typeOf(e);
         return (e instanceof NameExpr || e instanceof BinaryExpr || e instanceof FieldAccessExpr)
                 && ("int".equals(t) || "long".equals(t) || "Integer".equals(t));
+    }
+
+    private static boolean isIntegral(String type) {
+        return "int".equals(type) || "long".equals(type) || "short".equals(type) || "byte".equals(type)
+                || "Integer".equals(type) || "Long".equals(type);
     }
 
     static boolean isRelational(Operator op) {

@@ -71,7 +71,9 @@ public final class SwappedArguments implements FixPattern {
 
     private static String callee(Expression call) {
         if (call instanceof MethodCallExpr m) {
-            return m.getNameAsString() + "(...)";
+            String scope = m.getScope().filter(sc -> sc instanceof com.github.javaparser.ast.expr.NameExpr)
+                    .map(sc -> sc + ".").orElse("");
+            return scope + m.getNameAsString() + "(...)";
         }
         return "new " + ((ObjectCreationExpr) call).getType().getNameAsString() + "(...)";
     }

@@ -38,8 +38,15 @@ public final class VariableReplacement implements FixPattern {
     @Override
     public List<Mutation> apply(Node target, MutationContext ctx) {
         List<Mutation> out = new ArrayList<>();
-        for (Expression use : uses(target, ctx)) {
+        List<Expression> uses = uses(target, ctx);
+        for (Expression use : uses) {
             String name = use instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) use).getNameAsString();
+            List<Expression> same = uses.stream().filter(u -> ctx.text(u).equals(ctx.text(use))).toList();
+            int index = 0;
+            while (same.get(index) != use) {
+                index++;
+            }
+            String which = same.size() > 1 ? " (use " + (index + 1) + " of " + same.size() + ")" : "";
             Map<String, Variable> scope = ctx.scope(use);
             Variable v = scope.get(name);
             if (v == null || use instanceof FieldAccessExpr && v.kind() != Variable.Kind.FIELD) {
@@ -61,7 +68,7 @@ public final class VariableReplacement implements FixPattern {
             for (Variable alt : alternatives) {
                 String replacement = use instanceof FieldAccessExpr ? "this." + alt.name() : alt.name();
                 double weight = (alt.kind() == Variable.Kind.FIELD ? 0.8 : 1.0) * spread;
-                out.add(ctx.mutation(use, replacement, "replace variable " + ctx.text(use) + " with " + replacement, weight));
+                out.add(ctx.mutation(use, replacement, "replace variable " + ctx.text(use) + " with " + replacement + which, weight));
             }
         }
         return out;

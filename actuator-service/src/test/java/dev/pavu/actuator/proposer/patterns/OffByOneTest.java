@@ -89,4 +89,36 @@ class OffByOneTest {
                 """);
         assertEquals(List.of("return x < (a << b) + 1;", "return x < (a << b) - 1;"), f.changedCode());
     }
+
+    @Test
+    void assignedAndInitialValues() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    int search(int[] a, int low, int mid) {
+                        low = mid; // <-
+                        return low;
+                    }
+                }
+                """);
+        assertEquals(List.of("low = mid + 1;", "low = mid - 1;"), f.changedCode());
+        assertEquals("replace assigned value mid with mid + 1", f.descriptions().getFirst());
+        var g = PatternFixture.apply(pattern, """
+                class Demo {
+                    int last(int[] a) {
+                        int high = a.length; // <-
+                        return high;
+                    }
+                }
+                """);
+        assertEquals(List.of("int high = a.length + 1;", "int high = a.length - 1;"), g.changedCode());
+        var objects = PatternFixture.apply(pattern, """
+                class Demo {
+                    String pick(String a, String b) {
+                        a = b; // <-
+                        return a;
+                    }
+                }
+                """);
+        assertEquals(List.of(), objects.changedCode());
+    }
 }

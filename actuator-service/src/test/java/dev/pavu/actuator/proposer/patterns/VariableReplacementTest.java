@@ -97,4 +97,18 @@ class VariableReplacementTest {
         assertTrue(code.contains("i += b[i];"), code.toString());
         assertTrue(code.contains("s += b[s];"), code.toString());
     }
+
+    @Test
+    void repeatedUsesAreToldApart() {
+        var f = PatternFixture.apply(pattern, """
+                record Rectangle(double width, double height) {
+                    double area() {
+                        return width * width; // <-
+                    }
+                }
+                """);
+        assertEquals(List.of("return height * width;", "return width * height;"), f.changedCode());
+        assertEquals(List.of("replace variable width with height (use 1 of 2)", "replace variable width with height (use 2 of 2)"),
+                f.descriptions());
+    }
 }
