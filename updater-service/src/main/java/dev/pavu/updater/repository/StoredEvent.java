@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param partition   Kafka partition
  * @param offset      Kafka offset within the partition
  * @param recordKey   Kafka record key, or {@code null}
- * @param payloadJson the event exactly as received: a JSON object with its {@code envelope}
+ * @param payloadJson the event as received: a JSON object with its {@code envelope} (normalised by {@code jsonb}:
+ *                    same content, key order and white space may differ)
  * @param receivedAt  when the updater stored it
  */
 public record StoredEvent(long seq, UUID eventId, UUID jobId, String type, int iteration, UUID causationId,

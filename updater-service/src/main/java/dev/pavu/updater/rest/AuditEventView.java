@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param occurredAt  when the producer created it (ISO-8601, UTC)
  * @param producer    producing service
  * @param topic       Kafka topic it was read from
- * @param payload     the whole event as a JSON object, {@code envelope} included, exactly as published
+ * @param payload     the whole event as a JSON object, {@code envelope} included: the content as published
+ *                    (stored as {@code jsonb}, so key order and white space may differ from the record)
  */
 public record AuditEventView(long seq, UUID eventId, String type, UUID jobId, int iteration, UUID causationId,
                              Instant occurredAt, String producer, String topic, @JsonRawValue String payload) {

@@ -43,15 +43,15 @@ public class AuditService {
     }
 
     /**
-     * Reads and records one record value. Joins the caller's transaction: the idempotency mark, the log row
-     * and the summary change commit together or not at all.
+     * Reads and records one record value in one transaction (the caller's, or a new one): the idempotency mark,
+     * the log row and the summary change commit together or not at all.
      *
      * @param json      the record value (a Pavu event as JSON)
      * @param origin    where it was read: topic, partition, offset, key
      * @return the event's {@code seq} in the log, or empty when it had been recorded before (a redelivery)
      * @throws EventFormatException when the value is not a readable Pavu event (the record belongs on the DLQ)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public OptionalLong record(String json, Origin origin) {
         PavuEvent event = EventCodec.read(json);
         Envelope env = event.envelope();
