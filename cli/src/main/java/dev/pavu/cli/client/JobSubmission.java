@@ -63,12 +63,10 @@ public final class JobSubmission {
         if (req.errorLog() != null) {
             job.put("errorLog", req.errorLog());
         }
-        Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("maxIterations", req.budget().maxIterations());
-        budget.put("maxCandidates", req.budget().maxCandidates());
-        budget.put("candidateTimeoutMs", req.budget().candidateTimeoutMs());
-        budget.put("jobTimeoutMs", req.budget().jobTimeoutMs());
-        job.put("budget", budget);
+        Map<String, Object> budget = req.budget().toJson();
+        if (!budget.isEmpty()) {
+            job.put("budget", budget);
+        }
 
         if (isUrl(req.repo())) {
             Map<String, Object> source = new LinkedHashMap<>();

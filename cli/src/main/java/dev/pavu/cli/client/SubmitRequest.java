@@ -1,7 +1,5 @@
 package dev.pavu.cli.client;
 
-import dev.pavu.contracts.Budget;
-
 /**
  * What to submit.
  *
@@ -10,7 +8,7 @@ import dev.pavu.contracts.Budget;
  * @param task        the task text
  * @param testCommand shell command that runs the tests, or {@code null} to detect it
  * @param errorLog    an error log to fix, or {@code null}
- * @param budget      the job's limits
+ * @param budget      the limits the user set (the planner's defaults for the others)
  */
-public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, Budget budget) {
+public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget) {
 }

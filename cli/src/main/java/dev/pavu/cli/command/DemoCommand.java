@@ -3,13 +3,13 @@ package dev.pavu.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pavu.cli.CliContext;
 import dev.pavu.cli.CliException;
+import dev.pavu.cli.client.BudgetRequest;
 import dev.pavu.cli.client.JobSubmission;
 import dev.pavu.cli.client.PlannerClient;
 import dev.pavu.cli.client.StackScript;
 import dev.pavu.cli.client.SubmitRequest;
 import dev.pavu.cli.output.JobViews;
 import dev.pavu.cli.output.SubmitResult;
-import dev.pavu.contracts.Budget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -60,11 +60,11 @@ public class DemoCommand implements Callable<Integer> {
         }
         PlannerClient planner = root.planner();
         progress.println("pavu demo: submitting " + EXAMPLE + " — its tests expose one genuine bug");
-        SubmitRequest req = new SubmitRequest(example.toString(), null, SubmitCommand.DEFAULT_TASK, null, null, Budget.DEFAULT);
+        SubmitRequest req = new SubmitRequest(example.toString(), null, SubmitCommand.DEFAULT_TASK, null, null, BudgetRequest.DEFAULTS);
         JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);
         String id = JobViews.id(accepted);
         progress.println("job " + id + " submitted; following it");
-        SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, SubmitCommand.waitTimeout(req.budget()));
+        SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, SubmitCommand.waitTimeout(accepted, req.budget()));
         return SubmitCommand.report(result, ctx, json);
     }
 }

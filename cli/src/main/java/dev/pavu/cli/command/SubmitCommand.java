@@ -3,6 +3,7 @@ package dev.pavu.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pavu.cli.CliContext;
 import dev.pavu.cli.CliException;
+import dev.pavu.cli.client.BudgetRequest;
 import dev.pavu.cli.client.JobSubmission;
 import dev.pavu.cli.client.PlannerClient;
 import dev.pavu.cli.client.SubmitRequest;
@@ -66,16 +67,16 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--error-log", paramLabel = "FILE", description = "an error log to fix (sent with the task)")
     Path errorLog;
 
-    @Option(names = "--max-candidates", paramLabel = "N", description = "candidate patches to verify at most (default: " + 200 + ")")
+    @Option(names = "--max-candidates", paramLabel = "N", description = "candidate patches to verify at most (default: the planner's, 200)")
     Integer maxCandidates;
 
-    @Option(names = "--max-iterations", paramLabel = "N", description = "repair iterations at most (default: 3)")
+    @Option(names = "--max-iterations", paramLabel = "N", description = "repair iterations at most (default: the planner's, 3)")
     Integer maxIterations;
 
-    @Option(names = "--timeout-per-candidate", paramLabel = "SEC", description = "wall-clock limit of one candidate's verification, seconds (default: 60)")
+    @Option(names = "--timeout-per-candidate", paramLabel = "SEC", description = "wall-clock limit of one candidate's verification, seconds (default: the planner's, 60)")
     Long timeoutPerCandidate;
 
-    @Option(names = "--job-timeout", paramLabel = "SEC", description = "wall-clock limit of the whole job, seconds (default: 1800)")
+    @Option(names = "--job-timeout", paramLabel = "SEC", description = "wall-clock limit of the whole job, seconds (default: the planner's, 1800)")
     Long jobTimeout;
 
     @Option(names = "--wait", description = "follow the job until it ends; exit 0 only if it SUCCEEDED")
@@ -105,7 +106,7 @@ public class SubmitCommand implements Callable<Integer> {
             return CliException.OK;
         }
         progress.println("job " + id + " submitted; following it (Ctrl-C stops following, not the job)");
-        SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, waitTimeout(req.budget()));
+        SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, waitTimeout(accepted, req.budget()));
         return report(result, ctx, json);
     }
 
@@ -127,26 +128,29 @@ public class SubmitCommand implements Callable<Integer> {
         return result.succeeded() ? CliException.OK : CliException.NOT_SUCCEEDED;
     }
 
-    /** @return how long {@code --wait} waits: the job's own time limit plus two minutes of slack */
-    static Duration waitTimeout(Budget budget) {
-        return Duration.ofMillis(budget.jobTimeoutMs()).plusMinutes(2);
-    }
-
-    private Budget budget() {
-        Budget d = Budget.DEFAULT;
-        int iterations = positive(maxIterations, "--max-iterations", d.maxIterations());
-        int candidates = positive(maxCandidates, "--max-candidates", d.maxCandidates());
-        long candidateMs = timeoutPerCandidate == null ? d.candidateTimeoutMs()
-                : Math.multiplyExact(positive(timeoutPerCandidate, "--timeout-per-candidate"), 1000L);
-        long jobMs = jobTimeout == null ? d.jobTimeoutMs() : Math.multiplyExact(positive(jobTimeout, "--job-timeout"), 1000L);
-        return new Budget(iterations, candidates, candidateMs, jobMs);
-    }
-
-    private int positive(Integer value, String option, int fallback) {
-        if (value == null) {
-            return fallback;
+    /**
+     * @param accepted the planner's view of the accepted job (its {@code budget.jobTimeoutMs} is the job's limit)
+     * @param asked    the limits the user set
+     * @return how long {@code --wait} waits: the job's own time limit plus two minutes of slack
+     */
+    static Duration waitTimeout(JsonNode accepted, BudgetRequest asked) {
+        Long jobMs = Json.number(accepted, "budget.jobTimeoutMs");
+        if (jobMs == null) {
+            jobMs = asked.jobTimeoutMs() != null ? asked.jobTimeoutMs() : Budget.DEFAULT.jobTimeoutMs();
         }
-        return (int) positive(value.longValue(), option);
+        return Duration.ofMillis(jobMs).plusMinutes(2);
+    }
+
+    private BudgetRequest budget() {
+        return new BudgetRequest(
+                maxIterations == null ? null : positive(maxIterations, "--max-iterations"),
+                maxCandidates == null ? null : positive(maxCandidates, "--max-candidates"),
+                timeoutPerCandidate == null ? null : Math.multiplyExact(positive(timeoutPerCandidate, "--timeout-per-candidate"), 1000L),
+                jobTimeout == null ? null : Math.multiplyExact(positive(jobTimeout, "--job-timeout"), 1000L));
+    }
+
+    private int positive(int value, String option) {
+        return (int) positive((long) value, option);
     }
 
     private long positive(long value, String option) {
