@@ -56,7 +56,7 @@ public class StatusCommand implements Callable<Integer> {
         }
         for (String f : names) {
             JsonNode v = view.get(f);
-            if (f.equals("patch") || v.isNull()) {
+            if (f.equals("patch") || f.equals("hasPatch") || v.isNull()) {
                 continue;
             }
             String text = v.isValueNode() ? v.asText() : Json.write(v);
@@ -65,7 +65,7 @@ public class StatusCommand implements Callable<Integer> {
             }
             root.ctx().out().printf("%-20s %s%n", f, text.replaceAll("\\R", " "));
         }
-        if (view.hasNonNull("patch")) {
+        if (view.hasNonNull("patch") || view.path("hasPatch").asBoolean(false)) {
             root.ctx().out().printf("%-20s %s%n", "patch", "pavu patch " + id);
         }
         return CliException.OK;
