@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Arithmetic operator replacement (AOR): {@code + - * / %} replaced by another arithmetic operator,
  * and the shifts {@code << >> >>>} by another shift. {@code +} ↔ {@code -} and {@code *} ↔ {@code /}
- * weigh most. A {@code +} that concatenates strings is left alone.
+ * weigh most, then {@code /} ↔ {@code %}. A {@code +} that concatenates strings is left alone.
  */
 public final class ArithmeticOperatorReplacement implements FixPattern {
 
@@ -25,8 +25,8 @@ public final class ArithmeticOperatorReplacement implements FixPattern {
             .row(Operator.PLUS, Operator.MINUS, 1.0, Operator.MULTIPLY, 0.4, Operator.DIVIDE, 0.2, Operator.REMAINDER, 0.1)
             .row(Operator.MINUS, Operator.PLUS, 1.0, Operator.MULTIPLY, 0.3, Operator.DIVIDE, 0.2, Operator.REMAINDER, 0.1)
             .row(Operator.MULTIPLY, Operator.DIVIDE, 1.0, Operator.PLUS, 0.4, Operator.MINUS, 0.3, Operator.REMAINDER, 0.2)
-            .row(Operator.DIVIDE, Operator.MULTIPLY, 1.0, Operator.REMAINDER, 0.6, Operator.PLUS, 0.2, Operator.MINUS, 0.2)
-            .row(Operator.REMAINDER, Operator.DIVIDE, 0.8, Operator.MULTIPLY, 0.3, Operator.MINUS, 0.2)
+            .row(Operator.DIVIDE, Operator.MULTIPLY, 1.0, Operator.REMAINDER, 0.9, Operator.PLUS, 0.2, Operator.MINUS, 0.2)
+            .row(Operator.REMAINDER, Operator.DIVIDE, 0.9, Operator.MULTIPLY, 0.3, Operator.MINUS, 0.2)
             .row(Operator.LEFT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.7, Operator.UNSIGNED_RIGHT_SHIFT, 0.4)
             .row(Operator.SIGNED_RIGHT_SHIFT, Operator.UNSIGNED_RIGHT_SHIFT, 0.8, Operator.LEFT_SHIFT, 0.5)
             .row(Operator.UNSIGNED_RIGHT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.8, Operator.LEFT_SHIFT, 0.4);

@@ -25,14 +25,14 @@ public final class CompoundAssignmentReplacement implements FixPattern {
     public static final String NAME = "compound-assignment-replacement";
 
     private static final OperatorTable<Operator> TABLE = new OperatorTable<Operator>()
-            .row(Operator.PLUS, Operator.MINUS, 1.0, Operator.ASSIGN, 0.5, Operator.MULTIPLY, 0.3)
+            .row(Operator.PLUS, Operator.MINUS, 1.0, Operator.MULTIPLY, 0.6, Operator.ASSIGN, 0.5)
             .row(Operator.MINUS, Operator.PLUS, 1.0, Operator.ASSIGN, 0.5, Operator.DIVIDE, 0.2)
             .row(Operator.MULTIPLY, Operator.DIVIDE, 1.0, Operator.PLUS, 0.4, Operator.ASSIGN, 0.4)
             .row(Operator.DIVIDE, Operator.MULTIPLY, 1.0, Operator.REMAINDER, 0.4, Operator.ASSIGN, 0.3)
             .row(Operator.REMAINDER, Operator.DIVIDE, 0.6, Operator.ASSIGN, 0.3)
-            .row(Operator.BINARY_AND, Operator.BINARY_OR, 0.8, Operator.ASSIGN, 0.3)
-            .row(Operator.BINARY_OR, Operator.BINARY_AND, 0.8, Operator.ASSIGN, 0.3)
-            .row(Operator.XOR, Operator.BINARY_OR, 0.5, Operator.ASSIGN, 0.3)
+            .row(Operator.BINARY_AND, Operator.BINARY_OR, 0.8, Operator.XOR, 0.5, Operator.ASSIGN, 0.3)
+            .row(Operator.BINARY_OR, Operator.BINARY_AND, 0.8, Operator.XOR, 0.5, Operator.ASSIGN, 0.3)
+            .row(Operator.XOR, Operator.BINARY_AND, 0.6, Operator.BINARY_OR, 0.6, Operator.ASSIGN, 0.3)
             .row(Operator.LEFT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.7)
             .row(Operator.SIGNED_RIGHT_SHIFT, Operator.UNSIGNED_RIGHT_SHIFT, 0.7, Operator.LEFT_SHIFT, 0.5)
             .row(Operator.UNSIGNED_RIGHT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.7);

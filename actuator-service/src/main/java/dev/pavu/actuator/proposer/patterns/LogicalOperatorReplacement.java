@@ -3,9 +3,11 @@ package dev.pavu.actuator.proposer.patterns;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BinaryExpr.Operator;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import dev.pavu.actuator.proposer.FixPattern;
 import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.MutationContext;
+import dev.pavu.actuator.proposer.TextEdit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * Logical operator replacement (LOR): {@code &&} ↔ {@code ||}, and among the bitwise / non-short-circuit
- * operators {@code & | ^}.
+ * operators {@code & | ^}. When the replaced operator sits in parentheses that become redundant
+ * ({@code a && (b || c)} → {@code a && b && c}), the parentheses go too, as a person would write it.
  */
 public final class LogicalOperatorReplacement implements FixPattern {
 
@@ -37,9 +40,27 @@ public final class LogicalOperatorReplacement implements FixPattern {
         List<Mutation> out = new ArrayList<>();
         for (BinaryExpr b : ctx.own(target, BinaryExpr.class)) {
             for (Map.Entry<Operator, Double> alt : TABLE.alternatives(b.getOperator()).entrySet()) {
-                BinaryOperatorSupport.replaceOperator(b, alt.getKey(), alt.getValue(), ctx).ifPresent(out::add);
+                BinaryOperatorSupport.replaceOperator(b, alt.getKey(), alt.getValue(), ctx)
+                        .map(m -> dropRedundantParentheses(b, alt.getKey(), m, ctx))
+                        .ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** {@code x && (a || b)} with {@code ||} → {@code &&}: the parentheses no longer group anything. */
+    private static Mutation dropRedundantParentheses(BinaryExpr b, Operator to, Mutation m, MutationContext ctx) {
+        if ((to != Operator.AND && to != Operator.OR)
+                || !(b.getParentNode().orElse(null) instanceof EnclosedExpr enclosed)
+                || !(enclosed.getParentNode().orElse(null) instanceof BinaryExpr outer)
+                || outer.getOperator() != to) {
+            return m;
+        }
+        List<TextEdit> edits = new ArrayList<>(m.edits());
+        int open = ctx.source().begin(enclosed);
+        int close = ctx.source().end(enclosed) - 1;
+        edits.add(new TextEdit(open, open + 1, ""));
+        edits.add(new TextEdit(close, close + 1, ""));
+        return new Mutation(m.description() + " and drop the parentheses", edits, m.weight());
     }
 }

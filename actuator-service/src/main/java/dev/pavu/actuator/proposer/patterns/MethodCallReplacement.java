@@ -25,23 +25,29 @@ import java.util.Set;
 /**
  * Wrong method called: a call replaced by a sibling method of the same signature (parameter types and
  * return type) declared in the same class — for calls on {@code this}, unqualified calls, and calls on
- * a variable whose type is a class of the same file (never the calling method itself). Well-known JDK pairs ({@code Math.min} ↔
- * {@code Math.max}, {@code indexOf} ↔ {@code lastIndexOf}, …) are proposed with a lower weight.
+ * a variable whose type is a class of the same file (never the calling method itself). Well-known JDK
+ * siblings ({@code Math.min} ↔ {@code Math.max}, {@code peek} ↔ {@code pop}, {@code add} ↔ {@code addAll}, …)
+ * are proposed with a lower weight.
  */
 public final class MethodCallReplacement implements FixPattern {
 
     /** Pattern name. */
     public static final String NAME = "method-call-replacement";
 
-    /** Name-level siblings of the JDK (and common collection APIs), each pair proposed both ways. */
+    /** Name-level sibling groups of the JDK (strings, math, collections, java.time); any member may replace another. */
     static final List<List<String>> KNOWN_SIBLINGS = List.of(
-            List.of("min", "max"), List.of("floor", "ceil"), List.of("floorDiv", "floorMod"),
-            List.of("indexOf", "lastIndexOf"), List.of("startsWith", "endsWith"),
-            List.of("toUpperCase", "toLowerCase"), List.of("isEmpty", "isBlank"),
+            List.of("min", "max"), List.of("floor", "ceil", "round"), List.of("floorDiv", "floorMod"),
+            List.of("indexOf", "lastIndexOf"), List.of("startsWith", "endsWith"), List.of("equals", "equalsIgnoreCase"),
+            List.of("toUpperCase", "toLowerCase"), List.of("isEmpty", "isBlank"), List.of("trim", "strip"),
+            List.of("replace", "replaceAll", "replaceFirst"),
+            List.of("add", "addAll"), List.of("remove", "removeAll"), List.of("peek", "pop", "poll"),
             List.of("getFirst", "getLast"), List.of("peekFirst", "peekLast"), List.of("pollFirst", "pollLast"),
             List.of("addFirst", "addLast"), List.of("removeFirst", "removeLast"), List.of("offerFirst", "offerLast"),
             List.of("first", "last"), List.of("floorKey", "ceilingKey"), List.of("lowerKey", "higherKey"),
-            List.of("headSet", "tailSet"), List.of("headMap", "tailMap"), List.of("trim", "strip"));
+            List.of("floorEntry", "ceilingEntry"), List.of("headSet", "tailSet"), List.of("headMap", "tailMap"),
+            List.of("containsKey", "containsValue"), List.of("keySet", "values"), List.of("put", "putIfAbsent"),
+            List.of("isBefore", "isAfter"), List.of("plusDays", "minusDays"), List.of("plus", "minus"),
+            List.of("add", "subtract"), List.of("anyMatch", "allMatch", "noneMatch"));
 
     @Override
     public String name() {
@@ -66,10 +72,13 @@ public final class MethodCallReplacement implements FixPattern {
                     }
                 }
             }
-            for (List<String> pair : KNOWN_SIBLINGS) {
-                int at = pair.indexOf(name);
-                if (at >= 0 && proposed.add(pair.get(1 - at))) {
-                    out.add(rename(call, pair.get(1 - at), 0.6, ctx));
+            for (List<String> group : KNOWN_SIBLINGS) {
+                if (group.contains(name)) {
+                    for (String sibling : group) {
+                        if (!sibling.equals(name) && proposed.add(sibling)) {
+                            out.add(rename(call, sibling, 0.6, ctx));
+                        }
+                    }
                 }
             }
         }

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -154,22 +155,40 @@ public final class OffByOne implements FixPattern {
         }
     }
 
-    /** Index and comparison literals weigh most, loop initialisers and returns a bit less, other literals least. */
+    /**
+     * How plausible an off-by-one is where the value sits: an index or an ordering bound most, a loop
+     * initialiser, a returned value or a call argument less, an equality operand or a factor of a
+     * multiplication, division, remainder or shift least ({@code year % 4 == 0} is rarely off by one).
+     * For {@code x ± k} the place of the whole sum counts.
+     */
     private static double contextWeight(Expression node) {
+        Node at = node;
         Node parent = node.getParentNode().orElse(null);
-        if (parent instanceof BinaryExpr b && b.getParentNode().orElse(null) instanceof BinaryExpr outer
-                && isRelational(outer.getOperator())) {
-            parent = outer;
+        if (parent instanceof BinaryExpr sum && (sum.getOperator() == Operator.PLUS || sum.getOperator() == Operator.MINUS)) {
+            at = sum;
+            parent = sum.getParentNode().orElse(null);
         }
-        if (parent instanceof ArrayAccessExpr || parent instanceof BinaryExpr b2 && isRelational(b2.getOperator())) {
+        if (parent instanceof ArrayAccessExpr a && a.getIndex() == at) {
             return 1.0;
         }
-        if (node.findAncestor(ForStmt.class).filter(f -> f.getInitialization().stream().anyMatch(i -> i.isAncestorOf(node)))
+        if (parent instanceof BinaryExpr b) {
+            return switch (b.getOperator()) {
+                case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> 1.0;
+                case EQUALS, NOT_EQUALS -> 0.6;
+                case PLUS, MINUS -> 0.7;
+                default -> 0.4;
+            };
+        }
+        Node from = at;
+        if (at.findAncestor(ForStmt.class).filter(f -> f.getInitialization().stream().anyMatch(i -> i.isAncestorOf(from)))
                 .isPresent()) {
             return 0.9;
         }
-        if (parent instanceof BinaryExpr || parent instanceof ReturnStmt) {
+        if (parent instanceof ReturnStmt) {
             return 0.8;
+        }
+        if (parent instanceof MethodCallExpr || parent instanceof ObjectCreationExpr) {
+            return 0.7;
         }
         return 0.6;
     }

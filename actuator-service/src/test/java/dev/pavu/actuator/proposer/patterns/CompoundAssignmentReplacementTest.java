@@ -23,7 +23,7 @@ class CompoundAssignmentReplacementTest {
                     }
                 }
                 """);
-        assertEquals(List.of("s -= x;", "s = x;", "s *= x;"), f.changedCode());
+        assertEquals(List.of("s -= x;", "s *= x;", "s = x;"), f.changedCode());
         assertEquals("replace += with -=", f.descriptions().getFirst());
     }
 
@@ -56,5 +56,22 @@ class CompoundAssignmentReplacementTest {
                 }
                 """);
         assertEquals(List.of("s += x;", "s -= x;"), f.changedCode());
+    }
+
+    @Test
+    void xorAssignBecomesAndAssign() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    int bits(int n) {
+                        int count = 0;
+                        while (n != 0) {
+                            n ^= n - 1; // <-
+                            count++;
+                        }
+                        return count;
+                    }
+                }
+                """);
+        assertEquals(List.of("n &= n - 1;", "n |= n - 1;", "n = n - 1;"), f.changedCode());
     }
 }

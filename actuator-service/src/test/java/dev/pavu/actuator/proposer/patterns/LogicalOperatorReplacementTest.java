@@ -36,4 +36,17 @@ class LogicalOperatorReplacementTest {
                 """);
         assertEquals(List.of("return a | b;", "return a ^ b;"), f.changedCode());
     }
+
+    @Test
+    void redundantParenthesesAreDropped() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    boolean overlaps(boolean same, boolean a, boolean b) {
+                        return same && (a || b); // <-
+                    }
+                }
+                """);
+        assertEquals(List.of("return same || (a || b);", "return same && a && b;"), f.changedCode());
+        assertEquals("replace || with && and drop the parentheses", f.descriptions().get(1));
+    }
 }

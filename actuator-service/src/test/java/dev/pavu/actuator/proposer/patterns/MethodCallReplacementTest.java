@@ -73,4 +73,16 @@ class MethodCallReplacementTest {
         assertEquals(List.of("return box.max();"), f.changedCode());
         assertEquals(1.0, f.mutations.getFirst().weight());
     }
+
+    @Test
+    void collectionSiblings() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    boolean check(java.util.Deque<Character> open, char c) {
+                        return open.peek() != c; // <-
+                    }
+                }
+                """);
+        assertEquals(List.of("return open.pop() != c;", "return open.poll() != c;"), f.changedCode());
+    }
 }
