@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>D: Ollama wire format, always HTTP 503.</li>
  * </ul>
  * Aliases: {@code coder} (A), {@code local} (B, pull), {@code fallback} (C then B), {@code breaker} (D then A),
- * {@code down} (C then a closed port), {@code tiny} (A with a 64-token window).
+ * {@code down} (C then a closed port), {@code narrow} (A with one concurrency slot, then B), {@code tiny} (A with a
+ * 64-token window).
  */
 public class ScriptedBackendsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -41,7 +42,11 @@ public class ScriptedBackendsResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         try {
             a = ScriptedBackend.start(new Script(List.of(), List.of(
-                    ScriptRule.answer("count to three", "one two three")), "A says hi"));
+                    ScriptRule.answer("count to three", "one two three"),
+                    ScriptRule.fail("retry once", 500).times(1),
+                    ScriptRule.answer("hold the line", "held").withDelay(2_500),
+                    new ScriptRule("trickle", null, "one two three four", null, 400L, null, null, null, null)),
+                    "A says hi"));
             b = ScriptedBackend.start(new Script(List.of("qwen-fb"), List.of(), "B says hi"));
             c = ScriptedBackend.start(Script.of(List.of(), ScriptRule.fail(null, 500)));
             d = ScriptedBackend.start(Script.of(List.of(), ScriptRule.fail(null, 503)));
@@ -68,6 +73,10 @@ public class ScriptedBackendsResource implements QuarkusTestResourceLifecycleMan
                         backends:
                           - {type: openai, base-url: "%3$s", model: flaky, context-window: 4096, max-output-tokens: 256}
                           - {type: ollama, base-url: "http://127.0.0.1:1", model: nowhere, context-window: 4096, max-output-tokens: 256}
+                      narrow:
+                        backends:
+                          - {type: openai, base-url: "%1$s", model: narrow-model, context-window: 4096, max-output-tokens: 256, max-concurrency: 1}
+                          - {type: ollama, base-url: "%2$s", model: qwen-fb, context-window: 4096, max-output-tokens: 256}
                       tiny:
                         backends:
                           - {type: openai, base-url: "%1$s", model: tiny-model, context-window: 64, max-output-tokens: 16}
@@ -78,7 +87,7 @@ public class ScriptedBackendsResource implements QuarkusTestResourceLifecycleMan
             return Map.ofEntries(
                     Map.entry("pavu.gateway.models-file", file.toString()),
                     Map.entry("pavu.gateway.backend-timeout", "5s"),
-                    Map.entry("pavu.gateway.queue-wait", "2s"),
+                    Map.entry("pavu.gateway.queue-wait", "500ms"),
                     Map.entry("pavu.gateway.retry.max-retries", "1"),
                     Map.entry("pavu.gateway.retry.delay", "10ms"),
                     Map.entry("pavu.gateway.retry.max-delay", "20ms"),

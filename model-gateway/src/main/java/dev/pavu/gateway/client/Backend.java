@@ -1,5 +1,7 @@
 package dev.pavu.gateway.client;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -20,6 +22,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.BlockingQueue;
@@ -59,18 +62,18 @@ public final class Backend {
         this.permits = new Semaphore(spec.maxConcurrency(), true);
         Duration timeout = policy.timeout();
         if (spec.type() == BackendType.OLLAMA) {
-            this.chatModel = OllamaChatModel.builder().baseUrl(spec.baseUrl()).modelName(spec.model())
+            this.chatModel = OllamaChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).modelName(spec.model())
                     .temperature(spec.temperature()).numCtx(spec.contextWindow()).numPredict(spec.maxOutputTokens())
                     .timeout(timeout).maxRetries(0).build();
-            this.streamingModel = OllamaStreamingChatModel.builder().baseUrl(spec.baseUrl()).modelName(spec.model())
+            this.streamingModel = OllamaStreamingChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).modelName(spec.model())
                     .temperature(spec.temperature()).numCtx(spec.contextWindow()).numPredict(spec.maxOutputTokens())
                     .timeout(timeout).build();
             this.puller = spec.pull() ? new OllamaPuller(spec.baseUrl(), spec.model(), timeout, policy.pullTimeout()) : null;
         } else {
             String key = apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey;
-            this.chatModel = OpenAiChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
+            this.chatModel = OpenAiChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
                     .temperature(spec.temperature()).timeout(timeout).maxRetries(0).build();
-            this.streamingModel = OpenAiStreamingChatModel.builder().baseUrl(spec.baseUrl()).apiKey(key)
+            this.streamingModel = OpenAiStreamingChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).apiKey(key)
                     .modelName(spec.model()).temperature(spec.temperature()).timeout(timeout).build();
             this.puller = null;
         }
@@ -97,6 +100,14 @@ public final class Backend {
                     .onStateChange(circuit::set)
                     .done()
                 .build();
+    }
+
+    /**
+     * The JDK HTTP client speaking HTTP/1.1 straight away: model servers (Ollama, vLLM, TGI, llama.cpp) serve
+     * cleartext HTTP/1.1, and the JDK's default (HTTP/2 with an h2c upgrade attempt) only adds round trips.
+     */
+    private static JdkHttpClientBuilder http1() {
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
     }
 
     /** @return the backend as configured */

@@ -76,7 +76,7 @@ class GatewayTest {
     void listsAliasesWithTheirBackends() {
         given().when().get("/v1/models").then().statusCode(200)
                 .body("object", equalTo("list"))
-                .body("data.id", equalTo(List.of("coder", "local", "fallback", "breaker", "down", "tiny")))
+                .body("data.id", equalTo(List.of("coder", "local", "fallback", "breaker", "down", "narrow", "tiny")))
                 .body("data[0].object", equalTo("model"))
                 .body("data[0].owned_by", equalTo("pavu"))
                 .body("data[0].description", equalTo("the main coding model"))
@@ -195,6 +195,64 @@ class GatewayTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedOnTheSameBackend() {
+        String msg = "retry once " + UUID.randomUUID();
+        post(body("coder", msg, null)).then().statusCode(200)
+                .body("choices[0].message.content", equalTo("A says hi"))
+                .body("pavu.backend", containsString("#coder-model"))
+                .body("pavu.attempts", equalTo(null));
+        assertEquals(2, ScriptedBackendsResource.a.requestCount(msg), "first attempt failed with 500, the retry answered");
+    }
+
+    @Test
+    void aSaturatedBackendHandsOverToTheNextOne() throws Exception {
+        String msg = "hold the line " + UUID.randomUUID();
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = executor.submit(() -> post(body("narrow", msg + " 1", null)));
+            Thread.sleep(300); // the first call holds narrow-model's only slot for 2.5 s
+            Response second = post(body("narrow", msg + " 2", null));
+            second.then().statusCode(200)
+                    .body("choices[0].message.content", equalTo("B says hi"))
+                    .body("pavu.attempts[0]", containsString("saturated: 1 calls in flight"));
+            first.get().then().statusCode(200).body("choices[0].message.content", equalTo("held"));
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    @Test
+    void streamedChunksReachTheClientAsTheyAreProduced() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(v1 + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("coder", "trickle " + UUID.randomUUID(), "\"stream\":true")))
+                .build();
+        long start = System.nanoTime();
+        List<Long> contentAt = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        response.body().forEach(line -> {
+            if (line.startsWith("data: {")) {
+                try {
+                    String content = JSON.readTree(line.substring(6)).path("choices").path(0).path("delta").path("content").asText("");
+                    if (!content.isEmpty()) {
+                        contentAt.add((System.nanoTime() - start) / 1_000_000);
+                        text.append(content);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertEquals("one two three four", text.toString());
+        assertEquals(4, contentAt.size());
+        assertTrue(contentAt.getLast() - contentAt.getFirst() >= 900,
+                "chunks 400 ms apart at the backend arrive apart at the client (not buffered): " + contentAt);
+    }
+
+    @Test
     void circuitOpensAfterRepeatedFailuresAndTheBackendIsNoLongerCalled() {
         for (int i = 0; i < 2; i++) {
             post(body("breaker", "breaker " + i + " " + UUID.randomUUID(), null)).then().statusCode(200)
@@ -299,7 +357,7 @@ class GatewayTest {
         post(body("gpt-7", "hi", null)).then().statusCode(404).contentType(ContentType.JSON)
                 .body("error.type", equalTo("invalid_request_error"))
                 .body("error.code", equalTo("model_not_found"))
-                .body("error.message", equalTo("unknown model alias 'gpt-7'; known aliases: coder, local, fallback, breaker, down, tiny"));
+                .body("error.message", equalTo("unknown model alias 'gpt-7'; known aliases: coder, local, fallback, breaker, down, narrow, tiny"));
     }
 
     @Test
