@@ -3,6 +3,8 @@ package dev.pavu.verifier.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +132,8 @@ public interface VerifierConfig {
     interface Sandbox {
         /**
          * {@code auto} (bubblewrap when the {@code bwrap} binary runs, else unsandboxed with a warning),
-         * {@code bubblewrap} (required: startup fails without it) or {@code none} (unsandboxed).
+         * {@code bubblewrap} (required: startup fails without it), {@code docker} (a container per run through
+         * docker-java; startup fails without an engine) or {@code none} (unsandboxed).
          */
         @WithDefault("auto")
         String kind();
@@ -140,11 +143,60 @@ public interface VerifierConfig {
         String bwrap();
 
         /**
-         * Directories hidden from candidates (replaced by an empty tmpfs) besides {@code PAVU_HOME}: by
-         * default the user's home (keys, credentials, settings.xml). The local repository, the JDK and
-         * the Maven installation are mounted back read-only when they lie below one of them.
+         * System directories visible (read-only) inside the bubblewrap sandbox; symbolic links among them
+         * (e.g. {@code /bin -> usr/bin}) are recreated. Nothing else of the machine is visible besides the
+         * JDK, Maven, the local repository (read-only) and the candidate's own workspace.
          */
-        @WithDefault("${user.home}")
+        @WithDefault("/usr,/bin,/sbin,/lib,/lib32,/lib64,/libx32,/etc,/opt")
+        List<String> systemPaths();
+
+        /** Files and directories below the system paths that candidates must not read (replaced by empty ones). */
+        @WithDefault("/etc/shadow,/etc/gshadow,/etc/shadow-,/etc/gshadow-,/etc/ssh,/etc/sudoers,/etc/sudoers.d")
         List<String> hiddenPaths();
+
+        /** Cap memory and processes of each run with a cgroup (v1) when the controllers are writable here. */
+        @WithDefault("true")
+        boolean cgroups();
+
+        /** Memory of a run's whole process tree (Maven and the test JVM together). */
+        @WithDefault("3G")
+        MemorySize memory();
+
+        /** Processes and threads of a run's whole process tree. */
+        @WithDefault("1024")
+        int maxProcesses();
+
+        /** CPU time per process (RLIMIT_CPU), seconds; 0 = four times the run's wall-clock limit. */
+        @WithDefault("0")
+        long cpuSeconds();
+
+        /** CPU bandwidth of a run in cores (cgroup CFS quota); 0 = not capped. */
+        @WithDefault("0")
+        double cpuCores();
+
+        /** Largest file a run may write (RLIMIT_FSIZE). */
+        @WithDefault("1G")
+        MemorySize maxFileSize();
+
+        /** Output after which a run is killed (only the first and last 256 KB are ever kept). */
+        @WithDefault("1G")
+        MemorySize maxOutput();
+
+        /** The container sandbox ({@code kind=docker}). */
+        Docker docker();
+    }
+
+    /** The container sandbox. */
+    interface Docker {
+        /** Docker engine, e.g. {@code unix:///var/run/docker.sock}; empty = {@code DOCKER_HOST} or the default socket. */
+        Optional<String> host();
+
+        /** Image with the JDK and Maven the runs use. */
+        @WithDefault("maven:3.9-eclipse-temurin-21")
+        String image();
+
+        /** {@code uid:gid} the runs use inside the container (non-root). */
+        @WithDefault("65534:65534")
+        String user();
     }
 }

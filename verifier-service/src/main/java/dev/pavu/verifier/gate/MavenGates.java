@@ -8,6 +8,7 @@ import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.report.TestReport;
 import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.ExecResult;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.OutputSink;
 import dev.pavu.verifier.sandbox.ProcessRunner;
@@ -48,9 +49,11 @@ public class MavenGates {
     private final Sandbox sandbox;
     private final SurefireReports reports;
     private final int maxCompilerErrors = 3;
+    private final VerifierConfig.Sandbox sandboxConfig;
 
     public MavenGates(MavenToolchain maven, Sandbox sandbox, VerifierConfig config) {
         this.maven = maven;
+        this.sandboxConfig = config.sandbox();
         this.sandbox = sandbox;
         this.reports = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                 config.limits().maxFailingTests());
@@ -109,14 +112,14 @@ public class MavenGates {
         List<String> command = maven.testCommand(tests);
         note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
         ExecRequest req = new ExecRequest(command, root, maven.environment(), Duration.ofMillis(remaining), false,
-                List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch);
+                List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch, Limits.of(sandboxConfig, timeout));
         ExecResult result = sandbox.run(req);
         ExecResult judged = result;
         if (result.termination() == ExecResult.Termination.TIMED_OUT) {
             // name the candidate's whole limit, not the rest that was left for this run
             judged = new ExecResult(result.termination(), -1, result.durationMs(),
                     "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis()
-                            + " ms); the process tree was killed");
+                            + " ms); the process tree was killed", result.peakMemoryBytes());
         }
         long end = System.nanoTime();
         long ts = testsStart.get();
@@ -156,6 +159,14 @@ public class MavenGates {
                 }
                 return outcome(Verdict.TIMEOUT, r.detail().replace("; the process tree was killed", "")
                         + " " + where + "; the process tree was killed", gates, rep);
+            }
+            case LIMIT_EXCEEDED -> {
+                String gate = p.testsStarted() ? TESTS : STATIC;
+                if (p.testsStarted()) {
+                    gates.add(new GateResult(STATIC, Verdict.PASS, p.staticMs(), "compiled" + tag));
+                }
+                gates.add(new GateResult(gate, Verdict.ERROR, p.testsStarted() ? p.testsMs() : p.staticMs(), r.detail() + tag));
+                return outcome(Verdict.ERROR, r.detail() + " in the " + gate + " gate", gates, rep);
             }
             case EXITED -> {
                 // handled below

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param readOnlyPaths absolute paths that must stay visible read-only even below a hidden directory
  * @param output        receives stdout and stderr, merged
  * @param watch         polled about once a second for an early stop
+ * @param limits        resource caps (memory, processes, CPU, file size, output); {@link Limits#NONE} for none
  */
 public record ExecRequest(List<String> command, Path workDir, Map<String, String> env, Duration timeout,
                           boolean network, List<Path> writablePaths, List<Path> readOnlyPaths,
-                          OutputSink output, RunWatch watch) {
+                          OutputSink output, RunWatch watch, Limits limits) {
     public ExecRequest {
         command = List.copyOf(command);
         Objects.requireNonNull(workDir, "workDir");
@@ -31,8 +32,23 @@ public record ExecRequest(List<String> command, Path workDir, Map<String, String
         readOnlyPaths = readOnlyPaths == null ? List.of() : List.copyOf(readOnlyPaths);
         Objects.requireNonNull(output, "output");
         watch = watch == null ? RunWatch.NONE : watch;
+        limits = limits == null ? Limits.NONE : limits;
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command must not be empty");
         }
+    }
+
+    /** Same request without resource caps (the wall-clock timeout still applies). */
+    public ExecRequest(List<String> command, Path workDir, Map<String, String> env, Duration timeout, boolean network,
+                       List<Path> writablePaths, List<Path> readOnlyPaths, OutputSink output, RunWatch watch) {
+        this(command, workDir, env, timeout, network, writablePaths, readOnlyPaths, output, watch, Limits.NONE);
+    }
+
+    /**
+     * @param newLimits other caps
+     * @return this request with {@code newLimits}
+     */
+    public ExecRequest withLimits(Limits newLimits) {
+        return new ExecRequest(command, workDir, env, timeout, network, writablePaths, readOnlyPaths, output, watch, newLimits);
     }
 }

@@ -7,8 +7,14 @@ package dev.pavu.verifier.sandbox;
  * @param exitCode    the exit code when {@link Termination#EXITED}; -1 otherwise
  * @param durationMs  wall-clock time from start to the end of the process tree, milliseconds
  * @param detail      why, for anything but a normal exit (e.g. {@code timed out after 60 s}); else {@code null}
+ * @param peakMemoryBytes highest memory use of the process tree when the sandbox measures it, else 0
  */
-public record ExecResult(Termination termination, int exitCode, long durationMs, String detail) {
+public record ExecResult(Termination termination, int exitCode, long durationMs, String detail, long peakMemoryBytes) {
+
+    /** A result without a memory measurement. */
+    public ExecResult(Termination termination, int exitCode, long durationMs, String detail) {
+        this(termination, exitCode, durationMs, detail, 0);
+    }
 
     /** What ended a sandboxed command. */
     public enum Termination {
@@ -18,6 +24,8 @@ public record ExecResult(Termination termination, int exitCode, long durationMs,
         TIMED_OUT,
         /** A {@link RunWatch} asked to stop; the process tree was killed. */
         CANCELLED,
+        /** A resource cap (memory, processes, output) was hit; the process tree was killed or crippled. */
+        LIMIT_EXCEEDED,
         /** The process could not be started at all. */
         FAILED_TO_START
     }

@@ -53,7 +53,21 @@ public final class ProcessRunner {
             return new ExecResult(ExecResult.Termination.FAILED_TO_START, -1, elapsedMs(start),
                     "could not start " + command.getFirst() + ": " + e.getMessage());
         }
-        OutputSink out = request.output();
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        OutputSink target = request.output();
+        OutputSink out = new OutputSink() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                written.addAndGet(len);
+                target.write(b, off, len);
+            }
+
+            @Override
+            public void finish() {
+                target.finish();
+            }
+        };
+        long maxOutput = request.limits().outputBytes();
         Thread reader = Thread.ofVirtual().name("output-" + process.pid()).start(() -> pump(process.getInputStream(), out));
         long deadline = start + request.timeout().toNanos();
         long nextWatch = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WATCH_EVERY_MS);
@@ -66,6 +80,11 @@ public final class ProcessRunner {
                     termination = ExecResult.Termination.TIMED_OUT;
                     detail = "timed out after " + describe(request.timeout().toMillis()) + " (limit "
                             + request.timeout().toMillis() + " ms); the process tree was killed";
+                    break;
+                }
+                if (maxOutput > 0 && written.get() > maxOutput) {
+                    termination = ExecResult.Termination.LIMIT_EXCEEDED;
+                    detail = "output limit of " + Limits.human(maxOutput) + " exceeded; the process tree was killed";
                     break;
                 }
                 if (now >= nextWatch) {

@@ -69,8 +69,10 @@ public class Prefetcher {
                 long left = Math.max(1000, (deadline - System.nanoTime()) / 1_000_000);
                 byte[] head = ("[pavu] $ " + String.join(" ", cmd) + "\n").getBytes();
                 out.write(head, 0, head.length);
-                ExecResult r = sandbox.run(new ExecRequest(cmd, workDir, maven.environment(), java.time.Duration.ofMillis(left), true,
-                        List.of(maven.localRepository()), maven.readOnlyPaths(), out, RunWatch.NONE));
+                java.time.Duration limit = java.time.Duration.ofMillis(left);
+                ExecResult r = sandbox.run(new ExecRequest(cmd, workDir, maven.environment(), limit, true,
+                        List.of(maven.localRepository()), maven.readOnlyPaths(), out, RunWatch.NONE,
+                        dev.pavu.verifier.sandbox.Limits.of(config.sandbox(), limit)));
                 if (!r.succeeded()) {
                     ok = false;
                     Log.warnf("dependency prefetch step of %s@%s did not succeed (%s); see %s", source.bundleSha().substring(0, 12),

@@ -1,0 +1,173 @@
+package dev.pavu.verifier.sandbox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Hostile candidates in the bubblewrap sandbox: each is contained and reported with a clear reason, and the
+ * sandbox goes on with the next run. Skipped (with the reason) where bubblewrap or cgroups do not work.
+ */
+class SandboxContainmentTest {
+
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "HOME", "/nonexistent", "LANG", "C.UTF-8");
+    private static final Limits CAPS = new Limits(256L << 20, 64, 60, 0, 64L << 20, 50L << 20);
+
+    private static String bwrapProblem;
+    private static String cgroupProblem;
+    private BubblewrapSandbox sandbox;
+    private Path work;
+    private Path otherJob;
+
+    @TempDir
+    Path base;
+
+    @BeforeAll
+    static void probe() {
+        bwrapProblem = BubblewrapSandbox.probe("bwrap").orElse(null);
+        cgroupProblem = CgroupV1.unavailableReason().orElse(null);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue(bwrapProblem == null, "bubblewrap does not work here: " + bwrapProblem);
+        sandbox = new BubblewrapSandbox("bwrap", BubblewrapSandbox.DEFAULT_SYSTEM_PATHS.stream().map(Path::of).toList(),
+                BubblewrapSandbox.DEFAULT_HIDDEN.stream().map(Path::of).toList(), cgroupProblem == null);
+        work = Files.createDirectories(base.resolve("home/verifier/work/job-a"));
+        otherJob = Files.createDirectories(base.resolve("home/verifier/work/job-b"));
+        Files.writeString(otherJob.resolve("secret.txt"), "JOB-B-SECRET");
+    }
+
+    @AfterEach
+    void theSandboxGoesOn() {
+        if (sandbox == null) {
+            return;
+        }
+        OutputCapture out = new OutputCapture(1024, 1024, null);
+        ExecResult r = sandbox.run(request("echo still-working", Duration.ofSeconds(20), out));
+        assertTrue(r.succeeded(), r + " " + out.text());
+        assertTrue(out.text().contains("still-working"));
+    }
+
+    @Test
+    void networkConnectionsAreRefused() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            OutputCapture out = new OutputCapture(8192, 8192, null);
+            String py = "import socket\n"
+                    + "for addr in [('127.0.0.1', " + server.getLocalPort() + "), ('1.1.1.1', 53)]:\n"
+                    + "    try:\n"
+                    + "        socket.create_connection(addr, timeout=3); print('CONNECTED', addr)\n"
+                    + "    except OSError as e:\n"
+                    + "        print('REFUSED', addr, type(e).__name__, e)\n";
+            ExecResult r = sandbox.run(request("python3 -c \"$PY\"", Duration.ofSeconds(30), out, Map.of("PY", py)));
+            assertEquals(0, r.exitCode(), out.text());
+            assertFalse(out.text().contains("CONNECTED"), out.text());
+            assertTrue(out.text().contains("REFUSED ('127.0.0.1', " + server.getLocalPort() + ") ConnectionRefusedError"), out.text());
+            assertTrue(out.text().contains("REFUSED ('1.1.1.1', 53)"), out.text());
+        }
+    }
+
+    @Test
+    void writesOutsideTheWorkspaceNeverReachTheMachine() {
+        Path outside = base.resolve("outside.txt");
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        ExecResult r = sandbox.run(request("touch /etc/pavu-evil 2>&1; touch /usr/pavu-evil 2>&1; echo x > " + outside
+                + " 2>&1; echo inside > result.txt; echo done", Duration.ofSeconds(20), out));
+        assertEquals(0, r.exitCode(), out.text());
+        assertTrue(out.text().contains("Read-only file system"), out.text());
+        assertFalse(Files.exists(Path.of("/etc/pavu-evil")));
+        assertFalse(Files.exists(Path.of("/usr/pavu-evil")));
+        assertFalse(Files.exists(outside), "a write outside the workspace reached the machine");
+        assertTrue(Files.exists(work.resolve("result.txt")), "the workspace itself is writable");
+    }
+
+    @Test
+    void anotherJobsWorkspaceIsInvisible() {
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        ExecResult r = sandbox.run(request("cat " + otherJob.resolve("secret.txt") + " 2>&1; echo \"LISTING: $(ls " + otherJob.getParent() + " | tr '\\n' ' ')\"; "
+                + "cat /etc/shadow | wc -c; ls /root 2>&1 | head -3", Duration.ofSeconds(20), out));
+        assertEquals(0, r.exitCode(), out.text());
+        assertFalse(out.text().contains("JOB-B-SECRET"), out.text());
+        assertTrue(out.text().contains("No such file or directory"), out.text());
+        assertTrue(out.text().contains("LISTING: job-a \n"), "only its own workspace is there: " + out.text());
+    }
+
+    @Test
+    void aForkBombHitsTheProcessCap() {
+        assumeTrue(cgroupProblem == null, "cgroups unavailable: " + cgroupProblem);
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        long t0 = System.nanoTime();
+        ExecResult r = sandbox.run(request("bomb() { bomb | bomb & }; bomb; sleep 5", Duration.ofSeconds(15), out));
+        assertEquals(ExecResult.Termination.LIMIT_EXCEEDED, r.termination(), r + " " + out.text());
+        assertTrue(r.detail().startsWith("process limit of 64 processes/threads reached"), r.detail());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 30_000);
+    }
+
+    @Test
+    void unboundedAllocationHitsTheMemoryCap() {
+        assumeTrue(cgroupProblem == null, "cgroups unavailable: " + cgroupProblem);
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        ExecResult r = sandbox.run(request("python3 -c \"$PY\"", Duration.ofSeconds(30), out,
+                Map.of("PY", "x = []\nwhile True:\n    x.append(bytearray(10**7))\n")));
+        assertEquals(ExecResult.Termination.LIMIT_EXCEEDED, r.termination(), r + " " + out.text());
+        assertEquals("memory limit of 256 MB exceeded: the kernel killed a process of the run", r.detail());
+        assertTrue(r.peakMemoryBytes() > 200L << 20, "peak " + r.peakMemoryBytes());
+    }
+
+    @Test
+    void anInfiniteLoopTimesOut() {
+        ExecResult r = sandbox.run(request("while :; do :; done", Duration.ofSeconds(2), new OutputCapture(64, 64, null)));
+        assertEquals(ExecResult.Termination.TIMED_OUT, r.termination());
+        assertTrue(r.detail().startsWith("timed out after 2 s"), r.detail());
+    }
+
+    @Test
+    void floodsOfOutputAreCutOff() {
+        OutputCapture out = new OutputCapture(256 * 1024, 256 * 1024, null);
+        ExecResult r = sandbox.run(request("yes 'pavu flood'", Duration.ofSeconds(60), out));
+        assertEquals(ExecResult.Termination.LIMIT_EXCEEDED, r.termination(), r.toString());
+        assertEquals("output limit of 50 MB exceeded; the process tree was killed", r.detail());
+        assertTrue(out.text().length() < 600 * 1024);
+    }
+
+    @Test
+    void hugeFilesAreRefused() {
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        ExecResult r = sandbox.run(request("head -c 200000000 /dev/zero > big.bin; echo exit=$?; ls -l big.bin",
+                Duration.ofSeconds(30), out));
+        assertTrue(out.text().contains("exit=153") || out.text().contains("File size limit exceeded"), out.text());
+        assertTrue(Files.notExists(work.resolve("big.bin")) || sizeOf(work.resolve("big.bin")) <= 64L << 20);
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private ExecRequest request(String script, Duration timeout, OutputCapture out) {
+        return request(script, timeout, out, Map.of());
+    }
+
+    private ExecRequest request(String script, Duration timeout, OutputCapture out, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.putAll(extraEnv);
+        return new ExecRequest(List.of("/bin/bash", "-c", script), work, env, timeout, false, List.of(), List.of(), out, null, CAPS);
+    }
+}
