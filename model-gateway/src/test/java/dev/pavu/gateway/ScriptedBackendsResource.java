@@ -45,7 +45,8 @@ public class ScriptedBackendsResource implements QuarkusTestResourceLifecycleMan
                     ScriptRule.answer("count to three", "one two three"),
                     ScriptRule.fail("retry once", 500).times(1),
                     ScriptRule.answer("hold the line", "held").withDelay(2_500),
-                    new ScriptRule("trickle", null, "one two three four", null, 400L, null, null, null, null)),
+                    ScriptRule.answer("trickle", "one two three four").withChunkDelay(400),
+                    ScriptRule.answer("break stream", "alpha beta gamma delta").breakingAfter(2)),
                     "A says hi"));
             b = ScriptedBackend.start(new Script(List.of("qwen-fb"), List.of(), "B says hi"));
             c = ScriptedBackend.start(Script.of(List.of(), ScriptRule.fail(null, 500)));

@@ -26,6 +26,10 @@ import java.util.List;
  *   - match: "hang up"
  *     drop: true               # close the connection without answering
  *     times: 2                 # only the first two matching requests
+ *   - match: "trickle"
+ *     response: "one two three"
+ *     chunk-delay-ms: 200      # streams: pause between chunks
+ *     break-after: 2           # streams: a malformed chunk after 2 chunks, then the end
  * </pre>
  *
  * @param models          models the server has; null or empty = any model is accepted

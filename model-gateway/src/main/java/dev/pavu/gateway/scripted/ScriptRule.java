@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param drop         close the connection without answering (failure)
  * @param times        the rule applies to its first {@code times} matching requests only; null = always
  * @param finishReason finish reason to report: {@code stop} (default) or {@code length}
+ * @param breakAfter   streams only: after this many content chunks, send a malformed chunk and end the stream
+ *                     (a backend that breaks mid-answer)
  */
 public record ScriptRule(String match, String model, String response, Long delayMs, Long chunkDelayMs, Integer status,
-                         Boolean drop, Integer times, String finishReason) {
+                         Boolean drop, Integer times, String finishReason, Integer breakAfter) {
 
     /**
      * A rule answering text to messages matching a regex.
@@ -28,7 +30,7 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return the rule
      */
     public static ScriptRule answer(String match, String response) {
-        return new ScriptRule(match, null, response, null, null, null, null, null, null);
+        return new ScriptRule(match, null, response, null, null, null, null, null, null, null);
     }
 
     /**
@@ -39,7 +41,7 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return the rule
      */
     public static ScriptRule fail(String match, int status) {
-        return new ScriptRule(match, null, null, null, null, status, null, null, null);
+        return new ScriptRule(match, null, null, null, null, status, null, null, null, null);
     }
 
     /**
@@ -49,7 +51,7 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return the rule
      */
     public static ScriptRule drop(String match) {
-        return new ScriptRule(match, null, null, null, null, null, true, null, null);
+        return new ScriptRule(match, null, null, null, null, null, true, null, null, null);
     }
 
     /**
@@ -57,7 +59,7 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return this rule with a delay
      */
     public ScriptRule withDelay(long ms) {
-        return new ScriptRule(match, model, response, ms, chunkDelayMs, status, drop, times, finishReason);
+        return new ScriptRule(match, model, response, ms, chunkDelayMs, status, drop, times, finishReason, breakAfter);
     }
 
     /**
@@ -65,7 +67,7 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return this rule limited to its first n matches
      */
     public ScriptRule times(int n) {
-        return new ScriptRule(match, model, response, delayMs, chunkDelayMs, status, drop, n, finishReason);
+        return new ScriptRule(match, model, response, delayMs, chunkDelayMs, status, drop, n, finishReason, breakAfter);
     }
 
     /**
@@ -73,7 +75,23 @@ public record ScriptRule(String match, String model, String response, Long delay
      * @return this rule restricted to matching models
      */
     public ScriptRule forModel(String modelRegex) {
-        return new ScriptRule(match, modelRegex, response, delayMs, chunkDelayMs, status, drop, times, finishReason);
+        return new ScriptRule(match, modelRegex, response, delayMs, chunkDelayMs, status, drop, times, finishReason, breakAfter);
+    }
+
+    /**
+     * @param ms pause between two streamed chunks
+     * @return this rule streaming slowly
+     */
+    public ScriptRule withChunkDelay(long ms) {
+        return new ScriptRule(match, model, response, delayMs, ms, status, drop, times, finishReason, breakAfter);
+    }
+
+    /**
+     * @param chunks content chunks sent before the stream breaks
+     * @return this rule breaking its streams
+     */
+    public ScriptRule breakingAfter(int chunks) {
+        return new ScriptRule(match, model, response, delayMs, chunkDelayMs, status, drop, times, finishReason, chunks);
     }
 
     @JsonIgnore

@@ -241,7 +241,13 @@ public final class ScriptedBackend implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         ex.sendResponseHeaders(200, 0);
         OutputStream os = ex.getResponseBody();
+        int sent = 0;
         for (String piece : pieces(text)) {
+            if (breaks(rule, sent++)) {
+                os.write("{\"model\":\"broken\n".getBytes(StandardCharsets.UTF_8));
+                os.flush();
+                return;
+            }
             os.write((ollamaMessage(model, piece, false) + "\n").getBytes(StandardCharsets.UTF_8));
             os.flush();
             pause(rule == null ? null : rule.chunkDelayMs());
@@ -312,7 +318,13 @@ public final class ScriptedBackend implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         OutputStream os = ex.getResponseBody();
         sse(os, chunk(id, created, model, "assistant", "", null));
+        int sent = 0;
         for (String piece : pieces(text)) {
+            if (breaks(rule, sent++)) {
+                os.write("data: {\"id\":\"broken\n\n".getBytes(StandardCharsets.UTF_8));
+                os.flush();
+                return;
+            }
             sse(os, chunk(id, created, model, null, piece, null));
             pause(rule == null ? null : rule.chunkDelayMs());
         }
@@ -404,6 +416,10 @@ public final class ScriptedBackend implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    private static boolean breaks(ScriptRule rule, int chunksSent) {
+        return rule != null && rule.breakAfter() != null && chunksSent >= rule.breakAfter();
     }
 
     private String text(ScriptRule rule) {

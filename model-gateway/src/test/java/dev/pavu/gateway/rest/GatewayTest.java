@@ -253,6 +253,24 @@ class GatewayTest {
     }
 
     @Test
+    void aStreamThatBreaksMidwayEndsWithAnErrorEventAndIsRecorded() {
+        String msg = "break stream " + UUID.randomUUID();
+        String sse = post(body("coder", msg, "\"stream\":true")).then().statusCode(200).extract().asString();
+        assertTrue(sse.contains("\"delta\":{\"content\":\"alpha \"}"), sse);
+        assertTrue(sse.contains("\"delta\":{\"content\":\"beta \"}"), sse);
+        assertFalse(sse.contains("gamma"), sse);
+        assertTrue(sse.contains("\"type\":\"server_error\",\"code\":\"stream_broken\""), sse);
+        assertFalse(sse.contains("[DONE]"), "a broken stream is not closed as complete: " + sse);
+        assertTrue(recorder.flush(10_000));
+        List<ModelCall> rows = QuarkusTransaction.requiringNew().call(() ->
+                calls.find("requestJson like ?1", "%" + msg + "%").list());
+        assertEquals(1, rows.size());
+        assertEquals("stream_broken", rows.getFirst().outcome);
+        assertEquals("alpha beta ", rows.getFirst().responseText);
+        assertTrue(rows.getFirst().error.contains("broke the stream"), rows.getFirst().error);
+    }
+
+    @Test
     void circuitOpensAfterRepeatedFailuresAndTheBackendIsNoLongerCalled() {
         for (int i = 0; i < 2; i++) {
             post(body("breaker", "breaker " + i + " " + UUID.randomUUID(), null)).then().statusCode(200)
