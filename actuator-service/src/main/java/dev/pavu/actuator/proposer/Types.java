@@ -147,8 +147,9 @@ public final class Types {
     }
 
     /**
-     * @param e an expression
-     * @return true when it is certainly a string (a string literal, or a concatenation with one)
+     * @param e     an expression
+     * @param scope the variables visible there (name → variable)
+     * @return true when it is certainly a string (a string literal or variable, or a concatenation with one)
      */
     public static boolean isStringy(Expression e, Map<String, Variable> scope) {
         return "String".equals(guess(e, scope));

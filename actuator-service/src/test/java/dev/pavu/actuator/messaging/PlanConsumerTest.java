@@ -1,6 +1,7 @@
 package dev.pavu.actuator.messaging;
 
 import dev.pavu.actuator.FakePlannerResource;
+import dev.pavu.actuator.TestTopicsResource;
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
@@ -11,7 +12,6 @@ import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.SuspiciousLocation;
-import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.testsupport.KafkaProbe;
 import dev.pavu.testsupport.PavuStackResource;
@@ -37,10 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The actuator against the real broker and database: plans published to pavu.plans are answered on
  * pavu.diffs and pavu.plans, a redelivered plan is answered once, garbage goes to the dead-letter topic.
+ * The topics carry a per-run suffix ({@link TestTopicsResource} says why).
  */
 @QuarkusTest
 @QuarkusTestResource(PavuStackResource.class)
 @QuarkusTestResource(FakePlannerResource.class)
+@QuarkusTestResource(TestTopicsResource.class)
 class PlanConsumerTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
@@ -52,9 +54,9 @@ class PlanConsumerTest {
         PlanProposed plan = plan(job, 0, PlanKind.BASELINE, new SourceRef("git", "https://example.invalid/x.git", null,
                 "0".repeat(40), "a".repeat(64)), List.of(), 1);
         String json = EventCodec.write(plan);
-        KafkaProbe.send(Topics.PLANS, job.toString(), json);
+        KafkaProbe.send(TestTopicsResource.plans(), job.toString(), json);
 
-        List<DiffProposed> diffs = await(Topics.DIFFS, DiffProposed.class, answering(plan), 1);
+        List<DiffProposed> diffs = await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), 1);
         assertEquals(1, diffs.size(), "one DiffProposed for the baseline");
         DiffProposed d = diffs.getFirst();
         assertTrue(d.isEmptyPatch());
@@ -70,21 +72,21 @@ class PlanConsumerTest {
         assertEquals(plan.eventId(), d.envelope().causationId());
         assertEquals("actuator-service", d.envelope().producer());
 
-        List<CandidatesProposed> counts = await(Topics.PLANS, CandidatesProposed.class, answering(plan), 1);
+        List<CandidatesProposed> counts = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1);
         assertEquals(1, counts.size());
         assertEquals(1, counts.getFirst().candidateCount());
         assertEquals(plan.planId(), counts.getFirst().planId());
         assertEquals(plan.eventId(), counts.getFirst().envelope().causationId());
 
         // redeliver the same event, then a second plan of the same job (same key, same partition: handled after it)
-        KafkaProbe.send(Topics.PLANS, job.toString(), json);
+        KafkaProbe.send(TestTopicsResource.plans(), job.toString(), json);
         PlanProposed marker = plan(job, 0, PlanKind.BASELINE, plan.source(), List.of(), 1);
-        KafkaProbe.send(Topics.PLANS, job.toString(), EventCodec.write(marker));
-        assertEquals(1, await(Topics.PLANS, CandidatesProposed.class, answering(marker), 1).size(),
+        KafkaProbe.send(TestTopicsResource.plans(), job.toString(), EventCodec.write(marker));
+        assertEquals(1, await(TestTopicsResource.plans(), CandidatesProposed.class, answering(marker), 1).size(),
                 "the plan sent after the redelivery is answered");
-        assertEquals(1, await(Topics.DIFFS, DiffProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
+        assertEquals(1, await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
                 "the redelivered plan emits no second DiffProposed");
-        assertEquals(1, await(Topics.PLANS, CandidatesProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
+        assertEquals(1, await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
                 "the redelivered plan emits no second CandidatesProposed");
     }
 
@@ -98,13 +100,13 @@ class PlanConsumerTest {
                 new SuspiciousLocation(FakePlannerResource.FILE, buggyLine + 1, "demo.Stats", "sumTo", 0.8, "stack-trace"),
                 new SuspiciousLocation(FakePlannerResource.FILE, buggyLine, "demo.Stats", "sumTo", 0.8, "stack-trace"));
         PlanProposed plan = plan(job, 1, PlanKind.REPAIR, source, locations, 12);
-        KafkaProbe.send(Topics.PLANS, job.toString(), EventCodec.write(plan));
+        KafkaProbe.send(TestTopicsResource.plans(), job.toString(), EventCodec.write(plan));
 
-        List<CandidatesProposed> counts = await(Topics.PLANS, CandidatesProposed.class, answering(plan), 1);
+        List<CandidatesProposed> counts = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1);
         assertEquals(1, counts.size(), "the plan is answered");
         CandidatesProposed count = counts.getFirst();
         assertTrue(count.candidateCount() > 0 && count.candidateCount() <= 12, count.toString());
-        List<DiffProposed> diffs = await(Topics.DIFFS, DiffProposed.class, answering(plan), count.candidateCount());
+        List<DiffProposed> diffs = await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), count.candidateCount());
         assertEquals(count.candidateCount(), diffs.size());
         diffs = diffs.stream().sorted(Comparator.comparingInt(DiffProposed::candidateIndex)).toList();
         for (int i = 0; i < diffs.size(); i++) {
@@ -131,10 +133,11 @@ class PlanConsumerTest {
     void unreadableRecordGoesToTheDeadLetterTopic() {
         String key = "garbage-" + UUID.randomUUID();
         String garbage = "this is not a Pavu event {" + key;
-        KafkaProbe.send(Topics.PLANS, key, garbage);
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(Topics.deadLetter("plans-in"),
+        KafkaProbe.send(TestTopicsResource.plans(), key, garbage);
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(TestTopicsResource.deadLetters(),
                 r -> garbage.equals(r.value()), 1, WAIT);
-        assertEquals(1, dead.size(), "the garbage record is on " + Topics.deadLetter("plans-in"));
+        assertEquals(1, dead.size(), "the garbage record is on " + TestTopicsResource.deadLetters());
+        assertEquals(key, dead.getFirst().key());
         Header reason = dead.getFirst().headers().lastHeader("dead-letter-reason");
         assertNotNull(reason, "a dead-letter-reason header");
         assertTrue(new String(reason.value(), StandardCharsets.UTF_8).contains("not JSON"),

@@ -1,6 +1,7 @@
 package dev.pavu.actuator.rest;
 
 import dev.pavu.actuator.FakePlannerResource;
+import dev.pavu.actuator.TestTopicsResource;
 import dev.pavu.testsupport.PavuStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 @QuarkusTest
 @QuarkusTestResource(PavuStackResource.class)
 @QuarkusTestResource(FakePlannerResource.class)
+@QuarkusTestResource(TestTopicsResource.class)
 class PreviewResourceTest {
 
     @Test
