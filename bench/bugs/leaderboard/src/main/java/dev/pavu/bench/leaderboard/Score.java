@@ -1,0 +1,5 @@
+package dev.pavu.bench.leaderboard;
+
+/** A player's points. */
+public record Score(String player, int points) {
+}
