@@ -54,7 +54,17 @@ class JobsEndToEndIT {
         assertEquals("pavu.job.submitted.v1", types.get(0), "first event: " + types);
         assertTrue(types.contains("pavu.plan.proposed.v1") && types.contains("pavu.diff.proposed.v1")
                 && types.contains("pavu.verdict.issued.v1") && types.contains("pavu.candidates.proposed.v1"), "types: " + types);
-        assertEquals("pavu.job.concluded.v1", types.get(types.size() - 1), "last event: " + types);
+        int concluded = types.indexOf("pavu.job.concluded.v1");
+        assertTrue(concluded > 0 && concluded == types.lastIndexOf("pavu.job.concluded.v1"), "one conclusion: " + types);
+        // after the conclusion only the verdicts of the job's remaining candidates may follow, all SKIPPED
+        for (int i = concluded + 1; i < events.size(); i++) {
+            JsonNode late = events.get(i);
+            assertEquals("pavu.verdict.issued.v1", late.get("type").asText(), "after the conclusion: " + late);
+            assertEquals("SKIPPED", late.get("payload").get("verdict").asText(), "a late verdict: " + late);
+        }
+        JsonNode winner = events.get(concluded).get("payload");
+        assertEquals(done.get("outcome").asText(), winner.get("outcome").asText());
+        assertEquals(patch.strip(), winner.get("patch").asText().strip(), "the concluded event carries the served patch");
     }
 
     @Test
