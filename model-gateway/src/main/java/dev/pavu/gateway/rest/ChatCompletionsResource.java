@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -47,6 +46,7 @@ public class ChatCompletionsResource {
     public static final String TENANT_HEADER = "X-Pavu-Tenant";
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
 
     private final GatewayService gateway;
     private final ObjectMapper json;
@@ -84,49 +84,68 @@ public class ChatCompletionsResource {
         return Response.ok(completion, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private void writeSse(CompletionStream stream, OutputStream out) throws IOException {
+    /**
+     * Writes the stream. The backend stream is always drained (and so recorded and its concurrency slot
+     * released), even when the client has gone: writes after a failed one are skipped.
+     */
+    private void writeSse(CompletionStream stream, OutputStream out) {
+        SseSink sink = new SseSink(out);
         String id = stream.id();
         long created = stream.created();
         String model = stream.alias();
-        write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
+        sink.send(new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
                 List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta("assistant", ""), null)),
                 null, stream.info()));
-        CompletionStream.End end = stream.drain(token -> {
-            try {
-                write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
-                        List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, token), null)),
-                        null, null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        CompletionStream.End end = stream.drain(token -> sink.send(new ChatCompletionChunk(id, "chat.completion.chunk",
+                created, model, List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, token), null)),
+                null, null)));
         if (end.error() != null) {
-            event(out, json.writeValueAsBytes(ErrorBody.of(end.error(), "server_error", "stream_broken")));
+            sink.send(ErrorBody.of(end.error(), "server_error", "stream_broken"));
             return;
         }
-        write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
+        sink.send(new ChatCompletionChunk(id, "chat.completion.chunk", created, model,
                 List.of(new ChatCompletionChunk.Choice(0, new ChatCompletionChunk.Delta(null, null), end.finishReason())),
                 null, null));
         if (stream.includeUsage()) {
-            write(out, new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(),
+            sink.send(new ChatCompletionChunk(id, "chat.completion.chunk", created, model, List.of(),
                     Usage.of(end.tokensIn(), end.tokensOut()), null));
         }
-        out.write(DONE);
-        out.flush();
+        sink.raw(DONE);
     }
 
-    private void write(OutputStream out, ChatCompletionChunk chunk) throws IOException {
-        try {
-            event(out, json.writeValueAsBytes(chunk));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Writes {@code data: <json>} events and remembers when the client has gone. */
+    private final class SseSink {
+        private final OutputStream out;
+        private boolean gone;
+
+        SseSink(OutputStream out) {
+            this.out = out;
         }
-    }
 
-    private static void event(OutputStream out, byte[] data) throws IOException {
-        out.write("data: ".getBytes(StandardCharsets.UTF_8));
-        out.write(data);
-        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        void send(Object event) {
+            try {
+                byte[] data = json.writeValueAsBytes(event);
+                byte[] framed = new byte[DATA.length + data.length + 2];
+                System.arraycopy(DATA, 0, framed, 0, DATA.length);
+                System.arraycopy(data, 0, framed, DATA.length, data.length);
+                framed[framed.length - 2] = '\n';
+                framed[framed.length - 1] = '\n';
+                raw(framed);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void raw(byte[] bytes) {
+            if (gone) {
+                return;
+            }
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
     }
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (temperature 0.7, unique text) first straight to the scripted backend, then through the gateway. Overhead
  * = gateway latency − direct latency at the same percentile and concurrency. Request counts are bounded.
  * Prints a table, writes it to {@code <out>/<timestamp>.txt}; the last line is {@code overhead p50: <ms> ms}
- * (one client, where the difference is the gateway's own cost per call).
+ * (one client, where the difference is the gateway's own cost per call). A last row sends one deterministic
+ * request repeatedly, answered from the gateway's cache: the cost of the gateway's HTTP layer alone.
  *
  * <p>Arguments: {@code --gateway-jar <quarkus-run.jar> --out <dir> [--scale <factor>]}.
  */
@@ -126,6 +127,13 @@ public final class GatewayBench {
                             clients, requests, d.percentile(50), d.percentile(95), g.percentile(50), g.percentile(95),
                             o50, o95, d.throughput(), g.throughput(), d.errors() + g.errors()));
                 }
+                // the gateway's own cost with no backend call at all: the same deterministic request, answered from its cache
+                int cachedRequests = (int) Math.max(1, Math.round(300 * scale));
+                Run cached = run(http, viaGateway, "bench", 1, cachedRequests, true);
+                table.append(String.format(Locale.ROOT, "cache hits through the gateway, 1 client, %d requests: p50 %.2f ms, p95 %.2f ms, %.0f rps%n",
+                        cachedRequests, cached.percentile(50), cached.percentile(95), cached.throughput()));
+                table.append(String.format(Locale.ROOT, "load average during the run: %.2f%n",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
                 table.append(String.format(Locale.ROOT, "overhead p50: %.2f ms%n", overheadP50AtOne));
                 Files.createDirectories(out);
                 Path file = out.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".txt");
@@ -141,6 +149,10 @@ public final class GatewayBench {
     }
 
     private static Run run(HttpClient http, URI uri, String model, int clients, int requests) throws Exception {
+        return run(http, uri, model, clients, requests, false);
+    }
+
+    private static Run run(HttpClient http, URI uri, String model, int clients, int requests, boolean sameRequest) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         double[] latencies = new double[requests];
@@ -150,9 +162,10 @@ public final class GatewayBench {
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    String body = "{\"model\":\"" + model + "\",\"temperature\":0.7,\"messages\":["
+                    String body = "{\"model\":\"" + model + "\",\"temperature\":" + (sameRequest ? "0" : "0.7") + ",\"messages\":["
                             + "{\"role\":\"system\",\"content\":\"You repair Java code. Answer with a unified diff.\"},"
-                            + "{\"role\":\"user\",\"content\":\"Test FooTest.positive fails: expected true for x = 0. Request " + i + "\"}]}";
+                            + "{\"role\":\"user\",\"content\":\"Test FooTest.positive fails: expected true for x = 0. Request "
+                            + (sameRequest ? "cached" : Integer.toString(i)) + "\"}]}";
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json").header("X-Pavu-Tenant", "bench")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();

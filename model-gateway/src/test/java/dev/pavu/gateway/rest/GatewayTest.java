@@ -271,6 +271,30 @@ class GatewayTest {
     }
 
     @Test
+    void aClientLeavingMidStreamFreesTheSlotAndTheCallIsStillRecorded() throws Exception {
+        String msg = "trickle gone " + UUID.randomUUID();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(v1 + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("narrow", msg, "\"stream\":true"))).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (var in = response.body()) {
+            assertTrue(new String(in.readNBytes(6)).startsWith("data: "));
+        } // the client hangs up while the backend is still streaming
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<ModelCall> rows = List.of();
+        while (rows.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            recorder.flush(1_000);
+            rows = QuarkusTransaction.requiringNew().call(() -> calls.find("requestJson like ?1", "%" + msg + "%").list());
+        }
+        assertEquals(1, rows.size(), "the call is recorded once the backend has finished");
+        assertEquals("ok", rows.getFirst().outcome);
+        assertEquals("one two three four", rows.getFirst().responseText);
+        post(body("narrow", "after the hang-up " + UUID.randomUUID(), null)).then().statusCode(200)
+                .body("pavu.model", equalTo("narrow-model")); // its only slot was released
+    }
+
+    @Test
     void circuitOpensAfterRepeatedFailuresAndTheBackendIsNoLongerCalled() {
         for (int i = 0; i < 2; i++) {
             post(body("breaker", "breaker " + i + " " + UUID.randomUUID(), null)).then().statusCode(200)
