@@ -11,7 +11,6 @@ import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TestFailure;
-import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.testsupport.KafkaProbe;
@@ -64,11 +63,11 @@ class JobFlowTest {
         String jobId = r.path("id");
         assertTrue(r.header("Location").endsWith("/jobs/" + jobId));
 
-        JobSubmitted submitted = one(Topics.JOBS, jobId, EventTypes.JOB_SUBMITTED, JobSubmitted.class);
+        JobSubmitted submitted = one(TestTopics.JOBS, jobId, EventTypes.JOB_SUBMITTED, JobSubmitted.class);
         assertEquals(0, submitted.envelope().iteration());
         assertEquals("make the failing tests pass", submitted.task().text());
 
-        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
         assertEquals(PlanKind.BASELINE, baseline.kind());
         assertEquals(0, baseline.envelope().iteration());
         assertEquals(repo.commit(), baseline.source().commit());
@@ -92,10 +91,10 @@ class JobFlowTest {
                 .body("detail", containsString("it is BASELINE"));
 
         VerdictIssued pass = verdict(jobId, baseline, Verdict.PASS, List.of(), 3, "");
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(pass));
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(pass)); // redelivered: must change nothing
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(pass));
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(pass)); // redelivered: must change nothing
 
-        List<ConsumerRecord<String, String>> concluded = KafkaProbe.await(Topics.JOBS,
+        List<ConsumerRecord<String, String>> concluded = KafkaProbe.await(TestTopics.JOBS,
                 rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.JOB_CONCLUDED), 2, Duration.ofSeconds(20));
         assertEquals(1, concluded.size(), "exactly one JobConcluded");
         JobConcluded c = EventCodec.read(concluded.getFirst().value(), JobConcluded.class);
@@ -117,8 +116,8 @@ class JobFlowTest {
     @Test
     void failingBaselineIsLocalisedAndRepairedUntilAPassingCandidate() throws Exception {
         String jobId = submitStats("{\"budget\": {\"maxIterations\": 2, \"maxCandidates\": 50}}");
-        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
+        PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
 
         PlanProposed repair = plan(jobId, 1);
         assertEquals(PlanKind.REPAIR, repair.kind());
@@ -136,14 +135,14 @@ class JobFlowTest {
 
         // the actuator proposes two candidates; the first fails, the second passes
         sendCandidates(jobId, repair, 2);
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(verdict(jobId, repair, Verdict.FAIL,
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(verdict(jobId, repair, Verdict.FAIL,
                 List.of(failure()), 2, "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n")));
         String fix = "--- a/src/main/java/com/acme/stats/Stats.java\n+++ b/src/main/java/com/acme/stats/Stats.java\n"
                 + "@@ -27 +27 @@\n-        return (sorted[mid - 1] + sorted[mid]) / 3;\n+        return (sorted[mid - 1] + sorted[mid]) / 2;\n";
         VerdictIssued win = verdict(jobId, repair, Verdict.PASS, List.of(), 2, fix);
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(win));
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(win));
 
-        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.SUCCEEDED, c.outcome());
         assertEquals(fix, c.patch());
         assertEquals(win.candidateId(), c.winningCandidateId());
@@ -158,14 +157,14 @@ class JobFlowTest {
     @Test
     void iterationsGoOnToTheNextLocationsAndStopAtTheBudget() throws Exception {
         String jobId = submitStats("{\"budget\": {\"maxIterations\": 2, \"maxCandidates\": 50}}");
-        PlanProposed baseline = one(Topics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
+        PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(failingBaseline(jobId, baseline)));
         PlanProposed first = plan(jobId, 1);
 
         // verdicts arrive before the candidate count: the plan completes when the count comes
         VerdictIssued failed = verdict(jobId, first, Verdict.FAIL, List.of(failure()), 2, "--- a/y\n+++ b/y\n@@ -1 +1 @@\n-a\n+c\n");
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(failed));
-        KafkaProbe.send(Topics.VERDICTS, jobId, EventCodec.write(verdict(jobId, first, Verdict.TIMEOUT, List.of(), 0, "--- a/z\n+++ b/z\n@@ -1 +1 @@\n-a\n+d\n")));
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(failed));
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(verdict(jobId, first, Verdict.TIMEOUT, List.of(), 0, "--- a/z\n+++ b/z\n@@ -1 +1 @@\n-a\n+d\n")));
         sendCandidates(jobId, first, 2);
 
         PlanProposed second = plan(jobId, 2);
@@ -175,7 +174,7 @@ class JobFlowTest {
         assertEquals(48, second.maxCandidates());
 
         sendCandidates(jobId, second, 0); // nothing more to propose: iteration budget is spent
-        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.EXHAUSTED, c.outcome());
         assertTrue(c.reason().startsWith("tried 2 candidates at "), c.reason());
         assertTrue(c.reason().endsWith("in 2 iterations; none made all tests pass (iteration budget of 2 spent)"), c.reason());
@@ -187,7 +186,7 @@ class JobFlowTest {
                 .body("{\"source\": {\"gitUrl\": \"http://127.0.0.1:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
                 .when().post("/jobs")
                 .then().statusCode(202).extract().path("id");
-        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.FAILED, c.outcome());
         assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://127.0.0.1:9/nothing.git"), c.reason());
         given().when().get("/jobs/" + jobId)
@@ -203,7 +202,7 @@ class JobFlowTest {
                 .multiPart("job", "{\"source\": {\"ref\": \"no-such-branch\"}}", "application/json")
                 .when().post("/jobs")
                 .then().statusCode(202).extract().path("id");
-        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.FAILED, c.outcome());
         assertTrue(c.reason().contains("no-such-branch"), c.reason());
     }
@@ -216,9 +215,9 @@ class JobFlowTest {
         given().when().post("/jobs/" + jobId + "/cancel")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("already concluded CANCELLED"));
-        assertEquals(1, KafkaProbe.await(Topics.JOBS, rec -> jobId.equals(rec.key())
+        assertEquals(1, KafkaProbe.await(TestTopics.JOBS, rec -> jobId.equals(rec.key())
                 && rec.value().contains(EventTypes.JOB_CANCELLED), 1, WAIT).size());
-        JobConcluded c = one(Topics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.CANCELLED, c.outcome());
     }
 
@@ -237,6 +236,30 @@ class JobFlowTest {
                 .extract().asString();
         assertTrue(sse.contains("\"seq\":1") && sse.contains("\"seq\":2"), sse);
         assertTrue(sse.contains(EventTypes.JOB_CONCLUDED), sse);
+    }
+
+    @Test
+    void jobsPastTheirTimeLimitAreExhausted() throws Exception {
+        String jobId = submitStats("{\"budget\": {\"candidateTimeoutMs\": 1000, \"jobTimeoutMs\": 1500}}");
+        JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.EXHAUSTED, c.outcome());
+        assertTrue(c.reason().startsWith("the job ran out of time (jobTimeoutMs=1500)"), c.reason());
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicAndTheChannelGoesOn() throws Exception {
+        String marker = "not-an-event-" + UUID.randomUUID();
+        KafkaProbe.send(TestTopics.VERDICTS, marker, marker);
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(TestTopics.DLQ_VERDICTS,
+                rec -> marker.equals(rec.value()), 1, WAIT);
+        assertEquals(1, dead.size());
+        var reason = dead.getFirst().headers().lastHeader("dead-letter-reason");
+        assertTrue(reason != null && new String(reason.value()).contains("not JSON"), "reason header");
+        // the channel still works
+        String jobId = submitStats(null);
+        PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(verdict(jobId, baseline, Verdict.PASS, List.of(), 2, "")));
+        assertEquals(Outcome.SUCCEEDED, one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class).outcome());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -258,7 +281,7 @@ class JobFlowTest {
     }
 
     private static PlanProposed plan(String jobId, int iteration) {
-        List<ConsumerRecord<String, String>> found = KafkaProbe.await(Topics.PLANS,
+        List<ConsumerRecord<String, String>> found = KafkaProbe.await(TestTopics.PLANS,
                 rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.PLAN_PROPOSED)
                         && EventCodec.read(rec.value()).envelope().iteration() == iteration, 1, WAIT);
         assertEquals(1, found.size(), "no plan of iteration " + iteration + " for job " + jobId);
@@ -269,7 +292,7 @@ class JobFlowTest {
         CandidatesProposed cp = new CandidatesProposed(Envelope.of(EventTypes.CANDIDATES_PROPOSED, UUID.fromString(jobId),
                 plan.envelope().iteration(), plan.eventId(), "actuator-service"), plan.planId(), count, 0, List.of(),
                 count + " candidates");
-        KafkaProbe.send(Topics.PLANS, jobId, EventCodec.write(cp));
+        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(cp));
     }
 
     private static TestFailure failure() {
