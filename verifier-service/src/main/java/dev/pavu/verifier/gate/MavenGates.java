@@ -221,7 +221,7 @@ public class MavenGates {
      * @param testsFirstPhase true when only the plan's tests ran
      * @return e.g. {@code 2 of 14 tests failed: InvoiceTest#total, InvoiceTest#tax}
      */
-    static String failedReason(TestReport rep, boolean testsFirstPhase) {
+    public static String failedReason(TestReport rep, boolean testsFirstPhase) {
         List<TestFailure> f = rep.failures();
         int shown = Math.min(5, f.size());
         String names = f.subList(0, shown).stream().map(t -> simple(t.className()) + "#" + t.methodName())

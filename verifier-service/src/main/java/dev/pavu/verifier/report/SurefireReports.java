@@ -48,6 +48,21 @@ public final class SurefireReports {
         this.maxFailures = maxFailures;
     }
 
+    /** @return characters kept of each message */
+    public int messageChars() {
+        return messageChars;
+    }
+
+    /** @return characters kept of each stack trace */
+    public int stackTraceChars() {
+        return stackTraceChars;
+    }
+
+    /** @return failing tests listed at most */
+    public int maxFailures() {
+        return maxFailures;
+    }
+
     /**
      * Finds and reads every {@code target/surefire-reports/TEST-*.xml} below a project root (any module
      * depth; symbolic links are not followed).

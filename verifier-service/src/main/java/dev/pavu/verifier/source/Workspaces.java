@@ -6,6 +6,7 @@ import dev.pavu.workspace.diff.ApplyResult;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import dev.pavu.workspace.source.SourceCache;
 import dev.pavu.workspace.source.SourceException;
+import dev.pavu.workspace.layout.LayoutDetector;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,21 +64,7 @@ public class Workspaces {
      * @return the build kind: {@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE} or {@code UNKNOWN}
      */
     public String layout(Path root) {
-        if (Files.isRegularFile(root.resolve("pom.xml"))) {
-            return "MAVEN";
-        }
-        if (Files.isRegularFile(root.resolve("build.gradle")) || Files.isRegularFile(root.resolve("build.gradle.kts"))
-                || Files.isRegularFile(root.resolve("settings.gradle")) || Files.isRegularFile(root.resolve("settings.gradle.kts"))) {
-            return "GRADLE";
-        }
-        if (Files.isRegularFile(root.resolve("pyproject.toml")) || Files.isRegularFile(root.resolve("setup.py"))
-                || Files.isRegularFile(root.resolve("pytest.ini")) || Files.isRegularFile(root.resolve("setup.cfg"))) {
-            return "PYTHON";
-        }
-        if (Files.isRegularFile(root.resolve("package.json"))) {
-            return "NODE";
-        }
-        return "UNKNOWN";
+        return LayoutDetector.detect(root).kind().name();
     }
 
     /**

@@ -1,0 +1,381 @@
+package dev.pavu.verifier.bench;
+
+import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.fast.FastPath;
+import dev.pavu.verifier.fast.FastProject;
+import dev.pavu.verifier.gate.GateOutcome;
+import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.sandbox.BubblewrapSandbox;
+import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.Limits;
+import dev.pavu.verifier.sandbox.OutputCapture;
+import dev.pavu.verifier.sandbox.RunWatch;
+import dev.pavu.verifier.sandbox.Sandbox;
+import dev.pavu.verifier.sandbox.UnsandboxedSandbox;
+import dev.pavu.verifier.source.Workspaces;
+import dev.pavu.verifier.toolchain.MavenToolchain;
+import dev.pavu.workspace.diff.PatchRejectedException;
+import dev.pavu.workspace.diff.UnifiedDiffs;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Verifies the same candidate patches with the cold path (a full offline {@code mvn test} per candidate in a
+ * fresh copy) and the fast path (changed sources compiled alone, tests in a warm JVM), compares the verdicts
+ * and measures both. Used by {@code bench/verifier/run} and by {@code FastPathEquivalenceTest}.
+ */
+public final class VerifierBench {
+
+    /** One candidate of the corpus. */
+    public record Candidate(String project, String name, Path projectDir, String diff) {
+    }
+
+    /** What one path made of one candidate. */
+    public record Run(Verdict verdict, List<String> failingTests, String reason, long ms) {
+        String key() {
+            return verdict + " " + failingTests;
+        }
+    }
+
+    private final VerifierConfig config;
+    private final MavenToolchain maven;
+    private final Sandbox sandbox;
+    private final MavenGates gates;
+    private final Path work;
+
+    /**
+     * @param work a scratch directory (copies, logs, fast-path builds)
+     */
+    public VerifierBench(Path work) {
+        this.work = work;
+        SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValue("pavu.verifier.home", work.resolve("home").toString())
+                .withMapping(VerifierConfig.class).build();
+        this.config = c.getConfigMapping(VerifierConfig.class);
+        this.maven = new MavenToolchain(config);
+        this.sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
+                ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
+                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
+                : new UnsandboxedSandbox();
+        this.gates = new MavenGates(maven, sandbox, config);
+    }
+
+    /** @return the sandbox in use */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * Resolves a project's dependencies with network once (as the verifier's prefetch does).
+     *
+     * @param projectDir the project
+     */
+    public void prefetch(Path projectDir) throws IOException {
+        Path copy = copy(projectDir, work.resolve("prefetch-" + projectDir.getFileName()));
+        for (List<String> cmd : maven.prefetchCommands()) {
+            sandbox.run(new ExecRequest(cmd, copy, maven.environment(), Duration.ofMinutes(10), true, List.of(maven.localRepository()),
+                    maven.readOnlyPaths(), new OutputCapture(1024, 1024, null), RunWatch.NONE, Limits.of(config.sandbox(), Duration.ofMinutes(10))));
+        }
+        Workspaces.deleteRecursively(copy);
+    }
+
+    /**
+     * @param c       candidate
+     * @param timeout limit
+     * @return the cold path's verdict
+     */
+    public Run cold(Candidate c, Duration timeout) throws IOException {
+        long t0 = System.nanoTime();
+        Path copy = copy(c.projectDir(), work.resolve("cold-" + c.project() + "-" + Math.abs(c.name().hashCode())));
+        try {
+            GateOutcome o;
+            try {
+                if (!c.diff().isBlank()) {
+                    UnifiedDiffs.apply(copy, c.diff());
+                }
+                o = gates.run(copy, List.of(), timeout, new OutputCapture(256 * 1024, 256 * 1024, null), RunWatch.NONE);
+            } catch (PatchRejectedException e) {
+                o = GateOutcome.early(Verdict.ERROR, e.getMessage());
+            }
+            return run(o, t0);
+        } finally {
+            Workspaces.deleteRecursively(copy);
+        }
+    }
+
+    /**
+     * Builds a project's fast path (its baseline, once).
+     *
+     * @param projectDir the project
+     * @return the project, ready for candidates
+     */
+    public FastProject fast(Path projectDir) throws IOException {
+        Path dir = work.resolve("fast-" + projectDir.getFileName());
+        Workspaces.deleteRecursively(dir);
+        copy(projectDir, dir.resolve("base"));
+        OutputCapture log = new OutputCapture(64 * 1024, 64 * 1024, null);
+        FastPath.Result r = FastPath.open(dir, maven, sandbox, config, log);
+        return r.get().orElseThrow(() -> new IllegalStateException("no fast path for " + projectDir + ": " + r.whyNot() + "\n" + log.text()));
+    }
+
+    /**
+     * @param p       the project's fast path
+     * @param c       candidate
+     * @param timeout limit
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     */
+    public Run fast(FastProject p, Candidate c, Duration timeout) {
+        long t0 = System.nanoTime();
+        return p.verify(c.diff(), timeout, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE).map(o -> run(o, t0)).orElse(null);
+    }
+
+    private static Run run(GateOutcome o, long t0) {
+        List<String> failing = o.failingTests().stream().map(f -> f.testId()).sorted().toList();
+        return new Run(o.verdict(), failing, o.reason(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Candidates of one bug program: the empty patch, the reference fix, and operator mutants of the buggy file.
+     *
+     * @param projectDir a program of bench/bugs (pom.xml, bug.json, reference.diff)
+     * @param max        candidates at most
+     * @return the candidates
+     */
+    public static List<Candidate> candidates(Path projectDir, int max) throws IOException {
+        String name = projectDir.getFileName().toString();
+        List<Candidate> out = new ArrayList<>();
+        out.add(new Candidate(name, "empty-patch", projectDir, ""));
+        Path ref = projectDir.resolve("reference.diff");
+        if (Files.exists(ref)) {
+            out.add(new Candidate(name, "reference", projectDir, Files.readString(ref)));
+        }
+        String bug = Files.readString(projectDir.resolve("bug.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"file\"\\s*:\\s*\"([^\"]+)\"").matcher(bug);
+        List<String> files = new ArrayList<>();
+        if (m.find()) {
+            files.add(m.group(1));
+        }
+        try (Stream<Path> s = Files.walk(projectDir.resolve("src/main/java"))) {
+            s.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> projectDir.relativize(p).toString())
+                    .filter(p -> !files.contains(p)).forEach(files::add);
+        }
+        String[][] ops = {{" < ", " <= "}, {" <= ", " < "}, {" > ", " >= "}, {" >= ", " > "}, {" == ", " != "}, {" != ", " == "},
+                {" + 1", " - 1"}, {" - 1", " + 1"}, {" + ", " - "}, {" - ", " + "}, {" && ", " || "}, {" || ", " && "},
+                {"return true;", "return false;"}, {"return false;", "return true;"}, {"++", "--"}, {" * ", " / "}, {"(0)", "(1)"}};
+        for (String file : files) {
+            String text = Files.readString(projectDir.resolve(file));
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length && out.size() < max; i++) {
+                for (String[] op : ops) {
+                    if (out.size() >= max) {
+                        break;
+                    }
+                    String l = lines[i];
+                    if (l.trim().startsWith("//") || l.trim().startsWith("*") || l.trim().startsWith("import") || !l.contains(op[0])) {
+                        continue;
+                    }
+                    String[] copy = lines.clone();
+                    copy[i] = l.replaceFirst(java.util.regex.Pattern.quote(op[0]), java.util.regex.Matcher.quoteReplacement(op[1]));
+                    String mutated = String.join("\n", copy);
+                    String diff = UnifiedDiffs.create(file, text, mutated);
+                    if (!diff.isBlank()) {
+                        out.add(new Candidate(name, file.substring(file.lastIndexOf('/') + 1) + ":" + (i + 1) + " " + op[0].trim() + "->"
+                                + op[1].trim(), projectDir, diff));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        Workspaces.deleteRecursively(to);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path rel = from.relativize(p);
+                if (rel.startsWith("target")) {
+                    continue;
+                }
+                Path t = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    /**
+     * {@code VerifierBench <bugs dir> <projects> <candidates per project> <timeout s> <results dir>}
+     *
+     * @param args see above
+     */
+    public static void main(String[] args) throws Exception {
+        Path bugs = Path.of(args.length > 0 ? args[0] : "bench/bugs");
+        int projects = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 26;
+        Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
+        Path results = Path.of(args.length > 4 ? args[4] : "bench/verifier/results");
+        Files.createDirectories(results);
+        Path work = Files.createTempDirectory(Path.of("/var/tmp"), "pavu-verifier-bench-");
+        VerifierBench bench = new VerifierBench(work);
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(bugs)) {
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted(Comparator.comparing(Path::toString)).limit(projects).toList();
+        }
+        List<Candidate> all = new ArrayList<>();
+        for (Path d : dirs) {
+            all.addAll(candidates(d, perProject));
+        }
+        System.out.printf(Locale.ROOT, "corpus: %d candidates on %d projects (%s); sandbox %s; timeout %d s%n", all.size(), dirs.size(),
+                String.join(", ", dirs.stream().map(d -> d.getFileName().toString()).toList()), bench.sandbox().name(), timeout.toSeconds());
+        for (Path d : dirs) {
+            bench.prefetch(d);
+        }
+        MemoryWatch memory = new MemoryWatch();
+        // fast path
+        memory.start();
+        long fastStart = System.nanoTime();
+        List<Run> fastRuns = new ArrayList<>();
+        long buildMs = 0;
+        int starts = 0;
+        for (Path d : dirs) {
+            long b0 = System.nanoTime();
+            try (FastProject p = bench.fast(d)) {
+                buildMs += (System.nanoTime() - b0) / 1_000_000;
+                for (Candidate c : all) {
+                    if (c.projectDir().equals(d)) {
+                        Run r = bench.fast(p, c, timeout);
+                        fastRuns.add(r == null ? bench.cold(c, timeout) : r);
+                    }
+                }
+                starts += p.jvmStarts();
+            }
+        }
+        long fastMs = (System.nanoTime() - fastStart) / 1_000_000;
+        long fastPeak = memory.stop();
+        // cold path
+        memory.start();
+        long coldStart = System.nanoTime();
+        List<Run> coldRuns = new ArrayList<>();
+        for (Candidate c : all) {
+            coldRuns.add(bench.cold(c, timeout));
+        }
+        long coldMs = (System.nanoTime() - coldStart) / 1_000_000;
+        long coldPeak = memory.stop();
+
+        int same = 0;
+        StringBuilder report = new StringBuilder("project\tcandidate\tcold\tcold_ms\tfast\tfast_ms\tsame\n");
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Candidate c = all.get(i);
+            Run a = coldRuns.get(i);
+            Run b = fastRuns.get(i);
+            boolean eq = a.key().equals(b.key());
+            same += eq ? 1 : 0;
+            if (!eq) {
+                mismatches.add(c.project() + " " + c.name() + ": cold " + a.key() + " (" + a.reason() + ") vs fast " + b.key() + " (" + b.reason() + ")");
+            }
+            report.append(String.join("\t", c.project(), c.name(), a.verdict().name(), Long.toString(a.ms()), b.verdict().name(),
+                    Long.toString(b.ms()), Boolean.toString(eq))).append('\n');
+        }
+        double coldPerMin = all.size() / (coldMs / 60000.0);
+        double fastPerMin = all.size() / (fastMs / 60000.0);
+        double ratio = fastPerMin / coldPerMin;
+        StringBuilder summary = new StringBuilder();
+        summary.append(String.format(Locale.ROOT, "verdicts: %s%n", verdictCounts(coldRuns)));
+        summary.append(String.format(Locale.ROOT, "same verdict and failing tests on both paths: %d of %d%n", same, all.size()));
+        mismatches.forEach(x -> summary.append("  mismatch: ").append(x).append('\n'));
+        summary.append(String.format(Locale.ROOT, "cold: %.1f candidates/min, p50 %d ms, p95 %d ms, peak memory %s (verifier + runs)%n",
+                coldPerMin, pct(coldRuns, 50), pct(coldRuns, 95), Limits.human(coldPeak)));
+        summary.append(String.format(Locale.ROOT, "fast: %.1f candidates/min, p50 %d ms, p95 %d ms, peak memory %s (verifier + runs); "
+                + "baseline builds %d ms in total, %d warm JVM start(s)%n", fastPerMin, pct(fastRuns, 50), pct(fastRuns, 95),
+                Limits.human(fastPeak), buildMs, starts));
+        summary.append(String.format(Locale.ROOT, "speedup: %.1fx%n", ratio));
+        System.out.print(summary);
+        String stamp = java.time.LocalDateTime.now().toString().replace(':', '-');
+        Files.writeString(results.resolve("verifier-bench-" + stamp + ".tsv"), report.toString());
+        Files.writeString(results.resolve("verifier-bench-" + stamp + ".txt"), summary.toString());
+        Workspaces.deleteRecursively(work);
+    }
+
+    private static Map<Verdict, Long> verdictCounts(List<Run> runs) {
+        Map<Verdict, Long> m = new java.util.EnumMap<>(Verdict.class);
+        runs.forEach(r -> m.merge(r.verdict(), 1L, Long::sum));
+        return m;
+    }
+
+    private static long pct(List<Run> runs, int p) {
+        List<Long> ms = runs.stream().map(Run::ms).filter(Objects::nonNull).sorted().toList();
+        if (ms.isEmpty()) {
+            return 0;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * ms.size()) - 1;
+        return ms.get(Math.max(0, Math.min(ms.size() - 1, idx)));
+    }
+
+    /** Samples the resident memory of this JVM and all its descendants (Maven, test JVMs, the warm JVM). */
+    static final class MemoryWatch {
+        private volatile boolean running;
+        private volatile long peak;
+        private Thread thread;
+
+        void start() {
+            peak = 0;
+            running = true;
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                while (running) {
+                    long sum = rss(ProcessHandle.current().pid());
+                    for (ProcessHandle h : ProcessHandle.current().descendants().toList()) {
+                        sum += rss(h.pid());
+                    }
+                    peak = Math.max(peak, sum);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak;
+        }
+
+        private static long rss(long pid) {
+            try {
+                for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (l.startsWith("VmRSS:")) {
+                        return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone
+            }
+            return 0;
+        }
+    }
+}
