@@ -80,7 +80,8 @@ public final class JobDecisions {
      * @param v      the baseline verdict
      * @param commit the resolved commit, for the reason text
      * @param candidateTimeoutMs the per-candidate limit, for the reason text
-     * @return {@link Conclude} (all pass, does not build, error, timeout) or {@link Localise}
+     * @return {@link Conclude} (all pass, does not build, error, a timeout that names no test) or {@link Localise}
+     *         (failing tests, or a timeout in named tests: a bug that makes a test loop forever is repaired like any other)
      */
     public static Step onBaseline(VerdictIssued v, String commit, long candidateTimeoutMs) {
         String at = commit == null ? "" : " at " + commit;
@@ -88,7 +89,8 @@ public final class JobDecisions {
         return switch (v.verdict()) {
             case PASS -> new Conclude(Outcome.SUCCEEDED,
                     "nothing to repair: all " + v.testsRun() + " tests already pass" + at, "", null);
-            case TIMEOUT -> new Conclude(Outcome.FAILED,
+            // a baseline that hangs in named tests (e.g. an infinite loop the bug causes) is a repair task
+            case TIMEOUT -> !v.failingTests().isEmpty() ? new Localise() : new Conclude(Outcome.FAILED,
                     "the test suite did not finish within " + candidateTimeoutMs + " ms" + at + " (" + why
                             + "); raise budget.candidateTimeoutMs or give a testCommand that runs fewer tests", null, null);
             case ERROR -> new Conclude(Outcome.FAILED,

@@ -73,6 +73,13 @@ class JobDecisionsTest {
     }
 
     @Test
+    void baselineThatHangsInNamedTestsIsRepaired() {
+        var gates = List.of(new GateResult("static", Verdict.PASS, 900, "ok"), new GateResult("tests", Verdict.TIMEOUT, 15_000, "killed"));
+        assertInstanceOf(Localise.class,
+                JobDecisions.onBaseline(verdict(Verdict.TIMEOUT, gates, List.of(FAILURE), 5, ""), COMMIT, 60_000));
+    }
+
+    @Test
     void baselineWithFailingTestsLocalises() {
         var gates = List.of(new GateResult("static", Verdict.PASS, 900, "ok"), new GateResult("tests", Verdict.FAIL, 2000, "1 of 5 failed"));
         assertInstanceOf(Localise.class,
