@@ -6,13 +6,16 @@ import dev.pavu.workspace.diff.UnifiedDiffs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Turns ranked mutants into candidates, most promising first, until enough are found. A mutant is
- * dropped (with a one-line reason) when its text does not parse, when its diff equals one already kept
+ * dropped (with a one-line reason) when its text does not parse (its member re-parsed on its own when
+ * the mutation stays inside one, for speed), when its diff equals one already kept
  * or already tried for the job ({@code triedPatchHashes}), or when the diff does not apply to the
  * checkout (dry run).
  */
@@ -62,6 +65,7 @@ public final class CandidateFactory {
         Set<String> tried = Set.copyOf(triedHashes);
         List<String> rejections = new ArrayList<>();
         int rejected = 0;
+        Map<String, Boolean> memberParses = new HashMap<>();
         for (Mutant m : ranked) {
             if (kept.size() >= max) {
                 break;
@@ -73,7 +77,7 @@ public final class CandidateFactory {
             String hash = null;
             if (mutated.equals(original)) {
                 reason = "changes nothing";
-            } else if (JavaSources.parse(mutated).isEmpty()) {
+            } else if (!parses(m, mutated, memberParses)) {
                 reason = "does not parse";
             } else {
                 try {
@@ -100,6 +104,21 @@ public final class CandidateFactory {
             kept.add(new Candidate(m.source().path(), m.line(), m.pattern(), m.description(), diff, hash, m.priority()));
         }
         return new Selection(kept, rejected, rejections);
+    }
+
+    /**
+     * Re-checks the syntax of a mutant: only its member when every edit lies inside one and the original
+     * member parses on its own (e.g. a compact record constructor does not), the whole file otherwise.
+     */
+    private static boolean parses(Mutant m, String mutatedFile, Map<String, Boolean> memberParses) {
+        if (m.editsInsideScope()) {
+            String key = m.source().path() + "@" + m.scopeBegin();
+            boolean originalParses = memberParses.computeIfAbsent(key, k -> JavaSources.parsesAsMember(m.originalScope()));
+            if (originalParses) {
+                return JavaSources.parsesAsMember(m.mutatedScope());
+            }
+        }
+        return JavaSources.parses(mutatedFile);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.pavu.actuator.proposer;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,6 +63,9 @@ public final class TemplateProposer {
         List<String> problems = new ArrayList<>();
         for (SuspiciousLine loc : lines) {
             for (Node target : Targets.at(unit.get(), loc.line())) {
+                Optional<Node> member = enclosingMember(target);
+                int scopeBegin = member.map(file::begin).orElse(-1);
+                int scopeEnd = member.map(file::end).orElse(-1);
                 for (FixPattern p : patterns) {
                     List<Mutation> mutations;
                     try {
@@ -74,7 +79,7 @@ public final class TemplateProposer {
                         int line = file.lineOf(m.firstOffset());
                         double priority = Math.max(loc.score(), MIN_SCORE) * priors.prior(p.name()) * m.weight();
                         out.add(new Mutant(file, line, p.name(), file.fileName() + ":" + line + " " + m.description(),
-                                priority, loc.rank(), m.edits()));
+                                priority, loc.rank(), m.edits(), scopeBegin, scopeEnd));
                     }
                 }
             }
@@ -93,6 +98,18 @@ public final class TemplateProposer {
      * @param problems one line each
      */
     public record Proposal(List<Mutant> mutants, List<String> problems) {
+    }
+
+    /** The nearest member declaration around (or being) the target: its text is enough to re-check a mutation's syntax. */
+    private static Optional<Node> enclosingMember(Node target) {
+        Node n = target;
+        while (n != null) {
+            if (n instanceof BodyDeclaration<?> && !(n instanceof TypeDeclaration<?>)) {
+                return Optional.of(n);
+            }
+            n = n.getParentNode().orElse(null);
+        }
+        return Optional.empty();
     }
 
     /**

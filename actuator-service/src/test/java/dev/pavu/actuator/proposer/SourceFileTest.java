@@ -33,4 +33,12 @@ class SourceFileTest {
         assertEquals(2, file.lineOf(3));
         assertEquals("\n", file.lineSeparator());
     }
+
+    @Test
+    void memberParseNeedsTheWholeTextToBeOneMember() {
+        org.junit.jupiter.api.Assertions.assertTrue(JavaSources.parsesAsMember("int f(int a) {\n  return a + 1;\n}"));
+        org.junit.jupiter.api.Assertions.assertFalse(JavaSources.parsesAsMember("int f(int a) {\n  return a + 1;\n}\n}"));
+        org.junit.jupiter.api.Assertions.assertFalse(JavaSources.parsesAsMember("int f(int a) {\n  return a +;\n}"));
+        org.junit.jupiter.api.Assertions.assertFalse(JavaSources.parsesAsMember("int f(int a) {\n  if (a) return 1;"));
+    }
 }
