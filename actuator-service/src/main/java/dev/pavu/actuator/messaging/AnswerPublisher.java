@@ -23,6 +23,9 @@ public class AnswerPublisher {
     /** How long to wait for the broker to acknowledge a plan's events. */
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Diffs sent before waiting for their acknowledgements (well below the emitter's buffer). */
+    static final int CHUNK = 64;
+
     private final MutinyEmitter<String> diffs;
     private final MutinyEmitter<String> plans;
 
@@ -40,8 +43,11 @@ public class AnswerPublisher {
      * @param answer the events answering one plan
      */
     public void publish(PlanAnswers.Answer answer) {
-        List<Uni<Void>> sends = answer.diffs().stream().map(d -> diffs.sendMessage(EventMessages.of(d))).toList();
-        if (!sends.isEmpty()) {
+        List<DiffProposed> all = answer.diffs();
+        // in chunks, so that a large answer never overflows the emitter's buffer
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Uni<Void>> sends = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
+                    .map(d -> diffs.sendMessage(EventMessages.of(d))).toList();
             Uni.join().all(sends).andFailFast().await().atMost(ACK_TIMEOUT);
         }
         plans.sendMessage(EventMessages.of(answer.summary())).await().atMost(ACK_TIMEOUT);

@@ -36,11 +36,12 @@ public class RepairProposer {
     /**
      * @param checkouts read-only checkouts of job sources
      * @param config    the actuator settings
+     * @param proposer  the template proposer
      */
-    public RepairProposer(SourceCheckouts checkouts, ActuatorConfig config) {
+    public RepairProposer(SourceCheckouts checkouts, ActuatorConfig config, TemplateProposer proposer) {
         this.checkouts = checkouts;
         this.config = config;
-        this.proposer = TemplateProposer.withDefaults();
+        this.proposer = proposer;
     }
 
     /**

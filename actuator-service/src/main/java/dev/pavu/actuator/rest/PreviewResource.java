@@ -39,7 +39,14 @@ public class PreviewResource {
     static final int DEFAULT_MAX = 50;
     static final int MAX = 500;
 
-    private final TemplateProposer proposer = TemplateProposer.withDefaults();
+    private final TemplateProposer proposer;
+
+    /**
+     * @param proposer the template proposer (the same as for plans)
+     */
+    public PreviewResource(TemplateProposer proposer) {
+        this.proposer = proposer;
+    }
 
     /**
      * @param request the file and line(s)
