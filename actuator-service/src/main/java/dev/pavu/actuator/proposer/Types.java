@@ -147,15 +147,6 @@ public final class Types {
     }
 
     /**
-     * @param e     an expression
-     * @param scope the variables visible there (name → variable)
-     * @return true when it is certainly a string (a string literal or variable, or a concatenation with one)
-     */
-    public static boolean isStringy(Expression e, Map<String, Variable> scope) {
-        return "String".equals(guess(e, scope));
-    }
-
-    /**
      * @param node any node
      * @return true when the node is a literal {@code null}
      */
