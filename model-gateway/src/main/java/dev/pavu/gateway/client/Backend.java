@@ -62,7 +62,7 @@ public final class Backend {
         this.permits = new Semaphore(spec.maxConcurrency(), true);
         Duration timeout = policy.timeout();
         if (spec.type() == BackendType.OLLAMA) {
-            this.chatModel = OllamaChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).modelName(spec.model())
+            this.chatModel = OllamaChatModel.builder().httpClientBuilder(http1Direct()).baseUrl(spec.baseUrl()).modelName(spec.model())
                     .temperature(spec.temperature()).numCtx(spec.contextWindow()).numPredict(spec.maxOutputTokens())
                     .timeout(timeout).maxRetries(0).build();
             this.streamingModel = OllamaStreamingChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).modelName(spec.model())
@@ -71,7 +71,7 @@ public final class Backend {
             this.puller = spec.pull() ? new OllamaPuller(spec.baseUrl(), spec.model(), timeout, policy.pullTimeout()) : null;
         } else {
             String key = apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey;
-            this.chatModel = OpenAiChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
+            this.chatModel = OpenAiChatModel.builder().httpClientBuilder(http1Direct()).baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.model())
                     .temperature(spec.temperature()).timeout(timeout).maxRetries(0).build();
             this.streamingModel = OpenAiStreamingChatModel.builder().httpClientBuilder(http1()).baseUrl(spec.baseUrl()).apiKey(key)
                     .modelName(spec.model()).temperature(spec.temperature()).timeout(timeout).build();
@@ -108,6 +108,16 @@ public final class Backend {
      */
     private static JdkHttpClientBuilder http1() {
         return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+    }
+
+    /**
+     * HTTP/1.1 client for complete (non-streaming) answers: the response is read into a byte array by the
+     * client's selector thread and handed straight to the waiting caller, without a hop through the client's
+     * default executor. Not for streams, whose parser blocks on the body.
+     */
+    private static JdkHttpClientBuilder http1Direct() {
+        return JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Runnable::run));
     }
 
     /** @return the backend as configured */
