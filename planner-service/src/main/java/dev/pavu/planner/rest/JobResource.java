@@ -2,6 +2,7 @@ package dev.pavu.planner.rest;
 
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.report.ReportService;
 import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.repository.JobState;
 import dev.pavu.planner.service.EventLogService;
@@ -53,17 +54,21 @@ public class JobResource {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
     static final String DIFF = "text/x-diff";
+    static final String MARKDOWN = "text/markdown";
 
     private final JobService jobs;
     private final JobTransitions transitions;
     private final EventLogService events;
     private final PlannerConfig config;
+    private final ReportService reports;
 
-    public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config) {
+    public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
+                       ReportService reports) {
         this.jobs = jobs;
         this.transitions = transitions;
         this.events = events;
         this.config = config;
+        this.reports = reports;
     }
 
     /**
@@ -173,6 +178,28 @@ public class JobResource {
             throw ProblemException.notFound("job " + j.id + " has no patch: " + state);
         }
         return Response.ok(j.patch, DIFF).build();
+    }
+
+    /**
+     * @param id job id
+     * @return the job's report as Markdown: the job, the baseline, the fault-localisation ranking (top 20), the
+     *         decisions, the candidates in the order they were verified and the final patch; 404 problem for an
+     *         unknown job
+     */
+    @GET
+    @Path("/{id}/report")
+    @Produces(MARKDOWN)
+    @Operation(summary = "A job's report (Markdown)", description = "The job, its baseline, the fault-localisation "
+            + "ranking, the decisions of its plans, its candidates in the order they were verified with their verdicts, "
+            + "and the final patch (flagged when it only deletes code). Works while the job runs; per-candidate details "
+            + "come from the updater's audit log and are left out, with a note, when it cannot be read.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MARKDOWN))
+    @APIResponse(responseCode = "404", description = "unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") String id) {
+        UUID jobId = find(id).id;
+        String md = reports.markdown(jobId).orElseThrow(() -> ProblemException.notFound("no job " + jobId));
+        return Response.ok(md, MARKDOWN + ";charset=UTF-8").build();
     }
 
     /**

@@ -1,0 +1,92 @@
+package dev.pavu.planner.report;
+
+import dev.pavu.planner.client.AuditEvent;
+import dev.pavu.planner.repository.IterationEntity;
+import dev.pavu.planner.repository.JobEntity;
+import dev.pavu.planner.repository.VerdictEntity;
+import dev.pavu.planner.service.EventLogService;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A job's report ({@code GET /jobs/{id}/report}): reads the planner's rows of the job in one transaction, then
+ * the job's whole audit log from the updater (page by page), and hands both to {@link ReportAssembler}. An
+ * unreachable updater does not fail the report: it is rendered from the planner's rows with a note saying what
+ * is missing.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** Pages of the audit log read at most (the updater answers a bounded page per call). */
+    static final int MAX_PAGES = 200;
+
+    private final EventLogService events;
+
+    public ReportService(EventLogService events) {
+        this.events = events;
+    }
+
+    /**
+     * @param jobId the job
+     * @return the job's report as Markdown, or empty when the planner knows no such job
+     */
+    public Optional<String> markdown(UUID jobId) {
+        return report(jobId).map(ReportRenderer::render);
+    }
+
+    /**
+     * @param jobId the job
+     * @return the job's report content, or empty when the planner knows no such job
+     */
+    public Optional<JobReport> report(UUID jobId) {
+        Rows rows = QuarkusTransaction.joiningExisting().call(() -> {
+            JobEntity job = JobEntity.findById(jobId);
+            if (job == null) {
+                return null;
+            }
+            return new Rows(job, IterationEntity.ofJob(jobId), VerdictEntity.list("jobId", jobId));
+        });
+        if (rows == null) {
+            return Optional.empty();
+        }
+        List<AuditEvent> audit = null;
+        String note = null;
+        try {
+            audit = auditLog(jobId);
+        } catch (EventLogService.UnavailableException e) {
+            Log.debugf("report of job %s without the audit log: %s", jobId, e.getMessage());
+            note = e.getMessage();
+        }
+        return Optional.of(ReportAssembler.assemble(rows.job, rows.plans, rows.verdicts, audit, note, Instant.now()));
+    }
+
+    private List<AuditEvent> auditLog(UUID jobId) {
+        List<AuditEvent> all = new ArrayList<>();
+        long after = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<AuditEvent> next = events.events(jobId, after);
+            long last = after;
+            for (AuditEvent e : next) {
+                if (e.seq() > last) {
+                    all.add(e);
+                    last = e.seq();
+                }
+            }
+            if (last == after) {
+                break;
+            }
+            after = last;
+        }
+        return all;
+    }
+
+    private record Rows(JobEntity job, List<IterationEntity> plans, List<VerdictEntity> verdicts) {
+    }
+}
