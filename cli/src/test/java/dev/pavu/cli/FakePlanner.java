@@ -51,6 +51,7 @@ final class FakePlanner implements AutoCloseable {
             -        if (units > 10) {
             +        if (units >= 10) {
             """;
+    String report = "# Pavu job report `x`\n\n## Patch\n\n```diff\n-a\n+b\n```\n";
     int candidatesTried = 3;
     long durationMs = 4200;
     /** Status and body {@code POST /jobs} answers with; 202 and a job view by default. */
@@ -162,6 +163,8 @@ final class FakePlanner implements AutoCloseable {
                         send(x, 200, "application/json", JSON.writeValueAsString(view()));
                     } else if (path.equals(base + "/events")) {
                         events(x);
+                    } else if (path.equals(base + "/report")) {
+                        send(x, 200, "text/markdown;charset=UTF-8", report);
                     } else if (path.equals(base + "/patch")) {
                         if (concluded() && outcome.equals("SUCCEEDED")) {
                             send(x, 200, "text/x-diff", patch);

@@ -55,6 +55,21 @@ class JobCommandsTest {
     }
 
     @Test
+    void reportPrintsTheMarkdownAsThePlannerWroteIt() throws Exception {
+        try (FakePlanner planner = new FakePlanner().typicalStory().concludedAlready()) {
+            Cli.Run r = Cli.run("report", planner.jobId, "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(planner.report, r.out());
+            FakePlanner.Request get = planner.requests("GET", "/jobs/" + planner.jobId + "/report").getFirst();
+            assertTrue(get.header("Accept").startsWith("text/markdown"), get.header("Accept"));
+
+            r = Cli.run("report", "nope", "--planner", planner.url());
+            assertEquals(1, r.code(), r.toString());
+            assertTrue(r.err().contains("cannot get the report of job nope: the planner answered 404 — no job /jobs/nope/report"), r.toString());
+        }
+    }
+
+    @Test
     void aJobWithoutPatchSaysWhy() throws Exception {
         try (FakePlanner planner = new FakePlanner()) {
             planner.outcome = "FAILED";

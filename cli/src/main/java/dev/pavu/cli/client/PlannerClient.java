@@ -111,6 +111,15 @@ public class PlannerClient {
     }
 
     /**
+     * @param id job id
+     * @return {@code GET /jobs/{id}/report}: the job's report as Markdown
+     * @throws PlannerException when the planner does not know the job (404) or fails
+     */
+    public String report(String id) {
+        return get("/jobs/" + seg(id) + "/report", "text/markdown, text/plain;q=0.5", "get the report of job " + id).body();
+    }
+
+    /**
      * @param id    job id
      * @param after only events after this {@code seq} (a hint; the caller still de-duplicates)
      * @return {@code GET /jobs/{id}/events}: JSON array of {seq, eventId, type, jobId, iteration, occurredAt, producer, payload}
