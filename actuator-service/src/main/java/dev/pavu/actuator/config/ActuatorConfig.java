@@ -35,6 +35,9 @@ public interface ActuatorConfig {
     /** @return settings of the template proposer */
     Template template();
 
+    /** @return settings of the LLM proposer (used when a job's {@code models} names a {@code proposer} alias) */
+    Llm llm();
+
     /** Bundle download from the planner. */
     interface Fetch {
         /**
@@ -79,5 +82,139 @@ public interface ActuatorConfig {
          */
         @WithDefault("8")
         int keepCheckouts();
+    }
+
+    /**
+     * The LLM proposer: asks the model gateway's {@code proposer} alias of the job (its URL is
+     * {@code quarkus.rest-client.gateway.url}, {@code PAVU_GATEWAY_URL}) for candidate patches.
+     */
+    interface Llm {
+        /**
+         * Answers asked for per plan (best-of-N): each is parsed, placed and checked on its own.
+         *
+         * @return N
+         */
+        @WithDefault("3")
+        int samples();
+
+        /**
+         * Ask for all samples in one request with OpenAI's {@code n} (for gateways that support it); the
+         * Pavu gateway serves one choice per call, so by default the samples are separate requests with
+         * seeds {@code seed … seed + N - 1}. A gateway that refuses {@code n} is asked N times.
+         *
+         * @return whether to send {@code n}
+         */
+        @WithDefault("false")
+        boolean useN();
+
+        /**
+         * Seed of the first sample: seeded requests are deterministic for the gateway, so it caches them and
+         * can replay a job without a model.
+         *
+         * @return the first seed
+         */
+        @WithDefault("1")
+        int seed();
+
+        /**
+         * Sampling temperature: high enough that the N samples differ.
+         *
+         * @return the temperature
+         */
+        @WithDefault("0.7")
+        double temperature();
+
+        /**
+         * Most completion tokens per answer.
+         *
+         * @return the limit
+         */
+        @WithDefault("2048")
+        int maxTokens();
+
+        /**
+         * Samples asked for at the same time.
+         *
+         * @return the parallelism
+         */
+        @WithDefault("4")
+        int parallelism();
+
+        /**
+         * Lines shown around a suspicious line of a file too large to show whole.
+         *
+         * @return the lines above and below
+         */
+        @WithDefault("12")
+        int contextLines();
+
+        /**
+         * Files up to this many lines are shown whole in the prompt.
+         *
+         * @return the line count
+         */
+        @WithDefault("200")
+        int wholeFileLines();
+
+        /**
+         * Suspicious locations put into the prompt, most suspicious first.
+         *
+         * @return the count
+         */
+        @WithDefault("8")
+        int maxLocations();
+
+        /**
+         * Characters of the prompt's user message at most (the gateway refuses prompts over a backend's
+         * context window).
+         *
+         * @return the limit
+         */
+        @WithDefault("24000")
+        int maxPromptChars();
+
+        /**
+         * Earlier failed candidates of the job shown in the prompt (read from the planner's
+         * {@code GET /jobs/{id}/events}; skipped when the planner cannot serve them).
+         *
+         * @return the count
+         */
+        @WithDefault("3")
+        int triedInPrompt();
+
+        /**
+         * Fuzzy re-anchoring: lowest mean line similarity of the place a hunk is moved to.
+         *
+         * @return a similarity in [0, 1]
+         */
+        @WithDefault("0.85")
+        double anchorThreshold();
+
+        /**
+         * Fuzzy re-anchoring: how much more similar the chosen place must be than the best other place, or the
+         * hunk is refused as ambiguous.
+         *
+         * @return a similarity difference
+         */
+        @WithDefault("0.08")
+        double anchorMargin();
+
+        /**
+         * Fuzzy re-anchoring: lowest similarity of each line a hunk removes to the file line it deletes.
+         *
+         * @return a similarity in [0, 1]
+         */
+        @WithDefault("0.9")
+        double removedLineThreshold();
+
+        /**
+         * Ask the model to review every checked candidate before it is sent for verification (with the job's
+         * {@code reviewer} alias, else its {@code proposer} alias); a {@code REJECT} answer vetoes the candidate.
+         * A job naming a {@code reviewer} alias is reviewed whatever this says.
+         *
+         * @return whether to review
+         */
+        @WithDefault("false")
+        boolean selfReview();
     }
 }

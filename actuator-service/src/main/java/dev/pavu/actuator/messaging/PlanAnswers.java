@@ -1,7 +1,9 @@
 package dev.pavu.actuator.messaging;
 
 import dev.pavu.actuator.proposer.Candidate;
+import dev.pavu.actuator.proposer.CandidateFactory;
 import dev.pavu.actuator.proposer.RepairProposer;
+import dev.pavu.actuator.proposer.llm.LlmCandidates;
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
@@ -62,6 +64,50 @@ public final class PlanAnswers {
                     plan.verify()));
         }
         return new Answer(plan, diffs, summary(plan, diffs.size(), answer.rejectedCount(), answer.rejections(), answer.note()));
+    }
+
+    /**
+     * @param plan      a REPAIR plan of a job with a proposer model
+     * @param templates the template proposer's answer
+     * @param llm       the LLM proposer's answer
+     * @return the template candidates (proposer {@code template}) and after them the LLM's (proposer {@code llm},
+     *         priorities below the last template's), and the count with both proposers' rejections
+     */
+    public static Answer repair(PlanProposed plan, RepairProposer.Answer templates, LlmCandidates.Answer llm) {
+        List<DiffProposed> diffs = new ArrayList<>();
+        double floor = 1.0;
+        for (Candidate c : templates.candidates()) {
+            diffs.add(diff(plan, diffs.size(), c, "template", c.priority()));
+            floor = Math.min(floor, c.priority());
+        }
+        for (Candidate c : llm.candidates()) {
+            diffs.add(diff(plan, diffs.size(), c, "llm", floor * c.priority() * 0.99));
+        }
+        List<String> rejections = new ArrayList<>(llm.rejections());
+        rejections.addAll(templates.rejections());
+        return new Answer(plan, diffs, summary(plan, diffs.size(), templates.rejectedCount() + llm.rejectedCount(),
+                rejections.subList(0, Math.min(rejections.size(), CandidateFactory.MAX_REJECTION_SAMPLE)),
+                templates.note() + "; " + llm.note()));
+    }
+
+    /**
+     * @param plan a GENERATE plan (or any plan answered by the model alone)
+     * @param llm  the LLM proposer's answer
+     * @return one {@code DiffProposed} per candidate (proposer {@code llm}) and the count
+     */
+    public static Answer llm(PlanProposed plan, LlmCandidates.Answer llm) {
+        List<DiffProposed> diffs = new ArrayList<>();
+        for (Candidate c : llm.candidates()) {
+            diffs.add(diff(plan, diffs.size(), c, "llm", c.priority()));
+        }
+        return new Answer(plan, diffs, summary(plan, diffs.size(), llm.rejectedCount(),
+                llm.rejections().subList(0, Math.min(llm.rejections().size(), CandidateFactory.MAX_REJECTION_SAMPLE)),
+                llm.note()));
+    }
+
+    private static DiffProposed diff(PlanProposed plan, int i, Candidate c, String proposer, double priority) {
+        return new DiffProposed(envelope(plan, EventTypes.DIFF_PROPOSED, "diff:" + i), candidateId(plan, i),
+                plan.planId(), plan.source(), c.diff(), proposer, c.pattern(), c.description(), priority, i, plan.verify());
     }
 
     /**

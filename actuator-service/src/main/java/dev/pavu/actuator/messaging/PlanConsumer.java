@@ -1,6 +1,9 @@
 package dev.pavu.actuator.messaging;
 
+import dev.pavu.actuator.proposer.Candidate;
 import dev.pavu.actuator.proposer.RepairProposer;
+import dev.pavu.actuator.proposer.llm.LlmCandidates;
+import dev.pavu.actuator.proposer.llm.LlmProposer;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
@@ -29,16 +32,19 @@ public class PlanConsumer {
     private final ProcessedEvents processed;
     private final RepairProposer repair;
     private final AnswerPublisher publisher;
+    private final LlmProposer llm;
 
     /**
      * @param processed the idempotent-consumer record
      * @param repair    the template proposer service
      * @param publisher sends the answer
+     * @param llm       the LLM proposer (used when the job names a proposer model)
      */
-    public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher) {
+    public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher, LlmProposer llm) {
         this.processed = processed;
         this.repair = repair;
         this.publisher = publisher;
+        this.llm = llm;
     }
 
     /**
@@ -58,11 +64,28 @@ public class PlanConsumer {
         }
         PlanAnswers.Answer answer = switch (plan.kind()) {
             case BASELINE -> PlanAnswers.baseline(plan);
-            case REPAIR -> PlanAnswers.repair(plan, repair.propose(plan));
-            case GENERATE -> PlanAnswers.none(plan, "GENERATE plans need the LLM proposer, which this actuator does not have yet");
+            case REPAIR -> llm.wanted(plan) ? repairWithModel(plan) : PlanAnswers.repair(plan, repair.propose(plan));
+            case GENERATE -> llm.wanted(plan) ? PlanAnswers.llm(plan, llm.propose(plan, plan.maxCandidates(), java.util.List.of()))
+                    : PlanAnswers.none(plan, "a GENERATE plan needs a language model: give models.proposer (e.g. \"coder\") "
+                    + "in the job and configure the alias in the gateway's models file (pavu.gateway.models-file)");
         };
         publisher.publish(answer);
         Log.infof("job %s iteration %d: %s plan %s answered with %d candidate(s): %s", plan.jobId(),
                 plan.envelope().iteration(), plan.kind(), plan.planId(), answer.diffs().size(), answer.summary().note());
+    }
+
+    /**
+     * Template candidates first, leaving room for the LLM's N; then the LLM's, without the templates' diffs.
+     */
+    private PlanAnswers.Answer repairWithModel(PlanProposed plan) {
+        int max = Math.max(0, plan.maxCandidates());
+        int reserve = Math.min(llm.samples(), max);
+        RepairProposer.Answer templates = max - reserve > 0
+                ? repair.propose(new PlanProposed(plan.envelope(), plan.planId(), plan.kind(), plan.source(), plan.task(),
+                plan.locations(), plan.failingTests(), max - reserve, plan.verify(), plan.triedPatchHashes(), plan.decision()))
+                : new RepairProposer.Answer(java.util.List.of(), 0, java.util.List.of(), "no room for template candidates");
+        LlmCandidates.Answer fromModel = llm.propose(plan, max - templates.candidates().size(),
+                templates.candidates().stream().map(Candidate::hash).toList());
+        return PlanAnswers.repair(plan, templates, fromModel);
     }
 }
