@@ -4,9 +4,12 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -19,14 +22,22 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.Type;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a {@link FixPattern} sees of one file: the original text, its AST and helpers to find the
@@ -183,6 +194,172 @@ public final class MutationContext {
      */
     public Mutation mutation(Node node, String replacement, String description, double weight) {
         return new Mutation(description, List.of(replace(node, replacement)), weight);
+    }
+
+    /**
+     * An edit that inserts a statement on a line of its own after {@code stmt}, indented like it. When
+     * only blanks or a line comment follow {@code stmt} on its last line, the new line goes after that
+     * line (the comment stays where it was); otherwise the statement follows on the same line.
+     *
+     * @param stmt      a statement of a block or switch case
+     * @param statement the new statement's text, e.g. {@code count++;}
+     * @return the edit
+     */
+    public TextEdit insertAfter(Statement stmt, String statement) {
+        int end = source.end(stmt);
+        int line = source.lineOf(Math.max(source.begin(stmt), end - 1));
+        String rest = source.line(line).substring(Math.min(end - source.lineStart(line), source.line(line).length()));
+        String indent = source.indentation(source.lineOf(source.begin(stmt)));
+        if (rest.isBlank() || rest.strip().startsWith("//")) {
+            int at = source.lineStart(line) + source.line(line).length();
+            return TextEdit.insert(at, source.lineSeparator() + indent + statement);
+        }
+        return TextEdit.insert(end, " " + statement);
+    }
+
+    /**
+     * An edit that inserts a statement on a line of its own before {@code stmt}, indented like it.
+     *
+     * @param stmt      a statement of a block or switch case, first on its line
+     * @param statement the new statement's text
+     * @return the edit
+     */
+    public TextEdit insertBefore(Statement stmt, String statement) {
+        int begin = source.begin(stmt);
+        String indent = source.indentation(source.lineOf(begin));
+        if (source.text(source.lineStart(source.lineOf(begin)), begin).isBlank()) {
+            return TextEdit.insert(begin, statement + source.lineSeparator() + indent);
+        }
+        return TextEdit.insert(begin, statement + " ");
+    }
+
+    /**
+     * @param stmt a statement
+     * @return true when it sits directly in a block or a switch case (so statements can go before and after it)
+     */
+    public static boolean inStatementList(Statement stmt) {
+        Node parent = stmt.getParentNode().orElse(null);
+        return parent instanceof BlockStmt || parent instanceof SwitchEntry;
+    }
+
+    /**
+     * @param stmt a statement in a block or switch case
+     * @return the statements of that block or case, {@code stmt} among them, or an empty list
+     */
+    public static List<Statement> siblings(Statement stmt) {
+        Node parent = stmt.getParentNode().orElse(null);
+        if (parent instanceof BlockStmt b) {
+            return b.getStatements();
+        }
+        if (parent instanceof SwitchEntry e) {
+            return e.getStatements();
+        }
+        return List.of();
+    }
+
+    /**
+     * @param node any node
+     * @return the innermost loop around it within the same method or lambda, or empty
+     */
+    public static Optional<Statement> enclosingLoop(Node node) {
+        Node n = node;
+        while (n.getParentNode().isPresent()) {
+            Node p = n.getParentNode().get();
+            if (p instanceof LambdaExpr || p instanceof BodyDeclaration<?>) {
+                return Optional.empty();
+            }
+            if (isLoop(p) && loopBody((Statement) p) == n) {
+                return Optional.of((Statement) p);
+            }
+            n = p;
+        }
+        return Optional.empty();
+    }
+
+    /** @param node any node @return true for {@code for}, for-each, {@code while} and {@code do} statements */
+    public static boolean isLoop(Node node) {
+        return node instanceof ForStmt || node instanceof ForEachStmt || node instanceof WhileStmt || node instanceof DoStmt;
+    }
+
+    /** @param loop a loop statement @return its body */
+    public static Statement loopBody(Statement loop) {
+        return switch (loop) {
+            case ForStmt f -> f.getBody();
+            case ForEachStmt f -> f.getBody();
+            case WhileStmt w -> w.getBody();
+            case DoStmt d -> d.getBody();
+            default -> throw new IllegalArgumentException("not a loop: " + loop.getClass().getSimpleName());
+        };
+    }
+
+    /**
+     * @param node any node
+     * @return true when it lies in a static method, static initialiser or static field initialiser (not across a class)
+     */
+    public static boolean inStaticContext(Node node) {
+        Node n = node;
+        while (n.getParentNode().isPresent()) {
+            n = n.getParentNode().get();
+            if (n instanceof CallableDeclaration<?> c) {
+                return c.isStatic();
+            }
+            if (n instanceof InitializerDeclaration i) {
+                return i.isStatic();
+            }
+            if (n instanceof FieldDeclaration f) {
+                return f.isStatic();
+            }
+            if (n instanceof TypeDeclaration<?>) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param node any node
+     * @return the names assigned, incremented or decremented inside it ({@code x = …}, {@code x += …},
+     *         {@code x++}, {@code this.x = …}); array elements are not counted
+     */
+    public static Set<String> modifiedNames(Node node) {
+        Set<String> out = new LinkedHashSet<>();
+        for (AssignExpr a : node.findAll(AssignExpr.class)) {
+            nameOf(a.getTarget()).ifPresent(out::add);
+        }
+        for (UnaryExpr u : node.findAll(UnaryExpr.class)) {
+            if (u.getOperator().isPostfix() || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                    || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+                nameOf(u.getExpression()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> nameOf(Expression e) {
+        if (e instanceof NameExpr n) {
+            return Optional.of(n.getNameAsString());
+        }
+        if (e instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+            return Optional.of(f.getNameAsString());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param node any node
+     * @return the simple names it reads or writes ({@code x}, {@code this.x}), in source order, without duplicates
+     */
+    public static Set<String> namesUsed(Node node) {
+        Set<String> out = new LinkedHashSet<>();
+        for (NameExpr n : node.findAll(NameExpr.class)) {
+            out.add(n.getNameAsString());
+        }
+        for (FieldAccessExpr f : node.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof ThisExpr) {
+                out.add(f.getNameAsString());
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,17 +1,31 @@
 package dev.pavu.actuator.proposer;
 
+
 import dev.pavu.actuator.proposer.patterns.ArithmeticOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.BreakInsertion;
+import dev.pavu.actuator.proposer.patterns.CastChange;
 import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
+import dev.pavu.actuator.proposer.patterns.ConditionNarrowing;
 import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
+import dev.pavu.actuator.proposer.patterns.ConditionWidening;
+import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
+import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
+import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
+import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
 import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
+import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
 import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.ReturnInsertion;
 import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
 import dev.pavu.actuator.proposer.patterns.StatementDeletion;
+import dev.pavu.actuator.proposer.patterns.StatementSwap;
 import dev.pavu.actuator.proposer.patterns.SwappedArguments;
+import dev.pavu.actuator.proposer.patterns.SwappedOperands;
 import dev.pavu.actuator.proposer.patterns.VariableReplacement;
 
 import java.util.List;
@@ -37,6 +51,19 @@ public final class PatternCatalog {
                 new MethodCallReplacement(),
                 new ReturnValueChange(),
                 new NullCheckInsertion(),
-                new StatementDeletion());
+                new SwappedOperands(),
+                new ConstantReplacement(),
+                new CastChange(),
+                new ConditionNarrowing(),
+                new ConditionWidening(),
+                new ExpressionVariableReplacement(),
+                new LoopBoundChange(),
+                new IncrementInsertion(),
+                new BreakInsertion(),
+                new ReturnInsertion(),
+                new MathWrapper(),
+                new StatementSwap(),
+                new StatementDeletion(),
+                new IngredientInsertion());
     }
 }

@@ -1,24 +1,40 @@
 package dev.pavu.actuator.proposer;
 
+
 import dev.pavu.actuator.proposer.patterns.ArithmeticOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.BreakInsertion;
+import dev.pavu.actuator.proposer.patterns.CastChange;
 import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
+import dev.pavu.actuator.proposer.patterns.ConditionNarrowing;
 import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
+import dev.pavu.actuator.proposer.patterns.ConditionWidening;
+import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
+import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
+import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
+import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
 import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
+import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
 import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
+import dev.pavu.actuator.proposer.patterns.ReturnInsertion;
 import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
 import dev.pavu.actuator.proposer.patterns.StatementDeletion;
+import dev.pavu.actuator.proposer.patterns.StatementSwap;
 import dev.pavu.actuator.proposer.patterns.SwappedArguments;
+import dev.pavu.actuator.proposer.patterns.SwappedOperands;
 import dev.pavu.actuator.proposer.patterns.VariableReplacement;
 
 import java.util.Map;
 
 /**
  * Hand-set priors, ordered after how often each family fixes one-line bugs in the repair literature
- * (operator and off-by-one mutations first, deletion last: it passes tests by removing behaviour).
+ * (operator and off-by-one mutations first; insertions of new code, which widen the search most, and
+ * deletion last: it passes tests by removing behaviour, ingredient reuse lowest: its search space is
+ * the largest and its plausible patches the most often overfitting).
  * Unknown patterns get {@link #DEFAULT}.
  */
 public final class StaticPatternPriors implements PatternPriors {
@@ -40,7 +56,20 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(MethodCallReplacement.NAME, 0.6),
             Map.entry(ReturnValueChange.NAME, 0.6),
             Map.entry(NullCheckInsertion.NAME, 0.5),
-            Map.entry(StatementDeletion.NAME, 0.3));
+            Map.entry(SwappedOperands.NAME, 0.6),
+            Map.entry(ConstantReplacement.NAME, 0.55),
+            Map.entry(CastChange.NAME, 0.55),
+            Map.entry(ConditionNarrowing.NAME, 0.55),
+            Map.entry(ConditionWidening.NAME, 0.45),
+            Map.entry(ExpressionVariableReplacement.NAME, 0.5),
+            Map.entry(LoopBoundChange.NAME, 0.5),
+            Map.entry(IncrementInsertion.NAME, 0.5),
+            Map.entry(BreakInsertion.NAME, 0.5),
+            Map.entry(ReturnInsertion.NAME, 0.4),
+            Map.entry(MathWrapper.NAME, 0.4),
+            Map.entry(StatementSwap.NAME, 0.35),
+            Map.entry(StatementDeletion.NAME, 0.3),
+            Map.entry(IngredientInsertion.NAME, 0.25));
 
     @Override
     public double prior(String pattern) {

@@ -1,6 +1,7 @@
 package dev.pavu.actuator.proposer;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -12,6 +13,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
@@ -24,8 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Symbol-less type guesses: literals, declared variables by name, and the arithmetic and comparisons
- * built from them. Good enough to skip mutations that cannot compile (e.g. {@code -} on strings);
+ * Symbol-less type guesses: literals, declared variables by name, array elements and lengths,
+ * {@code size()} / {@code length()} calls, and the arithmetic and comparisons built from them. Good enough to skip mutations that cannot compile (e.g. {@code -} on strings);
  * {@code null} means "unknown" and never blocks a mutation.
  */
 public final class Types {
@@ -69,6 +71,47 @@ public final class Types {
     /** @param type normalised type @return true for an integral primitive or its box */
     public static boolean isIntegral(String type) {
         return type != null && INTEGRAL.contains(type);
+    }
+
+    /** @param type normalised type @return true for {@code float}, {@code double} or their boxes */
+    public static boolean isFloating(String type) {
+        return "float".equals(type) || "double".equals(type) || "Float".equals(type) || "Double".equals(type);
+    }
+
+    /**
+     * Whether a value of type {@code from} can be returned or passed where {@code to} is declared without
+     * a cast: the same type, a widening primitive conversion, or boxing to the same primitive's box.
+     *
+     * @param from normalised type of the value
+     * @param to   normalised declared type
+     * @return true when assignable (by name; unknown reference types only when equal)
+     */
+    public static boolean assignable(String from, String to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        if (from.equals(to)) {
+            return true;
+        }
+        String f = unbox(from);
+        String t = unbox(to);
+        if (!isPrimitive(f) || !isPrimitive(t)) {
+            return false;
+        }
+        if (f.equals(t)) {
+            return isPrimitive(from) || isPrimitive(to);
+        }
+        if (!isPrimitive(to)) {
+            return false; // int → Long does not compile
+        }
+        return switch (f) {
+            case "byte" -> Set.of("short", "int", "long", "float", "double").contains(t);
+            case "short", "char" -> Set.of("int", "long", "float", "double").contains(t);
+            case "int" -> Set.of("long", "float", "double").contains(t);
+            case "long" -> Set.of("float", "double").contains(t);
+            case "float" -> "double".equals(t);
+            default -> false;
+        };
     }
 
     /** @param type normalised type @return true for {@code boolean} or {@code Boolean} */
@@ -117,6 +160,19 @@ public final class Types {
         if (e instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
             Variable v = scope.get(f.getNameAsString());
             return v != null && v.kind() == Variable.Kind.FIELD ? v.type() : null;
+        }
+        if (e instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+            String owner = guess(f.getScope(), scope);
+            return owner != null && owner.endsWith("[]") ? "int" : null;
+        }
+        if (e instanceof ArrayAccessExpr a) {
+            String array = guess(a.getName(), scope);
+            return array != null && array.endsWith("[]") ? array.substring(0, array.length() - 2) : null;
+        }
+        if (e instanceof MethodCallExpr m && m.getScope().isPresent() && m.getArguments().isEmpty()
+                && (m.getNameAsString().equals("size") || m.getNameAsString().equals("length"))) {
+            String owner = guess(m.getScope().get(), scope);
+            return owner == null || !isPrimitive(owner) ? "int" : null;
         }
         if (e instanceof UnaryExpr u) {
             return switch (u.getOperator()) {

@@ -34,7 +34,7 @@ public final class ConditionNegation implements FixPattern {
             String negated = ctx.negation(c.expression());
             double weight = switch (c.kind()) {
                 case IF -> 1.0;
-                case TERNARY -> 0.8;
+                case TERNARY, RETURN -> 0.8;
                 case LOOP -> 0.4;
             };
             out.add(ctx.mutation(c.expression(), negated, "negate condition " + MutationContext.shorten(ctx.text(c.expression()))

@@ -15,8 +15,8 @@ import java.util.List;
 /** The conditions a target owns: of an {@code if}, a loop, and of its own {@code ?:} expressions. */
 final class Conditions {
 
-    /** Where a condition sits: an {@code if}, a loop header or a conditional expression. */
-    enum Kind { IF, LOOP, TERNARY }
+    /** Where a condition sits: an {@code if}, a loop header, a conditional expression or a boolean {@code return}. */
+    enum Kind { IF, LOOP, TERNARY, RETURN }
 
     record Condition(Expression expression, Kind kind) {
     }

@@ -33,7 +33,8 @@ import java.util.Set;
  * Null-check insertion (TBar's NullPointerChecker): for each variable of a reference type that the
  * statement dereferences ({@code x.m()}, {@code x.f}, {@code x[i]}, {@code for (e : x)}), wrap the
  * statement in {@code if (x != null)}; for a {@code return} insert a guard before it,
- * {@code if (x == null) return <default>;}. Declarations are left alone (wrapping one would hide the
+ * {@code if (x == null) return <default>;}. Variables that cannot be null ({@link NullSafety}: a
+ * local only ever assigned {@code new …}) are skipped. Declarations are left alone (wrapping one would hide the
  * variable from the statements after it).
  */
 public final class NullCheckInsertion implements FixPattern {
@@ -100,7 +101,7 @@ public final class NullCheckInsertion implements FixPattern {
     private static void addIfReference(Expression scope, MutationContext ctx, Set<String> names) {
         if (scope instanceof NameExpr n) {
             Variable v = ctx.scope(n).get(n.getNameAsString());
-            if (v != null && !v.isPrimitive()) {
+            if (v != null && !v.isPrimitive() && !NullSafety.definitelyNonNull(n.getNameAsString(), n, ctx)) {
                 names.add(n.getNameAsString());
             }
         }
