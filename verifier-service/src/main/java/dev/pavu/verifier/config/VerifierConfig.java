@@ -68,6 +68,25 @@ public interface VerifierConfig {
     /** The sandbox every build and test run goes through. */
     Sandbox sandbox();
 
+    /** The fast path for JVM projects. */
+    FastPath fastPath();
+
+    /** The fast path for JVM projects (see {@code dev.pavu.verifier.fast}). */
+    interface FastPath {
+        /**
+         * Verify Maven candidates that change only Java sources through the fast path: the baseline built once
+         * per source, the changed sources compiled alone, the tests in a warm sandboxed JVM. Off by default in
+         * this version; candidates it cannot take (other files changed, multi-module builds, no JUnit
+         * Platform) always go the cold path.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Sources whose built baseline and warm JVM are kept at once (least recently used goes first). */
+        @WithDefault("4")
+        int maxProjects();
+    }
+
     /** Output and report limits. */
     interface Limits {
         /** Bytes kept from the start of a run's output (the rest is counted, not kept, up to {@link #tailBytes()}). */

@@ -256,6 +256,11 @@ public final class FastProject implements AutoCloseable {
             note(log, "the warm JVM is restarted after this candidate (memory exhausted or threads left running)");
             killRunner();
         }
+        if (Files.readAllLines(result, StandardCharsets.UTF_8).contains("OOM\ttrue")) {
+            String why = "memory exhausted: the test JVM ran out of memory (java.lang.OutOfMemoryError) in the tests gate";
+            return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
+                    why + " (fast path)")), List.of(), 0, 0);
+        }
         TestReport rep = readResult(result);
         if (rep.testsFailed() > 0) {
             String why = MavenGates.failedReason(rep, false);
@@ -321,7 +326,8 @@ public final class FastProject implements AutoCloseable {
         }
         killRunner();
         Path work = Files.createDirectories(dir.resolve("cand"));
-        List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-Xmx768m", "-Xss4m",
+        // no -Xmx: the JVM's default heap, as surefire's forked JVM gets it on the cold path
+        List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp",
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
                 "PavuFastRunner", depsFile.toString(), base.resolve("target/classes").toString(),

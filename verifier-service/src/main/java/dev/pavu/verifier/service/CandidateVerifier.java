@@ -3,6 +3,7 @@ package dev.pavu.verifier.service;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.fast.FastPaths;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Verifies one candidate from start to end, without touching the database or the broker: a fresh private
@@ -37,8 +39,11 @@ public class CandidateVerifier {
     private final Prefetcher prefetcher;
     private final MavenGates maven;
     private final Sandbox sandbox;
+    private final FastPaths fastPaths;
 
-    public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox) {
+    public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox,
+                             FastPaths fastPaths) {
+        this.fastPaths = fastPaths;
         this.config = config;
         this.workspaces = workspaces;
         this.prefetcher = prefetcher;
@@ -124,6 +129,10 @@ public class CandidateVerifier {
         }
         prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
+        Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
+        if (fast.isPresent()) {
+            return fast.get();
+        }
         return maven.run(work, diff.verify().testsFirst(), timeout, log, watch);
     }
 
