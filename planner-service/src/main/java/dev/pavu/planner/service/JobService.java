@@ -39,6 +39,11 @@ public class JobService {
     public JobEntity submit(JobSubmission submission, Path upload) {
         JobEntity job = transitions.submit(submission);
         UUID id = job.id;
+        if (job.concluded()) {
+            // failed at submission (e.g. a generation task without a model): nothing to resolve
+            deleteQuietly(upload);
+            return job;
+        }
         executor.runAsync(() -> resolve(id, submission, upload));
         return job;
     }
@@ -54,12 +59,16 @@ public class JobService {
             Log.errorf(e, "job %s: source resolution failed", id);
             transitions.sourceFailed(id, "internal error while resolving the source: " + e.getMessage());
         } finally {
-            if (upload != null) {
-                try {
-                    Files.deleteIfExists(upload);
-                } catch (IOException ignored) {
-                    // best effort
-                }
+            deleteQuietly(upload);
+        }
+    }
+
+    private static void deleteQuietly(Path upload) {
+        if (upload != null) {
+            try {
+                Files.deleteIfExists(upload);
+            } catch (IOException ignored) {
+                // best effort
             }
         }
     }

@@ -28,6 +28,7 @@ import dev.pavu.planner.service.JobDecisions.Repair;
 import dev.pavu.planner.service.JobDecisions.Step;
 import dev.pavu.planner.source.BundleStore;
 import dev.pavu.planner.source.StoredSource;
+import dev.pavu.planner.strategy.StrategyService;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,13 +56,15 @@ public class JobTransitions {
     private final EventPublisher publisher;
     private final BundleStore bundles;
     private final LocalisationService localisation;
+    private final StrategyService strategy;
 
     public JobTransitions(PlannerConfig config, EventPublisher publisher, BundleStore bundles,
-                          LocalisationService localisation) {
+                          LocalisationService localisation, StrategyService strategy) {
         this.config = config;
         this.publisher = publisher;
         this.bundles = bundles;
         this.localisation = localisation;
+        this.strategy = strategy;
     }
 
     /**
@@ -94,6 +97,8 @@ public class JobTransitions {
         job.persist();
         publisher.publish(new JobSubmitted(env, job.source(), t, s.budget()));
         Log.infof("job %s submitted (%s %s)", job.id, job.sourceKind, job.sourceUrl == null ? "upload" : job.sourceUrl);
+        // a generation task without a usable model fails at once, naming the missing setting
+        strategy.missingModel(t).ifPresent(reason -> conclude(job, new Conclude(Outcome.FAILED, reason, null, null), env.eventId()));
         return job;
     }
 
@@ -114,7 +119,7 @@ public class JobTransitions {
         job.bundleSha = source.sha256();
         job.state = JobState.BASELINE;
         VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(), false);
-        sendPlan(job, PlanKind.BASELINE, 0, 0, List.of(), List.of(), 1, verify, job.submittedEventId,
+        sendPlan(job, PlanKind.BASELINE, task(job), 0, 0, List.of(), List.of(), 1, verify, job.submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"));
     }
 
@@ -277,15 +282,26 @@ public class JobTransitions {
         numbers.put("maxCandidates", (double) r.maxCandidates());
         numbers.put("remainingCandidates", (double) progress(job).remainingCandidates());
         numbers.put("topScore", slice.isEmpty() ? 0.0 : slice.getFirst().score());
-        Decision d = new Decision("repair", numbers, "template repair at suspicious statements "
+        String rationale = "template repair at suspicious statements "
                 + (r.locationFrom() + 1) + "–" + (r.locationFrom() + r.locationCount()) + " of " + ranking.size()
-                + " ranked from the failing tests");
+                + " ranked from the failing tests";
+        // the strategy step: repair vs regenerate with its cost model, and the planner model's exploration
+        List<IterationEntity> earlier = IterationEntity.ofJob(job.id);
+        StrategyService.Choice choice = strategy.decide(new StrategyService.Input(job.id, r.iteration(), task(job),
+                job.bundleSha, job.commitId, slice, failing,
+                (int) earlier.stream().filter(i -> i.kind == PlanKind.REPAIR).count(),
+                (int) earlier.stream().filter(i -> i.kind == PlanKind.GENERATE).count()), numbers, rationale);
+        if (choice.failure() != null) {
+            conclude(job, new Conclude(Outcome.FAILED, choice.failure(), null, null), causation);
+            return;
+        }
         job.state = JobState.REPAIRING;
         job.locationsTried = r.locationFrom() + r.locationCount();
-        sendPlan(job, PlanKind.REPAIR, r.iteration(), r.locationFrom(), slice, failing, r.maxCandidates(), verify, causation, d);
+        sendPlan(job, choice.kind(), choice.task(), r.iteration(), r.locationFrom(), slice, failing, r.maxCandidates(), verify,
+                causation, choice.decision());
     }
 
-    private void sendPlan(JobEntity job, PlanKind kind, int iteration, int from, List<SuspiciousLocation> locations,
+    private void sendPlan(JobEntity job, PlanKind kind, TaskSpec task, int iteration, int from, List<SuspiciousLocation> locations,
                           List<TestFailure> failing, int maxCandidates, VerifySpec verify, UUID causation, Decision d) {
         Envelope env = Envelope.of(EventTypes.PLAN_PROPOSED, job.id, iteration, causation, PlannerConfig.PRODUCER);
         IterationEntity plan = new IterationEntity();
@@ -301,7 +317,7 @@ public class JobTransitions {
         plan.persist();
         job.iteration = iteration;
         List<String> tried = kind == PlanKind.BASELINE ? List.of() : VerdictEntity.triedHashes(job.id);
-        publisher.publish(new PlanProposed(env, plan.planId, kind, job.source(), task(job), locations, failing,
+        publisher.publish(new PlanProposed(env, plan.planId, kind, job.source(), task, locations, failing,
                 maxCandidates, verify, tried, d));
         Log.infof("job %s: %s plan %s (iteration %d, %d locations, up to %d candidates)", job.id, kind, plan.planId,
                 iteration, locations.size(), maxCandidates);

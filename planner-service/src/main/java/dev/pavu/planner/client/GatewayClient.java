@@ -1,0 +1,52 @@
+package dev.pavu.planner.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The model gateway's OpenAI-compatible API ({@code quarkus.rest-client.gateway.url}, default
+ * {@code ${PAVU_GATEWAY_URL:http://localhost:8085}}): which aliases it serves (and their capability), and the
+ * planner's exploration call. An error answer is a {@link WebApplicationException} (its body is the gateway's
+ * {@code {"error":{"message","code"}}}) and is not retried; an unreachable gateway is retried once.
+ */
+@RegisterRestClient(configKey = "gateway")
+@Path("/v1")
+public interface GatewayClient {
+
+    /**
+     * @return {@code {"object":"list","data":[{"id":alias,"backends":[{"capability":…},…]},…],"message":…}}
+     */
+    @GET
+    @Path("/models")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
+    JsonNode models();
+
+    /**
+     * @param request an OpenAI chat-completions body ({@code model} is an alias)
+     * @return the completion
+     */
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(value = 90, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 500, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
+    JsonNode complete(JsonNode request);
+}
