@@ -1,6 +1,7 @@
 package dev.pavu.actuator.proposer;
 
 import dev.pavu.actuator.config.ActuatorConfig;
+import dev.pavu.actuator.proposer.priors.FailureKinds;
 import dev.pavu.actuator.source.SourceCheckouts;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SuspiciousLocation;
@@ -64,7 +65,7 @@ public class RepairProposer {
             return Answer.nothing("source unavailable: " + e.getMessage());
         }
         try {
-            return propose(root, plan.locations(), max, plan.triedPatchHashes());
+            return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()));
         } catch (RuntimeException e) {
             // a proposer bug must not leave the planner waiting for an answer that never comes
             Log.errorf(e, "plan %s of job %s: the template proposer failed", plan.planId(), plan.jobId());
@@ -80,6 +81,19 @@ public class RepairProposer {
      * @return the answer
      */
     public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes) {
+        return propose(root, locations, max, triedHashes, null);
+    }
+
+    /**
+     * @param root        checked-out repository
+     * @param locations   suspicious locations, most suspicious first
+     * @param max         at most this many candidates
+     * @param triedHashes hashes of diffs already verified for the job
+     * @param failureKind how the baseline's tests fail (the pattern priors may depend on it), or {@code null}
+     * @return the answer
+     */
+    public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes,
+                          String failureKind) {
         long t0 = System.nanoTime();
         root = root.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
@@ -119,7 +133,7 @@ public class RepairProposer {
                 problems.add("cannot read " + e.getKey() + ": " + ex.getMessage());
                 continue;
             }
-            TemplateProposer.Proposal p = proposer.propose(SourceFile.of(e.getKey(), text), e.getValue());
+            TemplateProposer.Proposal p = proposer.propose(SourceFile.of(e.getKey(), text), e.getValue(), failureKind);
             mutants.addAll(p.mutants());
             problems.addAll(p.problems());
         }
