@@ -63,18 +63,27 @@ public final class CallGraphEvidence implements Evidence {
         int failing = 0;
         for (TestFailure f : input.failingTests()) {
             Optional<TypeInfo> testType = testType(f, index);
-            if (testType.isEmpty() || f.methodName() == null) {
+            if (testType.isEmpty()) {
                 continue;
             }
-            MethodInfo test = testMethod(testType.get(), baseName(f.methodName()), index);
-            if (test == null) {
-                continue;
+            // a failure without a method (e.g. the run was killed while this class ran) implicates all its tests
+            List<MethodInfo> tests = new ArrayList<>();
+            if (f.methodName() == null) {
+                index.methodsOf(testType.get()).stream().filter(m -> hasAnnotation(m, TEST_ANNOTATIONS)).forEach(tests::add);
+            } else {
+                MethodInfo one = testMethod(testType.get(), baseName(f.methodName()), index);
+                if (one != null) {
+                    tests.add(one);
+                }
             }
-            failing++;
-            failingIds.add(test.key());
-            testClasses.add(testType.get());
-            Map<String, Double> reach = reach(test, assertionStatement(test, f), input.callDepth(), resolver, index, methods);
-            reach.forEach((k, v) -> ef.merge(k, v, Double::sum));
+            for (MethodInfo test : tests) {
+                failing++;
+                failingIds.add(test.key());
+                testClasses.add(testType.get());
+                Statement assertion = f.methodName() == null ? null : assertionStatement(test, f);
+                Map<String, Double> reach = reach(test, assertion, input.callDepth(), resolver, index, methods);
+                reach.forEach((k, v) -> ef.merge(k, v, Double::sum));
+            }
         }
         if (failing == 0) {
             return List.of();

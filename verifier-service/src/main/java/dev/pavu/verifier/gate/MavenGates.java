@@ -109,7 +109,7 @@ public class MavenGates {
                 testsStart.set(System.nanoTime());
             }
         });
-        List<String> command = maven.testCommand(tests);
+        List<String> command = maven.testCommand(tests, perTestTimeoutMs(remaining));
         note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
         ExecRequest req = new ExecRequest(command, root, maven.environment(), Duration.ofMillis(remaining), false,
                 List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch, Limits.of(sandboxConfig, timeout));
@@ -127,6 +127,18 @@ public class MavenGates {
         long testsMs = ts == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(end - ts);
         TestReport report = reports.read(root);
         return new Phase(judged, staticMs, testsMs, ts != 0, run.text(), report);
+    }
+
+    /**
+     * The limit of one test method: a third of the time left for the run, at least 2 s. A test that
+     * loops forever is then reported as a failing test by name (the baseline of a bug that makes a test
+     * hang stays repairable), while the build and the other tests still fit in the candidate's limit.
+     *
+     * @param remainingMs milliseconds left of the candidate's limit
+     * @return the per-test limit, milliseconds
+     */
+    static long perTestTimeoutMs(long remainingMs) {
+        return Math.max(2_000, remainingMs / 3);
     }
 
     /**
@@ -157,8 +169,11 @@ public class MavenGates {
                     where = "in the static gate (compiling)";
                     gates.add(new GateResult(STATIC, Verdict.TIMEOUT, p.staticMs(), r.detail() + tag));
                 }
-                return outcome(Verdict.TIMEOUT, r.detail().replace("; the process tree was killed", "")
-                        + " " + where + "; the process tree was killed", gates, rep);
+                String reason = r.detail().replace("; the process tree was killed", "") + " " + where
+                        + "; the process tree was killed";
+                String running = p.testsStarted() ? MavenOutput.lastRunningTestClass(p.output()) : null;
+                return running == null ? outcome(Verdict.TIMEOUT, reason, gates, rep)
+                        : outcomeNaming(running, reason, gates, rep);
             }
             case LIMIT_EXCEEDED -> {
                 String gate = p.testsStarted() ? TESTS : STATIC;
@@ -239,6 +254,20 @@ public class MavenGates {
     private static String simple(String cls) {
         int dot = cls.lastIndexOf('.');
         return dot < 0 ? cls : cls.substring(dot + 1);
+    }
+
+    /**
+     * A TIMEOUT that names the test class that was running when the run was killed, as a failing test
+     * without a method (kind {@code error}), unless the reports already name a failure of that class:
+     * the planner then knows which tests hang (a bug that makes a test loop forever stays repairable).
+     */
+    private static GateOutcome outcomeNaming(String runningClass, String reason, List<GateResult> gates, TestReport rep) {
+        List<TestFailure> failures = new ArrayList<>(rep.failures());
+        if (failures.stream().noneMatch(f -> runningClass.equals(f.className()))) {
+            failures.add(new TestFailure(runningClass, runningClass, null, "error",
+                    "did not finish: " + reason, null));
+        }
+        return new GateOutcome(Verdict.TIMEOUT, reason, gates, failures, rep.testsRun(), rep.testsFailed() + 1);
     }
 
     private static GateOutcome outcome(Verdict v, String reason, List<GateResult> gates, TestReport rep) {

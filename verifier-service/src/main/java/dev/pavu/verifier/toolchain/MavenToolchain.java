@@ -42,8 +42,30 @@ public class MavenToolchain {
      * @return the command line
      */
     public List<String> testCommand(List<String> tests) {
+        return testCommand(tests, 0);
+    }
+
+    /**
+     * The offline build + test command with a per-test time limit.
+     *
+     * <p>The limit is JUnit Jupiter's default timeout ({@code junit.jupiter.execution.timeout.default}),
+     * enforced in a separate thread ({@code junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD})
+     * so that a test stuck in a busy loop is abandoned and reported as an error naming the test, and the
+     * other tests still run. Surefire hands Maven's user properties to the forked test JVM as system
+     * properties, where the JUnit Platform reads configuration parameters (JUnit 5 User Guide,
+     * "Timeouts"; "Configuration Parameters"). JUnit 4 tests ignore it and rely on the run's wall-clock limit.
+     *
+     * @param tests            test ids to run instead of the whole suite; empty = all
+     * @param perTestTimeoutMs limit per test method, milliseconds; 0 = none
+     * @return the command line
+     */
+    public List<String> testCommand(List<String> tests, long perTestTimeoutMs) {
         List<String> c = base(true);
         c.add("-Dmaven.test.failure.ignore=true");
+        if (perTestTimeoutMs > 0) {
+            c.add("-Djunit.jupiter.execution.timeout.default=" + perTestTimeoutMs + " ms");
+            c.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
+        }
         if (!tests.isEmpty()) {
             c.add("-Dtest=" + String.join(",", tests));
             c.add("-Dsurefire.failIfNoSpecifiedTests=false");
