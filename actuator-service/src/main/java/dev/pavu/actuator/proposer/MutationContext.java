@@ -32,12 +32,14 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.Type;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a {@link FixPattern} sees of one file: the original text, its AST and helpers to find the
@@ -48,6 +50,7 @@ public final class MutationContext {
     private final SourceFile source;
     private final CompilationUnit unit;
     private final Map<Node, Map<String, Variable>> scopeCache = new IdentityHashMap<>();
+    private final Map<String, Object> memo = new HashMap<>();
 
     /**
      * @param source the original file
@@ -105,6 +108,25 @@ public final class MutationContext {
             n = p.get();
         }
         return true;
+    }
+
+    /**
+     * A value computed once per file and kept for the other targets and patterns (e.g. the file's
+     * constants, the ingredient statements): patterns stay stateless, the file's context keeps the work.
+     *
+     * @param key     a key unique to what is computed (prefix it with the pattern's name)
+     * @param compute computes the value from this context
+     * @param <T>     the value's type
+     * @return the value
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
     }
 
     /**

@@ -152,6 +152,10 @@ final class ConditionGuards {
 
     /** Static final fields of primitive type declared anywhere in the file: name → type. */
     static Map<String, String> constants(MutationContext ctx) {
+        return ctx.memo("constants", () -> findConstants(ctx));
+    }
+
+    private static Map<String, String> findConstants(MutationContext ctx) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FieldDeclaration f : ctx.unit().findAll(FieldDeclaration.class, f -> f.isStatic() && f.isFinal())) {
             for (VariableDeclarator v : f.getVariables()) {

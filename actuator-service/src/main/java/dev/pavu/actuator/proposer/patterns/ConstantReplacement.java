@@ -19,10 +19,12 @@ import dev.pavu.actuator.proposer.Variable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Wrong constant: a numeric literal replaced by another literal of the same kind that the file uses
@@ -124,10 +126,12 @@ public final class ConstantReplacement implements FixPattern {
         proposed.add(format(value, lit, suffix));
         BigDecimal v = value;
         List<BigDecimal> fromFile = new ArrayList<>();
-        for (LiteralExpr other : ctx.unit().findAll(LiteralExpr.class, o -> o != lit && o.getClass() == lit.getClass())) {
-            BigDecimal w = value(other);
-            if (w != null && fromFile.stream().noneMatch(x -> x.compareTo(w) == 0) && w.compareTo(v) != 0
-                    && w.subtract(v).abs().compareTo(BigDecimal.ONE) != 0) {
+        Map<Class<?>, Map<BigDecimal, Integer>> literals = ctx.memo(NAME + ".literals", () -> literals(ctx));
+        for (Map.Entry<BigDecimal, Integer> e : literals.getOrDefault(lit.getClass(), Map.of()).entrySet()) {
+            BigDecimal w = e.getKey();
+            // a value used only by this very literal is not "another literal of the file"
+            boolean elsewhere = w.compareTo(value(lit)) != 0 || e.getValue() > 1;
+            if (elsewhere && w.compareTo(v) != 0 && w.subtract(v).abs().compareTo(BigDecimal.ONE) != 0) {
                 fromFile.add(w);
             }
         }
@@ -152,6 +156,18 @@ public final class ConstantReplacement implements FixPattern {
                 out.add(ctx.mutation(node, text, "replace constant " + ctx.text(node) + " with " + text, weight));
             }
         }
+    }
+
+    /** Per literal class, the distinct values of the file's numeric literals (as written, unsigned) and how often each occurs. */
+    private static Map<Class<?>, Map<BigDecimal, Integer>> literals(MutationContext ctx) {
+        Map<Class<?>, Map<BigDecimal, Integer>> out = new HashMap<>();
+        for (LiteralExpr l : ctx.unit().findAll(LiteralExpr.class)) {
+            BigDecimal w = value(l);
+            if (w != null) {
+                out.computeIfAbsent(l.getClass(), k -> new TreeMap<>()).merge(w, 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     private static String suffix(LiteralExpr lit, MutationContext ctx) {

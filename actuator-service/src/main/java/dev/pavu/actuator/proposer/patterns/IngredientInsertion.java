@@ -62,24 +62,19 @@ public final class IngredientInsertion implements FixPattern {
         }
         Map<String, Variable> scope = ctx.scope(stmt);
         boolean isStatic = MutationContext.inStaticContext(stmt);
-        Set<String> context = MutationContext.namesUsed(home.get());
+        CallableDeclaration<?> method = home.get();
+        Set<String> context = ctx.memo(NAME + ".names@" + ctx.source().begin(method), () -> MutationContext.namesUsed(method));
         List<Statement> siblings = MutationContext.siblings(stmt);
         Set<String> near = new HashSet<>();
         siblings.forEach(s -> near.add(normalised(ctx.text(s))));
         Map<String, Candidate> ingredients = new LinkedHashMap<>();
-        for (ExpressionStmt s : ctx.unit().findAll(ExpressionStmt.class)) {
-            Optional<CallableDeclaration<?>> from = ctx.enclosingCallable(s);
-            if (from.isEmpty() || from.get() == home.get() || s.getExpression() instanceof VariableDeclarationExpr
-                    || s.findFirst(LambdaExpr.class).isPresent() || s.findFirst(VariableDeclarator.class).isPresent()) {
+        for (Ingredient i : ctx.<List<Ingredient>>memo(NAME + ".pool", () -> pool(ctx))) {
+            if (i.home() == home.get() || near.contains(i.text()) || ingredients.containsKey(i.text())
+                    || !i.fits(scope, isStatic)) {
                 continue;
             }
-            String text = normalised(ctx.text(s));
-            if (near.contains(text) || ingredients.containsKey(text) || !fits(s, scope, isStatic, ctx)) {
-                continue;
-            }
-            Set<String> names = MutationContext.namesUsed(s);
-            long shared = names.stream().filter(context::contains).count();
-            ingredients.put(text, new Candidate(s, shared));
+            long shared = i.names().stream().filter(context::contains).count();
+            ingredients.put(i.text(), new Candidate(i.statement(), shared));
         }
         List<Candidate> ranked = new ArrayList<>(ingredients.values());
         ranked.sort(Comparator.comparingLong(Candidate::shared).reversed());
@@ -105,53 +100,94 @@ public final class IngredientInsertion implements FixPattern {
     private record Candidate(ExpressionStmt statement, long shared) {
     }
 
-    private static String normalised(String text) {
-        return text.replaceAll("\\s+", " ").strip();
-    }
+    /**
+     * A statement of the file that may be reused, with what it needs from the place it goes to.
+     *
+     * @param statement    the statement
+     * @param home         its method or constructor
+     * @param text         its text, whitespace normalised
+     * @param names        the names it uses
+     * @param needs        variable name → the declared type it has at home
+     * @param instanceOnly true when it uses {@code this} or calls an instance method of its class without a receiver
+     */
+    private record Ingredient(ExpressionStmt statement, CallableDeclaration<?> home, String text, Set<String> names,
+                              Map<String, String> needs, boolean instanceOnly) {
 
-    /** Every name in scope with the type it has at the ingredient's home; every receiver-less call callable. */
-    private static boolean fits(ExpressionStmt s, Map<String, Variable> scope, boolean isStatic, MutationContext ctx) {
-        if (s.findFirst(SuperExpr.class).isPresent() || isStatic && s.findFirst(ThisExpr.class).isPresent()) {
-            return false;
-        }
-        Map<String, Variable> origin = ctx.scope(s);
-        for (NameExpr n : s.findAll(NameExpr.class)) {
-            String name = n.getNameAsString();
-            if (n.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == n
-                    && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0))) {
-                continue; // a class name: Math.max, List.of
-            }
-            if (n.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getScope() == n
-                    && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0))) {
-                continue; // Type.CONSTANT
-            }
-            Variable here = scope.get(name);
-            Variable there = origin.get(name);
-            if (here == null || there == null || !here.type().equals(there.type())) {
+        /** Every variable in scope with the same type, and no instance state asked for in a static context. */
+        boolean fits(Map<String, Variable> scope, boolean isStatic) {
+            if (isStatic && instanceOnly) {
                 return false;
             }
-        }
-        for (FieldAccessExpr f : s.findAll(FieldAccessExpr.class)) {
-            if (f.getScope() instanceof ThisExpr) {
-                Variable here = scope.get(f.getNameAsString());
-                if (here == null || here.kind() != Variable.Kind.FIELD) {
+            for (Map.Entry<String, String> need : needs.entrySet()) {
+                Variable here = scope.get(need.getKey());
+                if (here == null || !here.type().equals(need.getValue())) {
                     return false;
                 }
             }
+            return true;
         }
+    }
+
+    /** Expression statements of methods and constructors that declare nothing, hold no lambda and resolve at home (once per file). */
+    private static List<Ingredient> pool(MutationContext ctx) {
+        List<Ingredient> out = new ArrayList<>();
+        for (ExpressionStmt s : ctx.unit().findAll(ExpressionStmt.class)) {
+            Optional<CallableDeclaration<?>> from = ctx.enclosingCallable(s);
+            if (from.isEmpty() || s.getExpression() instanceof VariableDeclarationExpr
+                    || s.findFirst(LambdaExpr.class).isPresent() || s.findFirst(VariableDeclarator.class).isPresent()
+                    || s.findFirst(SuperExpr.class).isPresent()) {
+                continue;
+            }
+            Optional<Ingredient> i = ingredient(s, from.get(), ctx);
+            i.ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** What the statement needs: the type of each variable it uses at home, whether it needs an instance; empty when a name does not resolve. */
+    private static Optional<Ingredient> ingredient(ExpressionStmt s, CallableDeclaration<?> home, MutationContext ctx) {
+        Map<String, Variable> origin = ctx.scope(s);
+        Map<String, String> needs = new LinkedHashMap<>();
+        for (NameExpr n : s.findAll(NameExpr.class)) {
+            String name = n.getNameAsString();
+            Node parent = n.getParentNode().orElse(null);
+            boolean qualifier = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n
+                    || parent instanceof FieldAccessExpr f && f.getScope() == n;
+            if (qualifier && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0))) {
+                continue; // a class name: Math.max, Type.CONSTANT
+            }
+            Variable there = origin.get(name);
+            if (there == null) {
+                return Optional.empty();
+            }
+            needs.put(name, there.type());
+        }
+        for (FieldAccessExpr f : s.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof ThisExpr) {
+                Variable there = origin.get(f.getNameAsString());
+                if (there == null || there.kind() != Variable.Kind.FIELD) {
+                    return Optional.empty();
+                }
+                needs.put(f.getNameAsString(), there.type());
+            }
+        }
+        boolean instanceOnly = s.findFirst(ThisExpr.class).isPresent()
+                || needs.keySet().stream().anyMatch(n -> origin.get(n).kind() == Variable.Kind.FIELD && !origin.get(n).isStatic());
         TypeDeclaration<?> type = ctx.enclosingType(s).orElse(null);
         for (MethodCallExpr m : s.findAll(MethodCallExpr.class)) {
             if (m.getScope().isPresent()) {
                 continue;
             }
-            if (type == null) {
-                return false;
+            List<MethodDeclaration> declared = type == null ? List.of() : type.getMethodsByName(m.getNameAsString());
+            if (declared.isEmpty()) {
+                return Optional.empty();
             }
-            List<MethodDeclaration> declared = type.getMethodsByName(m.getNameAsString());
-            if (declared.isEmpty() || isStatic && declared.stream().noneMatch(MethodDeclaration::isStatic)) {
-                return false;
-            }
+            instanceOnly |= declared.stream().noneMatch(MethodDeclaration::isStatic);
         }
-        return true;
+        return Optional.of(new Ingredient(s, home, normalised(ctx.text(s)), MutationContext.namesUsed(s), needs, instanceOnly));
+    }
+
+    private static String normalised(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 }
