@@ -10,7 +10,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import java.util.UUID;
 public class ReportService {
 
     /** Pages of the audit log read at most (the updater answers a bounded page per call). */
-    static final int MAX_PAGES = 200;
 
     private final EventLogService events;
 
@@ -68,23 +66,7 @@ public class ReportService {
     }
 
     private List<AuditEvent> auditLog(UUID jobId) {
-        List<AuditEvent> all = new ArrayList<>();
-        long after = 0;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<AuditEvent> next = events.events(jobId, after);
-            long last = after;
-            for (AuditEvent e : next) {
-                if (e.seq() > last) {
-                    all.add(e);
-                    last = e.seq();
-                }
-            }
-            if (last == after) {
-                break;
-            }
-            after = last;
-        }
-        return all;
+        return events.history(jobId);
     }
 
     private record Rows(JobEntity job, List<IterationEntity> plans, List<VerdictEntity> verdicts) {

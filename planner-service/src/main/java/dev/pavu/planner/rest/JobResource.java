@@ -220,7 +220,8 @@ public class JobResource {
     public List<AuditEvent> events(@PathParam("id") String id, @QueryParam("after") String after) {
         JobEntity j = find(id);
         try {
-            return events.events(j.id, after(after));
+            // without a cursor: the whole history as it happened; with after=<seq>: the next page of the log
+            return after == null || after.isBlank() ? events.history(j.id) : events.events(j.id, after(after));
         } catch (EventLogService.UnavailableException e) {
             throw ProblemException.unavailable(e.getMessage());
         }

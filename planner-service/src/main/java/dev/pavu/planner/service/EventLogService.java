@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -30,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ApplicationScoped
 public class EventLogService {
+
+    /** Pages of the audit log read for one history at most. */
+    public static final int MAX_PAGES = 200;
 
     /** Poll period of a live stream, milliseconds. */
     static final long POLL_MS = 300;
@@ -63,6 +68,44 @@ public class EventLogService {
      * @return the events, oldest first (empty when the updater has none yet)
      * @throws UnavailableException when the updater cannot be reached or fails
      */
+    /**
+     * A job's whole history in the order it happened: every page of the audit log, sorted by
+     * {@code occurredAt} (the producers' clocks), ties broken by {@code seq}. The log's own {@code seq}
+     * is arrival order at the updater, which consumes four topics at once, so a candidate can arrive
+     * before the job's submission; auditors and reports read the job as it happened.
+     *
+     * @param jobId the job
+     * @return the events, at most {@value #MAX_PAGES} pages of the updater's page size
+     * @throws UnavailableException when the updater cannot be reached or fails
+     */
+    public List<AuditEvent> history(UUID jobId) {
+        List<AuditEvent> all = new ArrayList<>();
+        long after = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            long last = after;
+            for (AuditEvent e : events(jobId, after)) {
+                if (e.seq() > last) {
+                    all.add(e);
+                    last = e.seq();
+                }
+            }
+            if (last == after) {
+                break;
+            }
+            after = last;
+        }
+        all.sort(Comparator.comparing((AuditEvent e) -> occurred(e)).thenComparingLong(AuditEvent::seq));
+        return all;
+    }
+
+    private static Instant occurred(AuditEvent e) {
+        try {
+            return e.occurredAt() == null ? Instant.MAX : Instant.parse(e.occurredAt());
+        } catch (java.time.format.DateTimeParseException ex) {
+            return Instant.MAX;
+        }
+    }
+
     public List<AuditEvent> events(UUID jobId, long after) {
         try {
             return client.events(jobId, after);

@@ -239,6 +239,25 @@ class JobFlowTest {
     }
 
     @Test
+    void theJsonHistoryIsInTheOrderEventsHappenedNotTheOrderTheUpdaterReceivedThem() throws Exception {
+        String jobId = submitStats(null);
+        String entry = """
+                {"seq":%d,"eventId":"%s","type":"%s","jobId":"%s","iteration":0,"causationId":null,\
+                "occurredAt":"%s","producer":"x","topic":"t","payload":{}}""";
+        String log = "[" + String.join(",",
+                entry.formatted(1, UUID.randomUUID(), "pavu.diff.proposed.v1", jobId, "2026-01-01T00:00:03Z"),
+                entry.formatted(2, UUID.randomUUID(), "pavu.job.submitted.v1", jobId, "2026-01-01T00:00:01Z"),
+                entry.formatted(3, UUID.randomUUID(), "pavu.plan.proposed.v1", jobId, "2026-01-01T00:00:02Z")) + "]";
+        FakeUpdater.script(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.rest-client.updater.url", String.class), jobId, log);
+        given().when().get("/jobs/" + jobId + "/events")
+                .then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.contains("pavu.job.submitted.v1", "pavu.plan.proposed.v1", "pavu.diff.proposed.v1"));
+        given().when().get("/jobs/" + jobId + "/events?after=0")
+                .then().statusCode(200).body("seq", org.hamcrest.Matchers.contains(1, 2, 3));
+    }
+
+    @Test
     void jobsPastTheirTimeLimitAreExhausted() throws Exception {
         String jobId = submitStats("{\"budget\": {\"candidateTimeoutMs\": 1000, \"jobTimeoutMs\": 1500}}");
         JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
