@@ -106,7 +106,7 @@ class JobsEndToEndIT {
         Path root = LocalStackExtension.root();
         Process p = new ProcessBuilder(List.of("bash", root.resolve("pavu").toString(), "submit",
                 "--repo", Projects.named("binary-search").toString(), "--task", "make the failing tests pass",
-                "--timeout-per-candidate", "15", "--wait", "--json"))
+                "--timeout-per-candidate", "30", "--wait", "--json"))
                 .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(12, TimeUnit.MINUTES), "pavu submit --wait returned");
