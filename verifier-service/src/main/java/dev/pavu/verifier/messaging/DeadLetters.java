@@ -1,0 +1,74 @@
+package dev.pavu.verifier.messaging;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends one record of a batch to the dead-letter topic of {@code diffs-in} (channel
+ * {@code diffs-dead-letter}, topic {@code pavu.dlq.diffs-in}), with the same headers as SmallRye's
+ * dead-letter-queue failure strategy: {@code dead-letter-reason}, {@code dead-letter-cause},
+ * {@code dead-letter-topic}, {@code dead-letter-partition}, {@code dead-letter-offset}. In batch mode the
+ * failure strategy would dead-letter the whole batch, so the consumer does it record by record.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private final Emitter<String> emitter;
+
+    public DeadLetters(@Channel("diffs-dead-letter") Emitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /**
+     * Sends the record and waits (at most 30 s) for the broker's acknowledgement.
+     *
+     * @param r   the record that could not be handled
+     * @param why the reason
+     * @throws IllegalStateException when the broker does not take it (the batch then fails and is redelivered)
+     */
+    public void send(ConsumerRecord<String, String> r, Throwable why) {
+        RecordHeaders headers = new RecordHeaders();
+        r.headers().forEach(headers::add);
+        header(headers, "dead-letter-reason", why.getMessage() == null ? why.getClass().getName() : why.getMessage());
+        if (why.getCause() != null) {
+            header(headers, "dead-letter-cause", String.valueOf(why.getCause().getMessage()));
+        }
+        header(headers, "dead-letter-topic", r.topic());
+        header(headers, "dead-letter-partition", Integer.toString(r.partition()));
+        header(headers, "dead-letter-offset", Long.toString(r.offset()));
+        var sent = new java.util.concurrent.CompletableFuture<Void>();
+        emitter.send(Message.of(r.value() == null ? "" : r.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(headers).build())
+                .withAck(() -> {
+                    sent.complete(null);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                })
+                .withNack(e -> {
+                    sent.completeExceptionally(e);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }));
+        try {
+            sent.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering " + r.topic() + "@" + r.offset(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot dead-letter " + r.topic() + "@" + r.offset() + ": " + e, e);
+        }
+    }
+
+    private static void header(RecordHeaders h, String name, String value) {
+        h.remove(name);
+        h.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
