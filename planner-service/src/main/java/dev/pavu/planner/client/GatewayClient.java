@@ -20,7 +20,9 @@ import java.time.temporal.ChronoUnit;
  * The model gateway's OpenAI-compatible API ({@code quarkus.rest-client.gateway.url}, default
  * {@code ${PAVU_GATEWAY_URL:http://localhost:8085}}): which aliases it serves (and their capability), and the
  * planner's exploration call. An error answer is a {@link WebApplicationException} (its body is the gateway's
- * {@code {"error":{"message","code"}}}) and is not retried; an unreachable gateway is retried once.
+ * {@code {"error":{"message","code"}}}) and is not retried; an unreachable gateway is retried once. The
+ * exploration call runs inside the transaction that plans the iteration (180 s), so it is cut at 60 s and a
+ * timeout is not retried (override with {@code dev.pavu.planner.client.GatewayClient/complete/Timeout/value}).
  */
 @RegisterRestClient(configKey = "gateway")
 @Path("/v1")
@@ -45,7 +47,7 @@ public interface GatewayClient {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Timeout(value = 90, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 500, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
     JsonNode complete(JsonNode request);
