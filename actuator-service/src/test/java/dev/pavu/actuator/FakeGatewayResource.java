@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,10 +109,5 @@ public class FakeGatewayResource implements QuarkusTestResourceLifecycleManager 
     /** @return the text of the answers' requests as one string, for assertions */
     public static String requestsText() {
         return String.join("\n", REQUESTS.stream().map(JsonNode::toString).toList());
-    }
-
-    /** @param s a string @return it as UTF-8 (helper for tests) */
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -140,7 +139,6 @@ public class StrategyService {
         TaskSpec task = in.task();
         boolean generation = task.kind() == TaskKind.IMPLEMENT;
         String proposer = task.models().get(PROPOSER);
-        String plannerAlias = task.models().get(PLANNER);
         ModelDirectory.Aliases aliases = task.models().isEmpty() ? null : directory.aliases();
         Map<String, String> usable = new LinkedHashMap<>();
         StringBuilder notes = new StringBuilder();
@@ -184,6 +182,7 @@ public class StrategyService {
                 : rationale + (modelAvailable ? " with templates and " + proposer : " with templates"));
         why.append("; ").append(e.summary()).append('.').append(notes);
         String explorer = usable.get(PLANNER);
+        numbers.put("explorationTokens", 0.0);
         if (explorer != null) {
             Exploration.Result r = exploration.explore(explorer, task, in.failing(), methods, e);
             numbers.put("explorationTokens", (double) r.tokens());
@@ -192,8 +191,6 @@ public class StrategyService {
             } else {
                 why.append(" Exploration skipped: ").append(r.problem()).append('.');
             }
-        } else if (plannerAlias == null) {
-            numbers.put("explorationTokens", 0.0);
         }
         Log.infof("job %s iteration %d: %s (P repair %.2f, P regenerate %.2f)", in.jobId(), in.iteration(), e.summary(),
                 e.numbers().get("pRepair"), e.numbers().get("pRegenerate"));
@@ -219,10 +216,5 @@ public class StrategyService {
         } finally {
             SourceResolver.deleteQuietly(target);
         }
-    }
-
-    /** @return a probability for logs */
-    static String pct(double p) {
-        return String.format(Locale.ROOT, "%.0f%%", p * 100);
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -224,10 +223,5 @@ class LlmCandidatesTest {
 
     private static String json(String s) throws Exception {
         return new ObjectMapper().writeValueAsString(s);
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> unused() {
-        return Map.of();
     }
 }
