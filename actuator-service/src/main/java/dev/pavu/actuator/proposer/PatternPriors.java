@@ -20,7 +20,7 @@ public interface PatternPriors {
      * @param pattern     a pattern name
      * @param failureKind the kind of failure of the job's baseline — the simple exception class of the first
      *                    failing test ({@code AssertionFailedError}, {@code NullPointerException}, …),
-     *                    {@code timeout}, … (see {@code priors.FailureKinds}) — or {@code null} when unknown
+     *                    {@code timeout}, … (see {@code dev.pavu.contracts.FailureKinds}) — or {@code null} when unknown
      * @return its prior in (0, 1]; by default the same as {@link #prior(String)}
      */
     default double prior(String pattern, String failureKind) {

@@ -1,7 +1,7 @@
 package dev.pavu.actuator.proposer;
 
 import dev.pavu.actuator.config.ActuatorConfig;
-import dev.pavu.actuator.proposer.priors.FailureKinds;
+import dev.pavu.contracts.FailureKinds;
 import dev.pavu.actuator.source.SourceCheckouts;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SuspiciousLocation;

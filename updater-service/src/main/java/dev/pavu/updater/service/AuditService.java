@@ -3,6 +3,7 @@ package dev.pavu.updater.service;
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
+import dev.pavu.contracts.FailureKinds;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.contracts.JobCancelled;
