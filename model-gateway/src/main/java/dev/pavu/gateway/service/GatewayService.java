@@ -284,21 +284,19 @@ public class GatewayService {
                 Usage.of(in, out), info);
     }
 
-    /** A stream replaying a cached answer as one fragment. */
-    private final class CachedStream implements CompletionStream {
-        private final String id;
-        private final long created;
-        private final CompletionCall call;
-        private final PavuInfo info;
-        private final CachedAnswer answer;
-        private final Instant start;
+    /** What every answer stream has: its id, creation time (epoch seconds), call, routing info and start. */
+    private abstract static class StreamBase implements CompletionStream {
+        protected final String id;
+        protected final long created;
+        protected final CompletionCall call;
+        protected final PavuInfo info;
+        protected final Instant start;
 
-        CachedStream(String id, long created, CompletionCall call, PavuInfo info, CachedAnswer answer, Instant start) {
+        StreamBase(String id, long created, CompletionCall call, PavuInfo info, Instant start) {
             this.id = id;
             this.created = created;
             this.call = call;
             this.info = info;
-            this.answer = answer;
             this.start = start;
         }
 
@@ -325,6 +323,16 @@ public class GatewayService {
         @Override
         public PavuInfo info() {
             return info;
+        }
+    }
+
+    /** A stream replaying a cached answer as one fragment. */
+    private final class CachedStream extends StreamBase {
+        private final CachedAnswer answer;
+
+        CachedStream(String id, long created, CompletionCall call, PavuInfo info, CachedAnswer answer, Instant start) {
+            super(id, created, call, info, start);
+            this.answer = answer;
         }
 
         @Override
@@ -343,51 +351,17 @@ public class GatewayService {
     }
 
     /** A stream fed by a backend. */
-    private final class LiveStream implements CompletionStream {
-        private final String id;
-        private final long created;
-        private final CompletionCall call;
-        private final PavuInfo info;
+    private final class LiveStream extends StreamBase {
         private final BackendSpec spec;
         private final Backend.BackendStream open;
         private final List<String> attempts;
-        private final Instant start;
 
         LiveStream(String id, long created, CompletionCall call, PavuInfo info, BackendSpec spec,
                    Backend.BackendStream open, List<String> attempts, Instant start) {
-            this.id = id;
-            this.created = created;
-            this.call = call;
-            this.info = info;
+            super(id, created, call, info, start);
             this.spec = spec;
             this.open = open;
             this.attempts = attempts;
-            this.start = start;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public long created() {
-            return created;
-        }
-
-        @Override
-        public String alias() {
-            return call.alias();
-        }
-
-        @Override
-        public boolean includeUsage() {
-            return call.includeUsage();
-        }
-
-        @Override
-        public PavuInfo info() {
-            return info;
         }
 
         @Override
