@@ -5,7 +5,7 @@ import dev.pavu.cli.CliException;
 import dev.pavu.cli.client.BudgetRequest;
 import dev.pavu.cli.client.JobSubmission;
 import dev.pavu.cli.client.PlannerClient;
-import dev.pavu.cli.client.PlannerException;
+import dev.pavu.cli.client.PlannerOutage;
 import dev.pavu.cli.client.SubmitRequest;
 import dev.pavu.cli.output.JobViews;
 import dev.pavu.cli.output.Json;
@@ -39,8 +39,6 @@ public final class BenchRunner {
 
     /** Waiting for a job lasts its time limit plus this. */
     static final Duration WAIT_SLACK = Duration.ofMinutes(2);
-    /** How long the planner may be unreachable while a job is followed (it may be restarting). */
-    static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(30);
 
     /**
      * @param parallel     jobs in flight at once (≥ 1)
@@ -145,36 +143,21 @@ public final class BenchRunner {
     /** @return the concluded job's view, or {@code null} when it was still running at the deadline */
     private JsonNode await(String jobId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long unreachableSince = 0;
+        PlannerOutage outage = new PlannerOutage();
         while (true) {
             try {
                 JsonNode view = planner.job(jobId);
-                unreachableSince = 0;
+                outage.answered();
                 if (JobViews.outcome(view) != null) {
                     return view;
                 }
-            } catch (PlannerException e) {
-                throw e;
             } catch (CliException e) {
-                if (e.exitCode() != CliException.USAGE) {
-                    throw e;
-                }
-                long now = System.nanoTime();
-                if (unreachableSince == 0) {
-                    unreachableSince = now;
-                } else if (now - unreachableSince > UNREACHABLE_GRACE.toNanos()) {
-                    throw e;
-                }
+                outage.failed(e, null);
             }
             if (System.nanoTime() > deadline) {
                 return null;
             }
-            try {
-                Thread.sleep(settings.pollInterval());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw CliException.failed("interrupted");
-            }
+            PlannerOutage.pause(settings.pollInterval());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.pavu.cli.CliContext;
 import dev.pavu.cli.CliException;
 import dev.pavu.cli.client.PlannerClient;
 import dev.pavu.cli.client.PlannerException;
+import dev.pavu.cli.client.PlannerOutage;
 import dev.pavu.cli.output.EventLines;
 import dev.pavu.cli.output.JobViews;
 import dev.pavu.cli.output.Json;
@@ -18,12 +19,9 @@ import java.util.Set;
 /**
  * Follows a job to its end by polling the planner ({@code GET /jobs/{id}/events} for progress, then
  * {@code GET /jobs/{id}} for the state) every poll interval (about 500 ms), printing one line per new event.
- * A planner that stops answering is retried for {@link #UNREACHABLE_GRACE} before giving up.
+ * A planner that stops answering is retried for {@link PlannerOutage#GRACE} before giving up.
  */
 final class JobFollower {
-
-    /** How long the planner may be unreachable while following (it may be restarting). */
-    static final Duration UNREACHABLE_GRACE = Duration.ofSeconds(30);
 
     /** How long to wait, once the job concluded, for its conclusion event to reach the timeline. */
     static final Duration DRAIN = Duration.ofSeconds(3);
@@ -70,30 +68,19 @@ final class JobFollower {
     SubmitResult follow(String id, PrintStream progress, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        long unreachableSince = 0;
+        PlannerOutage outage = new PlannerOutage();
         JsonNode view = null;
         while (true) {
             try {
                 printNew(id, progress);
                 view = planner.job(id);
-                unreachableSince = 0;
+                outage.answered();
                 if (JobViews.outcome(view) != null) {
                     drain(id, progress);
                     return result(id, view, System.nanoTime() - start);
                 }
-            } catch (PlannerException e) {
-                throw e;
             } catch (CliException e) {
-                if (e.exitCode() != CliException.USAGE) {
-                    throw e;
-                }
-                long now = System.nanoTime();
-                if (unreachableSince == 0) {
-                    unreachableSince = now;
-                    progress.println("(" + e.getMessage() + "; retrying for " + UNREACHABLE_GRACE.toSeconds() + " s)");
-                } else if (now - unreachableSince > UNREACHABLE_GRACE.toNanos()) {
-                    throw e;
-                }
+                outage.failed(e, progress);
             }
             if (System.nanoTime() > deadline) {
                 String state = view == null ? "running" : String.valueOf(JobViews.state(view));
@@ -102,7 +89,7 @@ final class JobFollower {
                         view == null ? verdicts : orElse(JobViews.candidatesTried(view), verdicts),
                         Duration.ofNanos(System.nanoTime() - start).toMillis());
             }
-            sleep(ctx.pollInterval());
+            PlannerOutage.pause(ctx.pollInterval());
         }
     }
 
@@ -114,7 +101,7 @@ final class JobFollower {
         long until = System.nanoTime() + DRAIN.toNanos();
         printNew(id, progress);
         while (conclusion == null && System.nanoTime() < until) {
-            sleep(ctx.pollInterval());
+            PlannerOutage.pause(ctx.pollInterval());
             printNew(id, progress);
         }
     }
@@ -178,14 +165,5 @@ final class JobFollower {
 
     private static long orElse(Long v, long fallback) {
         return v == null ? fallback : v;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CliException.failed("interrupted");
-        }
     }
 }

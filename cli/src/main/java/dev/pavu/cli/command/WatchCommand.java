@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pavu.cli.CliContext;
 import dev.pavu.cli.CliException;
 import dev.pavu.cli.client.PlannerClient;
-import dev.pavu.cli.client.PlannerException;
+import dev.pavu.cli.client.PlannerOutage;
 import dev.pavu.cli.output.EventLines;
 import dev.pavu.cli.output.JobViews;
 import dev.pavu.cli.output.Json;
@@ -44,7 +44,7 @@ public class WatchCommand implements Callable<Integer> {
         String[] lastId = {null};
         long[] lastSeq = {0};
         boolean[] concluded = {false};
-        long unreachableSince = 0;
+        PlannerOutage outage = new PlannerOutage();
         while (true) {
             String notStreamed;
             try {
@@ -72,21 +72,10 @@ public class WatchCommand implements Callable<Integer> {
                     }
                     return !concluded[0];
                 });
-                unreachableSince = 0;
-            } catch (PlannerException e) {
-                throw e;
+                outage.answered();
             } catch (CliException e) {
-                if (e.exitCode() != CliException.USAGE) {
-                    throw e;
-                }
-                long now = System.nanoTime();
-                if (unreachableSince == 0) {
-                    unreachableSince = now;
-                    ctx.err().println("(" + e.getMessage() + "; retrying for " + JobFollower.UNREACHABLE_GRACE.toSeconds() + " s)");
-                } else if (now - unreachableSince > JobFollower.UNREACHABLE_GRACE.toNanos()) {
-                    throw e;
-                }
-                sleep(Duration.ofSeconds(1));
+                outage.failed(e, ctx.err());
+                PlannerOutage.pause(Duration.ofSeconds(1));
                 continue;
             }
             if (notStreamed != null) {
@@ -107,7 +96,7 @@ public class WatchCommand implements Callable<Integer> {
                 }
                 return "SUCCEEDED".equals(outcome) ? CliException.OK : CliException.NOT_SUCCEEDED;
             }
-            sleep(ctx.pollInterval());
+            PlannerOutage.pause(ctx.pollInterval());
         }
     }
 
@@ -120,15 +109,6 @@ public class WatchCommand implements Callable<Integer> {
             return n != null && (n.isObject() || n.isArray()) ? n : null;
         } catch (JsonProcessingException e) {
             return null;
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CliException.failed("interrupted");
         }
     }
 }
