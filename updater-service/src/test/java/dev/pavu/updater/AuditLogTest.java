@@ -17,7 +17,6 @@ import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.TestFailure;
-import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
@@ -227,18 +226,18 @@ class AuditLogTest {
     @Test
     void garbageGoesToTheDeadLetterTopicAndTheChannelGoesOn() {
         String garbage = "not a pavu event " + UUID.randomUUID();
-        KafkaProbe.send(Topics.VERDICTS, "k", garbage);
+        KafkaProbe.send(TestTopics.VERDICTS, "k", garbage);
         String unknownType = "{\"envelope\":{\"type\":\"pavu.nonsense.v1\",\"eventId\":\"" + UUID.randomUUID() + "\"}}";
-        KafkaProbe.send(Topics.PLANS, "k", unknownType);
+        KafkaProbe.send(TestTopics.PLANS, "k", unknownType);
 
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(Topics.deadLetter("verdicts-in"),
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(TestTopics.deadLetter("verdicts-in"),
                 r -> garbage.equals(r.value()), 1, Duration.ofSeconds(60));
-        assertEquals(1, dead.size(), "garbage on pavu.verdicts reaches pavu.dlq.verdicts-in");
+        assertEquals(1, dead.size(), "garbage on the verdicts topic reaches its dead-letter topic");
         Header reason = dead.getFirst().headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("not JSON"),
                 "the reason says why: " + (reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8)));
-        assertEquals(1, KafkaProbe.await(Topics.deadLetter("plans-in"), r -> unknownType.equals(r.value()), 1,
-                Duration.ofSeconds(60)).size(), "an unknown event type reaches pavu.dlq.plans-in");
+        assertEquals(1, KafkaProbe.await(TestTopics.deadLetter("plans-in"), r -> unknownType.equals(r.value()), 1,
+                Duration.ofSeconds(60)).size(), "an unknown event type reaches the plans dead-letter topic");
 
         // the channel goes on
         UUID job = UUID.randomUUID();
@@ -265,13 +264,13 @@ class AuditLogTest {
 
     private static String topicOf(PavuEvent e) {
         return switch (e) {
-            case JobSubmitted ignored -> Topics.JOBS;
-            case JobConcluded ignored -> Topics.JOBS;
-            case dev.pavu.contracts.JobCancelled ignored -> Topics.JOBS;
-            case PlanProposed ignored -> Topics.PLANS;
-            case CandidatesProposed ignored -> Topics.PLANS;
-            case DiffProposed ignored -> Topics.DIFFS;
-            case VerdictIssued ignored -> Topics.VERDICTS;
+            case JobSubmitted ignored -> TestTopics.JOBS;
+            case JobConcluded ignored -> TestTopics.JOBS;
+            case dev.pavu.contracts.JobCancelled ignored -> TestTopics.JOBS;
+            case PlanProposed ignored -> TestTopics.PLANS;
+            case CandidatesProposed ignored -> TestTopics.PLANS;
+            case DiffProposed ignored -> TestTopics.DIFFS;
+            case VerdictIssued ignored -> TestTopics.VERDICTS;
         };
     }
 
