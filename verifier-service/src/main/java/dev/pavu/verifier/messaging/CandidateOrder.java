@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The order in which one worker verifies the candidates it has read.
+ * The order in which one worker verifies the candidates it has read in one poll.
  *
- * <p>Jobs keep the order in which their first candidate arrived (first come, first served between
- * jobs); within a job, candidates go by {@link DiffProposed#priority()} (higher first), then by
- * {@link DiffProposed#candidateIndex()} (the actuator's rank), then by arrival.
+ * <p>Within a job, candidates go by {@link DiffProposed#priority()} (higher first), then by
+ * {@link DiffProposed#candidateIndex()} (the actuator's rank), then by arrival. Between jobs the worker takes
+ * turns (round robin, jobs in the order their first candidate arrived): each job's best candidate, then each
+ * job's second best, and so on. A job whose candidates loop until their wall-clock limit therefore delays another
+ * job by at most one candidate per turn instead of by its whole batch.
  */
 public final class CandidateOrder {
 
@@ -26,18 +28,22 @@ public final class CandidateOrder {
      * @return indexes into {@code arrived}, in the order to verify them
      */
     public static List<Integer> mostPromisingFirst(List<DiffProposed> arrived) {
-        Map<UUID, Integer> jobRank = new LinkedHashMap<>();
-        for (DiffProposed d : arrived) {
-            jobRank.putIfAbsent(d.jobId(), jobRank.size());
-        }
-        List<Integer> order = new ArrayList<>();
+        Map<UUID, List<Integer>> byJob = new LinkedHashMap<>();
         for (int i = 0; i < arrived.size(); i++) {
-            order.add(i);
+            byJob.computeIfAbsent(arrived.get(i).jobId(), j -> new ArrayList<>()).add(i);
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> jobRank.get(arrived.get(i).jobId()))
-                .thenComparing(i -> -arrived.get(i).priority())
+        Comparator<Integer> withinJob = Comparator.<Integer>comparingDouble(i -> -arrived.get(i).priority())
                 .thenComparingInt(i -> arrived.get(i).candidateIndex())
-                .thenComparingInt(i -> i));
+                .thenComparingInt(i -> i);
+        byJob.values().forEach(l -> l.sort(withinJob));
+        List<Integer> order = new ArrayList<>(arrived.size());
+        for (int turn = 0; order.size() < arrived.size(); turn++) {
+            for (List<Integer> job : byJob.values()) {
+                if (turn < job.size()) {
+                    order.add(job.get(turn));
+                }
+            }
+        }
         return order;
     }
 }

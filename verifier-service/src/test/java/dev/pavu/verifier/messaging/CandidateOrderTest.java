@@ -23,14 +23,28 @@ class CandidateOrderTest {
     }
 
     @Test
-    void partitionOrderIsUndoneWithinAJobAndJobsKeepTheirArrivalOrder() {
+    void partitionOrderIsUndoneWithinAJobAndJobsTakeTurnsInArrivalOrder() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         // as read from four partitions: rank order lost
         List<DiffProposed> arrived = List.of(
                 diff(first, 7, 0.2), diff(second, 0, 0.9), diff(first, 0, 0.95), diff(first, 3, 0.5),
                 diff(second, 1, 0.8), diff(first, 1, 0.5));
-        assertEquals(List.of(2, 5, 3, 0, 1, 4), CandidateOrder.mostPromisingFirst(arrived));
+        // first's ranking: 2 (0.95), 5 (0.5, index 1), 3 (0.5, index 3), 0; second's: 1, 4; first arrived first
+        assertEquals(List.of(2, 1, 5, 4, 3, 0), CandidateOrder.mostPromisingFirst(arrived));
+    }
+
+    @Test
+    void aJobWithManyCandidatesDelaysAnotherByOneCandidatePerTurn() {
+        UUID looping = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<DiffProposed> arrived = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            arrived.add(diff(looping, i, 0.9 - i * 0.1));
+        }
+        arrived.add(diff(other, 0, 0.1));
+        arrived.add(diff(other, 1, 0.05));
+        assertEquals(List.of(0, 6, 1, 7, 2, 3, 4, 5), CandidateOrder.mostPromisingFirst(arrived));
     }
 
     @Test
