@@ -9,13 +9,29 @@ import java.util.List;
  * @param timeoutMs       wall-clock limit per candidate, milliseconds
  * @param testsFirst      test ids ({@code Class#method}) to run before the whole suite, to fail fast; may be empty
  * @param collectCoverage true to record per-test line coverage (diagnostic run for fault localisation)
+ * @param gates           the job's gate policy (linters, tests first, runtime probe); {@code null} = the verifier's
+ *                        configured defaults (absent in events written before v1.x, read as {@code null})
  */
-public record VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage) {
+public record VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage,
+                         GatePolicy gates) {
 
     public VerifySpec {
         testsFirst = testsFirst == null ? List.of() : List.copyOf(testsFirst);
         if (timeoutMs < 1) {
             throw new IllegalArgumentException("verify.timeoutMs must be positive, was " + timeoutMs);
         }
+    }
+
+    /** A spec without a gate policy: the verifier's defaults apply. */
+    public VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage) {
+        this(testCommand, timeoutMs, testsFirst, collectCoverage, null);
+    }
+
+    /**
+     * @param policy the job's gate policy, or {@code null} for the verifier's defaults
+     * @return this spec with {@code policy}
+     */
+    public VerifySpec withGates(GatePolicy policy) {
+        return new VerifySpec(testCommand, timeoutMs, testsFirst, collectCoverage, policy);
     }
 }

@@ -464,7 +464,7 @@ class EventSchemaTest {
                 case "java.lang.String", "java.util.UUID", "java.time.Instant" -> "string";
                 case "int", "long", "java.lang.Integer", "java.lang.Long" -> "integer";
                 case "double", "java.lang.Double" -> "number";
-                case "boolean" -> "boolean";
+                case "boolean", "java.lang.Boolean" -> "boolean";
                 default -> fail(at + ": no JSON type known for " + raw);
             };
             JsonNode t = r.node().path("type");

@@ -45,7 +45,9 @@ final class SampleEvents {
             COMMIT, BUNDLE_SHA);
     static final TaskSpec TASK = new TaskSpec(TaskKind.REPAIR, "make the failing tests pass", "mvn -q test",
             "java.lang.AssertionError at StatsTest.java:21", Map.of("proposer", "coder", "planner", "reasoner"));
-    static final VerifySpec VERIFY = new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true);
+    static final GatePolicy GATES = new GatePolicy(List.of("checkstyle"), false,
+            new ProbeSpec("java -cp target/classes com.acme.App", "http://127.0.0.1:8080/health", "curl -fs http://127.0.0.1:8080/mean?v=1", 20_000));
+    static final VerifySpec VERIFY = new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true, GATES);
     static final TestFailure FAILURE = new TestFailure("com.acme.StatsTest#mean", "com.acme.StatsTest", "mean",
             "failure", "expected: <2.5> but was: <1.5>", TRACE);
 

@@ -52,6 +52,9 @@ public class JobEntity extends PanacheEntityBase {
     public String errorLog;
     @Column(name = "models_json")
     public String modelsJson;
+    /** The job's gate policy (JSON of {@code GatePolicy}), or {@code null} for the verifier's defaults. */
+    @Column(name = "gates_json")
+    public String gatesJson;
 
     @Column(name = "max_iterations")
     public int maxIterations;

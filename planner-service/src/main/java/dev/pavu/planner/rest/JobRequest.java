@@ -3,6 +3,7 @@ package dev.pavu.planner.rest;
 import dev.pavu.contracts.TaskKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +16,32 @@ import java.util.Map;
  * @param errorLog    an error log to fix (truncated, its end kept)
  * @param budget      limits; each absent field takes its default
  * @param models      model alias per role, e.g. {@code {"proposer": "coder"}}
+ * @param gates       the verifier's gate policy for this job's candidates; each absent field takes the verifier's
+ *                    default (no linters, tests first on, no probe)
  */
 @Schema(name = "JobRequest")
 public record JobRequest(SourceRequest source, String task, TaskKind kind, String testCommand, String errorLog,
-                         BudgetRequest budget, Map<String, String> models) {
+                         BudgetRequest budget, Map<String, String> models, GatesRequest gates) {
+
+    /**
+     * @param linters    linters of the lint gate, run after the tests pass when installed on the verifier:
+     *                   {@code checkstyle}, {@code spotbugs}, {@code ruff}, {@code mypy}
+     * @param testsFirst run the failing tests alone before the whole suite (default true)
+     * @param probe      start the application in the sandbox, check it, stop it
+     */
+    @Schema(name = "GatesRequest")
+    public record GatesRequest(List<String> linters, Boolean testsFirst, ProbeRequest probe) {
+    }
+
+    /**
+     * @param startCommand shell command that starts the application and keeps running
+     * @param healthUrl    loopback URL polled until it answers 2xx, e.g. {@code http://127.0.0.1:8080/health}
+     * @param smokeCommand shell command run once the application is healthy; exit 0 passes
+     * @param timeoutMs    how long the health URL may take to answer (default 20000)
+     */
+    @Schema(name = "ProbeRequest")
+    public record ProbeRequest(String startCommand, String healthUrl, String smokeCommand, Long timeoutMs) {
+    }
 
     /**
      * @param gitUrl repository URL: http(s)://, ssh://, git://, file:// or user@host:path

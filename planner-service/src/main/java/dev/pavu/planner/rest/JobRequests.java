@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.GatePolicy;
+import dev.pavu.contracts.ProbeSpec;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.planner.rest.Problem.FieldError;
@@ -27,7 +29,10 @@ import java.util.regex.Pattern;
 public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models");
+    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models", "gates");
+    private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe");
+    private static final Set<String> PROBE = Set.of("startCommand", "healthUrl", "smokeCommand", "timeoutMs");
+    private static final Pattern LOOPBACK_URL = Pattern.compile("^https?://(127\\.0\\.0\\.1|localhost|\\[::1])(:\\d{1,5})?(/\\S*)?$");
     private static final Set<String> SOURCE = Set.of("gitUrl", "ref");
     private static final Set<String> BUDGET = Set.of("maxIterations", "maxCandidates", "candidateTimeoutMs", "jobTimeoutMs");
     private static final Pattern URL = Pattern.compile("^(?i)(https?|git|file)://\\S+$");
@@ -117,6 +122,7 @@ public final class JobRequests {
         }
         Budget budget = budget(root.get("budget"), errors);
         Map<String, String> models = models(root.get("models"), errors);
+        GatePolicy gates = gates(root.get("gates"), errors);
 
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -129,7 +135,91 @@ public final class JobRequests {
         }
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
-                new TaskSpec(kind, task, testCommand, errorLog, models), budget);
+                new TaskSpec(kind, task, testCommand, errorLog, models), budget, gates);
+    }
+
+    /**
+     * The optional gate policy: {@code {"linters": ["ruff"], "testsFirst": true, "probe": {"startCommand": "python3 app.py",
+     * "healthUrl": "http://127.0.0.1:8080/health", "smokeCommand": "…", "timeoutMs": 20000}}}.
+     */
+    private static GatePolicy gates(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("gates", "expected an object {linters, testsFirst, probe}, got " + kind(node)));
+            return null;
+        }
+        unknown(node, "gates.", GATES, errors);
+        List<String> linters = null;
+        JsonNode l = node.get("linters");
+        if (l != null && !l.isNull()) {
+            if (!l.isArray()) {
+                errors.add(new FieldError("gates.linters", "expected an array of linter names such as [\"ruff\"], got " + kind(l)));
+            } else {
+                linters = new ArrayList<>();
+                for (JsonNode n : l) {
+                    String name = n.isTextual() ? n.asText().strip().toLowerCase(Locale.ROOT) : null;
+                    if (name == null || !GatePolicy.KNOWN_LINTERS.contains(name)) {
+                        errors.add(new FieldError("gates.linters", "'" + (n.isTextual() ? n.asText() : n.toString())
+                                + "' is not a linter Pavu knows: " + GatePolicy.KNOWN_LINTERS));
+                    } else if (!linters.contains(name)) {
+                        linters.add(name);
+                    }
+                }
+            }
+        }
+        Boolean testsFirst = null;
+        JsonNode tf = node.get("testsFirst");
+        if (tf != null && !tf.isNull()) {
+            if (!tf.isBoolean()) {
+                errors.add(new FieldError("gates.testsFirst", "expected true or false, got " + kind(tf)));
+            } else {
+                testsFirst = tf.asBoolean();
+            }
+        }
+        ProbeSpec probe = probe(node.get("probe"), errors);
+        return new GatePolicy(linters, testsFirst, probe);
+    }
+
+    private static ProbeSpec probe(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("gates.probe", "expected an object {startCommand, healthUrl, smokeCommand, timeoutMs}, got "
+                    + kind(node)));
+            return null;
+        }
+        unknown(node, "gates.probe.", PROBE, errors);
+        String start = blankToNull(text(node, "gates.probe.startCommand", errors));
+        String url = blankToNull(text(node, "gates.probe.healthUrl", errors));
+        String smoke = blankToNull(text(node, "gates.probe.smokeCommand", errors));
+        long timeout = 0;
+        JsonNode t = node.get("timeoutMs");
+        if (t != null && !t.isNull()) {
+            if (!t.isIntegralNumber() || !t.canConvertToLong() || t.asLong() < 1) {
+                errors.add(new FieldError("gates.probe.timeoutMs", "expected a whole number of milliseconds ≥ 1, got "
+                        + kind(t) + (t.isValueNode() ? " " + t : "")));
+            } else {
+                timeout = t.asLong();
+            }
+        }
+        if (start == null && smoke == null) {
+            errors.add(new FieldError("gates.probe", "give a startCommand (with a healthUrl and/or a smokeCommand) or a smokeCommand"));
+        }
+        if (url != null && start == null) {
+            errors.add(new FieldError("gates.probe.healthUrl", "needs a startCommand: the application to start and poll"));
+        }
+        if (url != null && !LOOPBACK_URL.matcher(url).matches()) {
+            errors.add(new FieldError("gates.probe.healthUrl", "'" + url + "' is not on the loopback: the probe runs in a sandbox "
+                    + "whose only network is its own loopback; use e.g. http://127.0.0.1:8080/health"));
+        }
+        return new ProbeSpec(start, url, smoke, timeout);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Budget budget(JsonNode node, List<FieldError> errors) {

@@ -1,6 +1,7 @@
 package dev.pavu.planner.service;
 
 import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.TaskSpec;
 
 /**
@@ -10,8 +11,14 @@ import dev.pavu.contracts.TaskSpec;
  * @param ref    branch, tag or commit, or {@code null} for the default branch
  * @param task   the task (kind, text, test command, error log, models)
  * @param budget the job's limits
+ * @param gates  the job's gate policy (linters, tests first, runtime probe), or {@code null} for the verifier's defaults
  */
-public record JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget) {
+public record JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget, GatePolicy gates) {
+
+    /** A submission without a gate policy. */
+    public JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget) {
+        this(gitUrl, ref, task, budget, null);
+    }
 
     /** @return {@code git} for a URL, {@code bundle} for an upload */
     public String sourceKind() {

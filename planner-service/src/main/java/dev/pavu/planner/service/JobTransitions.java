@@ -87,6 +87,7 @@ public class JobTransitions {
         job.testCommand = t.testCommand();
         job.errorLog = t.errorLog();
         job.modelsJson = JsonColumns.write(t.models());
+        job.gatesJson = s.gates() == null ? null : JsonColumns.write(s.gates());
         job.maxIterations = s.budget().maxIterations();
         job.maxCandidates = s.budget().maxCandidates();
         job.candidateTimeoutMs = s.budget().candidateTimeoutMs();
@@ -118,7 +119,7 @@ public class JobTransitions {
         job.commitId = source.commit();
         job.bundleSha = source.sha256();
         job.state = JobState.BASELINE;
-        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(), false);
+        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(), false, JsonColumns.gates(job.gatesJson));
         sendPlan(job, PlanKind.BASELINE, task(job), 0, 0, List.of(), List.of(), 1, verify, job.submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"));
     }
@@ -275,7 +276,7 @@ public class JobTransitions {
         List<SuspiciousLocation> slice = ranking.subList(r.locationFrom(), r.locationFrom() + r.locationCount());
         List<TestFailure> failing = JsonColumns.failures(job.baselineJson);
         List<String> first = failing.stream().map(TestFailure::testId).filter(id -> id != null && !id.isBlank()).distinct().toList();
-        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, first, false);
+        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, first, false, JsonColumns.gates(job.gatesJson));
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("iteration", (double) r.iteration());
         numbers.put("locations", (double) r.locationCount());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TestFailure;
 
@@ -32,6 +33,10 @@ final class JsonColumns {
 
     static List<TestFailure> failures(String json) {
         return read(json, new TypeReference<List<TestFailure>>() { }, List.of());
+    }
+
+    static GatePolicy gates(String json) {
+        return read(json, new TypeReference<GatePolicy>() { }, null);
     }
 
     static Map<String, String> models(String json) {

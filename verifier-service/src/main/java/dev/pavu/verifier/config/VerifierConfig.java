@@ -68,6 +68,18 @@ public interface VerifierConfig {
     /** The sandbox every build and test run goes through. */
     Sandbox sandbox();
 
+    /** Defaults of the per-job gate policy (linters, tests first, probe). */
+    GatesSettings gates();
+
+    /** The Python toolchain (pytest). */
+    PythonSettings python();
+
+    /** The Node toolchain (npm test). */
+    NodeSettings node();
+
+    /** The Gradle toolchain. */
+    GradleSettings gradle();
+
     /** The fast path for JVM projects. */
     FastPath fastPath();
 

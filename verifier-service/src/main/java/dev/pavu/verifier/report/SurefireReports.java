@@ -71,7 +71,29 @@ public final class SurefireReports {
      * @return the combined report; {@link TestReport#EMPTY} when there is no report file
      */
     public TestReport read(Path projectRoot) {
-        List<Path> files = find(projectRoot);
+        return readFiles(find(projectRoot));
+    }
+
+    /**
+     * Reads JUnit XML report files of any runner that writes surefire's format: Gradle's
+     * {@code build/test-results/test/TEST-*.xml}, pytest's {@code --junitxml}, Node's {@code --test-reporter=junit}
+     * ({@code <testcase classname name>} with {@code <failure>}, {@code <error>} or {@code <skipped>}).
+     *
+     * @param files report files; missing ones are ignored
+     * @return the combined report; {@link TestReport#EMPTY} when no file exists
+     */
+    public TestReport readFiles(List<Path> files) {
+        return readFiles(files, false);
+    }
+
+    /**
+     * @param files     report files; missing ones are ignored
+     * @param freeNames true when test names are free text (Node's runner: {@code adds two numbers}), kept whole
+     *                  instead of cut to a Java method name at the first space or parenthesis
+     * @return the combined report
+     */
+    public TestReport readFiles(List<Path> files, boolean freeNames) {
+        files = files.stream().filter(Files::isRegularFile).toList();
         int run = 0;
         int failed = 0;
         int skipped = 0;
@@ -83,7 +105,7 @@ public final class SurefireReports {
                     Log.warnf("skipping surefire report %s: larger than %d bytes", f, MAX_FILE);
                     continue;
                 }
-                Counts c = readFile(f, failures, seen);
+                Counts c = readFile(f, failures, seen, freeNames);
                 run += c.run;
                 failed += c.failed;
                 skipped += c.skipped;
@@ -160,7 +182,7 @@ public final class SurefireReports {
     private record Counts(int run, int failed, int skipped) {
     }
 
-    private Counts readFile(Path file, List<TestFailure> failures, Set<String> seen) throws IOException, XMLStreamException {
+    private Counts readFile(Path file, List<TestFailure> failures, Set<String> seen, boolean freeNames) throws IOException, XMLStreamException {
         int run = 0;
         int failed = 0;
         int skipped = 0;
@@ -192,7 +214,7 @@ public final class SurefireReports {
                                 if (!caseFailed) {
                                     caseFailed = true;
                                     failed++;
-                                    TestFailure tf = failure(cls, method, kind, message, type, body);
+                                    TestFailure tf = failure(cls, method, kind, message, type, body, freeNames);
                                     if (failures.size() < maxFailures && seen.add(tf.testId())) {
                                         failures.add(tf);
                                     }
@@ -220,9 +242,9 @@ public final class SurefireReports {
         return new Counts(run, failed, skipped);
     }
 
-    private TestFailure failure(String cls, String name, String kind, String message, String type, String body) {
+    private TestFailure failure(String cls, String name, String kind, String message, String type, String body, boolean freeNames) {
         String className = cls == null || cls.isBlank() ? "(unknown)" : cls.trim();
-        String method = methodName(name);
+        String method = freeNames && name != null && !name.isBlank() ? name.trim() : methodName(name);
         String msg = message;
         if (msg == null || msg.isBlank()) {
             msg = type;

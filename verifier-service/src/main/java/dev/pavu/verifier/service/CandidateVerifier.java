@@ -4,7 +4,9 @@ import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.fast.FastPaths;
+import dev.pavu.verifier.gate.BuildGates;
 import dev.pavu.verifier.gate.GateOutcome;
+import dev.pavu.verifier.gate.GatePipeline;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
@@ -22,13 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Verifies one candidate from start to end, without touching the database or the broker: a fresh private
  * copy of the source under {@code <home>/verifier/work/<candidateId>}, the diff applied, the layout
- * checked (Maven only in this version), the dependencies prefetched once per source, the gates run in the
- * sandbox, the log written to {@code <home>/verifier/logs/<candidateId>.log}, the copy deleted.
+ * detected (Maven, Gradle, Python, Node: {@link GatePipeline}), a Maven project's dependencies prefetched once per
+ * source, the gates of the job's policy run in the sandbox, the log written to {@code <home>/verifier/logs/<candidateId>.log}, the copy deleted.
  * Whatever goes wrong becomes a verdict (ERROR with the reason); it never throws for the candidate.
  */
 @ApplicationScoped
@@ -40,10 +43,12 @@ public class CandidateVerifier {
     private final MavenGates maven;
     private final Sandbox sandbox;
     private final FastPaths fastPaths;
+    private final GatePipeline pipeline;
 
     public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox,
-                             FastPaths fastPaths) {
+                             FastPaths fastPaths, GatePipeline pipeline) {
         this.fastPaths = fastPaths;
+        this.pipeline = pipeline;
         this.config = config;
         this.workspaces = workspaces;
         this.prefetcher = prefetcher;
@@ -123,17 +128,30 @@ public class CandidateVerifier {
             note(log, "empty patch (baseline)");
         }
         String layout = workspaces.layout(work);
-        if (!"MAVEN".equals(layout)) {
+        Optional<BuildGates> build = pipeline.gatesFor(layout);
+        if (build.isEmpty()) {
             return GateOutcome.early(Verdict.ERROR, "unsupported build (" + describe(layout)
-                    + "): Pavu verifies Maven projects (pom.xml) in this version");
+                    + "): Pavu verifies Maven (pom.xml), Gradle (build.gradle), Python (pytest) and Node (package.json, npm test) projects");
         }
-        prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
+        GatePipeline.Policy policy = pipeline.policy(diff.verify().gates());
+        List<String> testsFirst = policy.testsFirst() ? diff.verify().testsFirst() : List.of();
+        if (diff.verify().gates() != null) {
+            note(log, "gate policy: linters " + (policy.linters().isEmpty() ? "none" : String.join(", ", policy.linters()))
+                    + ", tests first " + (policy.testsFirst() ? "on" : "off") + ", probe " + (policy.probe() == null ? "none" : "on"));
+        }
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
-        Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
-        if (fast.isPresent()) {
-            return fast.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        GateOutcome built;
+        if ("MAVEN".equals(layout)) {
+            prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
+            // the fast path builds in its own copy: lint and probe need this workspace built, so they go the cold path
+            Optional<GateOutcome> fast = policy.needsWorkspaceAfterTests() ? Optional.empty()
+                    : fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
+            built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
+        } else {
+            built = build.get().run(work, testsFirst, timeout, log, watch);
         }
-        return maven.run(work, diff.verify().testsFirst(), timeout, log, watch);
+        return pipeline.after(built, build.get(), layout, policy, work, deadline, timeout, log, watch);
     }
 
     private static String describe(String layout) {

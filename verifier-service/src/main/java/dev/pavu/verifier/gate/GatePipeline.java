@@ -1,0 +1,128 @@
+package dev.pavu.verifier.gate;
+
+import dev.pavu.contracts.GatePolicy;
+import dev.pavu.contracts.GateResult;
+import dev.pavu.contracts.ProbeSpec;
+import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.sandbox.OutputCapture;
+import dev.pavu.verifier.sandbox.RunWatch;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gates of a candidate in order, stopping at the first that does not pass: {@code static} and {@code tests}
+ * (the toolchain's {@link BuildGates}, chosen by layout), then {@code lint} and {@code probe} when the job's
+ * {@link GatePolicy} asks for them. The policy's absent parts take {@code pavu.verifier.gates.*}.
+ */
+@ApplicationScoped
+public class GatePipeline {
+
+    /**
+     * A job's policy with the defaults filled in.
+     *
+     * @param linters    linters of the lint gate; empty = no lint gate
+     * @param testsFirst run the plan's tests first
+     * @param probe      the runtime probe, or {@code null}
+     */
+    public record Policy(List<String> linters, boolean testsFirst, ProbeSpec probe) {
+        public Policy {
+            linters = List.copyOf(linters);
+        }
+
+        /** @return true when the policy adds gates that need the built workspace (lint, probe) */
+        public boolean needsWorkspaceAfterTests() {
+            return !linters.isEmpty() || probe != null;
+        }
+    }
+
+    private final Map<String, BuildGates> byLayout = new LinkedHashMap<>();
+    private final LintGate lint;
+    private final ProbeGate probe;
+    private final VerifierConfig config;
+
+    public GatePipeline(MavenBuild maven, GradleGates gradle, PythonGates python, NodeGates node, LintGate lint, ProbeGate probe,
+                        VerifierConfig config) {
+        for (BuildGates g : List.of(maven, gradle, python, node)) {
+            byLayout.put(g.layout(), g);
+        }
+        this.lint = lint;
+        this.probe = probe;
+        this.config = config;
+    }
+
+    /**
+     * @param layout the detected layout ({@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE}, {@code UNKNOWN})
+     * @return the toolchain's gates; empty for a layout Pavu does not build
+     */
+    public Optional<BuildGates> gatesFor(String layout) {
+        return Optional.ofNullable(byLayout.get(layout));
+    }
+
+    /**
+     * @param p a job's policy, or {@code null}
+     * @return the policy with every absent part taken from the configuration
+     */
+    public Policy policy(GatePolicy p) {
+        List<String> linters = p != null && p.linters() != null ? p.linters() : config.gates().linters().orElse(List.of());
+        boolean first = p != null && p.testsFirst() != null ? p.testsFirst() : config.gates().testsFirst();
+        return new Policy(linters.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList(), first,
+                p == null ? null : p.probe());
+    }
+
+    /**
+     * Runs the policy's gates after the toolchain's: nothing when those did not pass.
+     *
+     * @param built    the outcome of {@code static} and {@code tests}
+     * @param gates    the toolchain's gates (for the run context)
+     * @param layout   the project's layout
+     * @param policy   the job's policy
+     * @param root     the project root
+     * @param deadline {@link System#nanoTime()} at which the candidate's limit passes
+     * @param timeout  the candidate's whole limit
+     * @param log      the candidate's log
+     * @param watch    polled for an early stop
+     * @return the final outcome: the built one, or the first failing later gate's verdict and reason
+     */
+    public GateOutcome after(GateOutcome built, BuildGates gates, String layout, Policy policy, Path root, long deadline,
+                             Duration timeout, OutputCapture log, RunWatch watch) {
+        if (built.verdict() != Verdict.PASS || !policy.needsWorkspaceAfterTests()) {
+            return built;
+        }
+        Optional<BuildGates.RunContext> ctx = gates.context(root);
+        if (ctx.isEmpty()) {
+            return built;
+        }
+        List<GateResult> results = new ArrayList<>(built.gates());
+        String reason = built.reason();
+        if (!policy.linters().isEmpty()) {
+            LintGate.Lint l = lint.run(policy.linters(), layout, ctx.get(), root, deadline, timeout, log, watch);
+            results.add(l.result());
+            Runs.note(log, "lint: " + l.result().status() + " " + l.result().detail());
+            if (l.failed()) {
+                return with(built, l.result().status(), l.result().detail(), results);
+            }
+        }
+        if (policy.probe() != null) {
+            GateResult p = probe.run(policy.probe(), ctx.get(), root, deadline, timeout, log, watch);
+            results.add(p);
+            Runs.note(log, "probe: " + p.status() + " " + p.detail());
+            if (p.status() != Verdict.PASS) {
+                return with(built, p.status(), "probe: " + p.detail(), results);
+            }
+            reason += "; probe passed";
+        }
+        return with(built, Verdict.PASS, reason, results);
+    }
+
+    private static GateOutcome with(GateOutcome built, Verdict v, String reason, List<GateResult> gates) {
+        return new GateOutcome(v, reason.replace(" (unsandboxed)", ""), gates, built.failingTests(), built.testsRun(), built.testsFailed());
+    }
+}
