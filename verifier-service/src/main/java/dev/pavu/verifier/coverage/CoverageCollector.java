@@ -136,7 +136,7 @@ public class CoverageCollector {
         long failing = passed.values().stream().filter(p -> !p).count();
         String note = "per-test coverage of " + out.size() + " tests (" + failing + " failing), ~" + bytes / 1024 + " KB";
         if (out.size() < order.size()) {
-            note += "; capped at " + maxBytes / 1024 + " KB: " + (order.size() - out.size())
+            note += "; capped at " + (maxBytes >= 1024 ? maxBytes / 1024 + " KB" : maxBytes + " bytes") + ": " + (order.size() - out.size())
                     + " passing tests left out (failing tests first)";
         }
         return new Collected(out, order.size(), note);

@@ -109,6 +109,31 @@ class CoverageRunTest {
         assertEquals(List.of(10, 11, 12, 13, 14, 15, 16, 17, 20, 21, 24), lines(byId, "reversed"));
         assertTrue(got.note().contains("5 tests (2 failing)"), got.note());
         assertTrue(log.text().contains("per-test coverage: JaCoCo agent"), log.text());
+
+        // the payload cap keeps the failing tests first and says what it left out
+        CoverageCollector.Collected capped = new CoverageCollector().collect(work, 600);
+        assertEquals(List.of(CLS + "mixedWithDuplicates", CLS + "reversed"),
+                capped.tests().stream().map(TestCoverage::testId).toList(), capped.note());
+        assertEquals(5, capped.totalTests());
+        assertTrue(capped.note().contains("capped at 600 bytes: 3 passing tests left out (failing tests first)"), capped.note());
+
+        // a test killed mid-run (status still RUNNING) counts as failing with its partial lines; ABORTED is left out
+        Path dir = work.resolve("target/pavu-coverage");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".test")).toList()) {
+                String text = Files.readString(f);
+                if (text.startsWith(CLS + "alreadySorted\n")) {
+                    Files.writeString(f, CLS + "alreadySorted\nRUNNING\n");
+                } else if (text.startsWith(CLS + "emptyArray\n")) {
+                    Files.writeString(f, CLS + "emptyArray\nABORTED\n");
+                }
+            }
+        }
+        Map<String, TestCoverage> after = new CoverageCollector().collect(work, CoverageCollector.DEFAULT_MAX_BYTES).tests()
+                .stream().collect(Collectors.toMap(TestCoverage::testId, Function.identity()));
+        assertEquals(4, after.size(), after.keySet().toString());
+        assertFalse(after.get(CLS + "alreadySorted").passed());
+        assertEquals(List.of(10, 11, 12, 13, 20, 24), after.get(CLS + "alreadySorted").linesByFile().get(FILE));
     }
 
     @Test
