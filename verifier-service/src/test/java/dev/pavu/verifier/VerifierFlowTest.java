@@ -8,6 +8,7 @@ import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.SourceRef;
+import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.Verdict;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -80,6 +82,7 @@ class VerifierFlowTest {
         assertTrue(v.durationMs() > 0);
         assertNotNull(v.logExcerpt());
         assertTrue(v.logUrl().endsWith("/runs/" + d.candidateId() + "/log"), v.logUrl());
+        assertTrue(v.coverage().isEmpty(), "no coverage unless the plan asks for it");
 
         given().when().get("/runs/{id}/log", d.candidateId()).then().statusCode(200)
                 .body(containsString("Tests run: 3, Failures: 1"));
@@ -87,6 +90,31 @@ class VerifierFlowTest {
                 .body(containsString("\"verdict\":\"FAIL\""));
         given().when().get("/runs/{id}/log", UUID.randomUUID()).then().statusCode(404);
         assertFalse(Files.exists(FakePlanner.home().resolve("verifier/work/" + d.candidateId())), "workspace deleted");
+    }
+
+    @Test
+    void aBaselineThatAsksForCoverageCarriesEachTestsCoveredLines() {
+        DiffProposed plain = diff(UUID.randomUUID(), "", "empty-patch", 60_000);
+        DiffProposed d = new DiffProposed(plain.envelope(), plain.candidateId(), plain.planId(), plain.source(), plain.diff(),
+                plain.proposer(), plain.pattern(), plain.description(), plain.priority(), plain.candidateIndex(),
+                new VerifySpec(null, 60_000, List.of(), true));
+        send(d);
+        VerdictIssued v = verdictOf(d);
+        assertEquals(Verdict.FAIL, v.verdict(), v.reason());
+        assertEquals("1 of 3 tests failed: InvoiceTest#total", v.reason(), "the probe changes nothing of the verdict");
+        Map<String, TestCoverage> byId = v.coverage().stream()
+                .collect(java.util.stream.Collectors.toMap(TestCoverage::testId, c -> c));
+        assertEquals(java.util.Set.of("demo.InvoiceTest#total", "demo.InvoiceTest#count", "demo.InvoiceTest#emptyTotal"),
+                byId.keySet(), v.coverage().toString());
+        assertFalse(byId.get("demo.InvoiceTest#total").passed());
+        assertTrue(byId.get("demo.InvoiceTest#count").passed());
+        assertTrue(byId.get("demo.InvoiceTest#emptyTotal").passed());
+        // class (implicit constructor) and field initialiser 6-7, add() 10-11, total() 15-19, count() 23
+        assertEquals(List.of(6, 7, 10, 11, 15, 16, 17, 19), byId.get("demo.InvoiceTest#total").linesByFile().get(InvoiceProject.MAIN));
+        assertEquals(List.of(6, 7, 10, 11, 23), byId.get("demo.InvoiceTest#count").linesByFile().get(InvoiceProject.MAIN));
+        assertEquals(List.of(6, 7, 15, 16, 19), byId.get("demo.InvoiceTest#emptyTotal").linesByFile().get(InvoiceProject.MAIN));
+        given().when().get("/runs/{id}/log", d.candidateId()).then().statusCode(200)
+                .body(containsString("per-test coverage of 3 tests (1 failing)"));
     }
 
     @Test

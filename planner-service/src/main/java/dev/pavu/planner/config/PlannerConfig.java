@@ -1,5 +1,6 @@
 package dev.pavu.planner.config;
 
+import dev.pavu.planner.localisation.SpectrumFormula;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -42,6 +43,23 @@ public interface PlannerConfig {
     /** Call depth followed from the failing tests into main code (0 = only methods the tests call). */
     @WithDefault("2")
     int callDepth();
+
+    /** Fault localisation settings ({@code pavu.planner.localisation.*}). */
+    Localisation localisation();
+
+    /** Fault localisation settings. */
+    interface Localisation {
+        /**
+         * Suspiciousness formula over the baseline's per-test coverage: {@code ochiai} (Abreu et al. 2007),
+         * {@code tarantula} (Jones &amp; Harrold 2005) or {@code dstar} (Wong et al. 2014, * = 2).
+         */
+        @WithDefault("ochiai")
+        SpectrumFormula formula();
+
+        /** Ask the verifier for per-test coverage on the baseline run (spectrum-based fault localisation). */
+        @WithDefault("true")
+        boolean collectCoverage();
+    }
 
     /** An error log given with a job is truncated to this many characters (its end is kept). */
     @WithDefault("16000")

@@ -36,6 +36,8 @@ public final class CallGraphEvidence implements Evidence {
     public static final String NAME = "call-graph";
     /** Factor applied when stack traces already point into main code. */
     static final double BEHIND_STACK_TRACES = 0.7;
+    /** Factor applied when per-test coverage ranked statements (it measures what this source guesses). */
+    static final double BEHIND_SPECTRUM = 0.5;
     static final double DISTANCE_DECAY = 0.6;
     static final double PASSING_FACTOR = 0.5;
     private static final Set<String> TEST_ANNOTATIONS = Set.of("Test", "ParameterizedTest", "RepeatedTest",
@@ -49,6 +51,9 @@ public final class CallGraphEvidence implements Evidence {
 
     @Override
     public double weight(Set<String> sourcesWithResults) {
+        if (sourcesWithResults.stream().anyMatch(n -> SpectrumFormula.named(n) != null)) {
+            return BEHIND_SPECTRUM;
+        }
         return sourcesWithResults.contains(StackTraceEvidence.NAME) ? BEHIND_STACK_TRACES : 1.0;
     }
 

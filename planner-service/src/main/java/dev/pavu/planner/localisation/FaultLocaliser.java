@@ -4,8 +4,7 @@ import dev.pavu.contracts.SuspiciousLocation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,14 @@ import java.util.Set;
  * Ranks suspicious statements by merging {@link Evidence} sources.
  *
  * <p>Each source's scores are multiplied by its {@link Evidence#weight weight}; a statement keeps its best
- * weighted score plus 0.05 for every other source that also names it (capped at 1), and the evidence
- * name of the best. Ties go to stack-trace evidence, then file and line, so the ranking is deterministic.
- * A spectrum-based source (Ochiai over per-test coverage) is one more {@link Evidence} in the list.
+ * weighted score plus {@value #AGREEMENT_BONUS} for every other source that also names it (capped at 1). Its
+ * evidence lists the sources that named it, the best first, joined by {@code +} (e.g. {@code ochiai+stack-trace}).
+ * Ties go to statements a stack trace names, then file and line, so the ranking is deterministic.
+ *
+ * <p>With per-test coverage the spectrum source ({@link SpectrumEvidence}, weight 1) measures what the
+ * call graph guesses, so the call graph then counts {@link CallGraphEvidence#BEHIND_SPECTRUM}; a stack frame
+ * in main code (weight 1, its own line 1.0) still lifts the statement it names above the equally suspicious
+ * statements of its basic block through the agreement bonus.
  */
 public final class FaultLocaliser {
 
@@ -30,9 +34,17 @@ public final class FaultLocaliser {
         this.sources = List.copyOf(sources);
     }
 
-    /** @return a localiser over stack traces and the call graph of the failing tests */
+    /** @return a localiser over stack traces, Ochiai over per-test coverage, and the call graph of the failing tests */
     public static FaultLocaliser standard() {
-        return new FaultLocaliser(List.of(new StackTraceEvidence(), new CallGraphEvidence()));
+        return standard(SpectrumFormula.OCHIAI);
+    }
+
+    /**
+     * @param formula the suspiciousness formula of the spectrum source
+     * @return a localiser over stack traces, per-test coverage, and the call graph of the failing tests
+     */
+    public static FaultLocaliser standard(SpectrumFormula formula) {
+        return new FaultLocaliser(List.of(new StackTraceEvidence(), new SpectrumEvidence(formula), new CallGraphEvidence()));
     }
 
     /**
@@ -51,7 +63,7 @@ public final class FaultLocaliser {
         }
         Set<String> withResults = found.keySet();
         Map<String, ScoredLine> best = new LinkedHashMap<>();
-        Map<String, Set<String>> namedBy = new HashMap<>();
+        Map<String, Set<String>> namedBy = new LinkedHashMap<>();
         for (Evidence e : sources) {
             List<ScoredLine> lines = found.get(e.name());
             if (lines == null) {
@@ -62,19 +74,27 @@ public final class FaultLocaliser {
                 ScoredLine weighted = new ScoredLine(l.file(), l.line(), l.className(), l.methodName(),
                         l.score() * w, l.evidence());
                 best.merge(l.key(), weighted, (a, b) -> a.score() >= b.score() ? a : b);
-                namedBy.computeIfAbsent(l.key(), k -> new HashSet<>()).add(e.name());
+                namedBy.computeIfAbsent(l.key(), k -> new LinkedHashSet<>()).add(e.name());
             }
         }
         List<SuspiciousLocation> out = new ArrayList<>();
         for (ScoredLine l : best.values()) {
-            double score = Math.min(1.0, l.score() + AGREEMENT_BONUS * (namedBy.get(l.key()).size() - 1));
-            out.add(new SuspiciousLocation(l.file(), l.line(), l.className(), l.methodName(), round(score), l.evidence()));
+            Set<String> names = namedBy.get(l.key());
+            double score = Math.min(1.0, l.score() + AGREEMENT_BONUS * (names.size() - 1));
+            StringBuilder evidence = new StringBuilder(l.evidence());
+            names.stream().filter(n -> !n.equals(l.evidence())).forEach(n -> evidence.append('+').append(n));
+            out.add(new SuspiciousLocation(l.file(), l.line(), l.className(), l.methodName(), round(score), evidence.toString()));
         }
         out.sort(Comparator.comparingDouble(SuspiciousLocation::score).reversed()
-                .thenComparing(s -> StackTraceEvidence.NAME.equals(s.evidence()) ? 0 : 1)
+                .thenComparing(s -> namesStackTrace(s.evidence()) ? 0 : 1)
                 .thenComparing(SuspiciousLocation::file)
                 .thenComparingInt(SuspiciousLocation::line));
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** @return true when an evidence string ({@code a+b+…}) includes the stack-trace source */
+    static boolean namesStackTrace(String evidence) {
+        return evidence != null && List.of(evidence.split("\\+")).contains(StackTraceEvidence.NAME);
     }
 
     private static double round(double v) {

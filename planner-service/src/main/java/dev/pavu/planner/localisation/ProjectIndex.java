@@ -251,6 +251,14 @@ public final class ProjectIndex {
         return mainMethodsByName.getOrDefault(name, List.of());
     }
 
+    /**
+     * @param file repository-relative path with {@code /} separators
+     * @return the main types declared in that file (nested ones included), in declaration order
+     */
+    public List<TypeInfo> mainTypesIn(String file) {
+        return types.values().stream().filter(t -> t.main() && t.file().equals(file)).toList();
+    }
+
     /** @return the methods and constructors declared by a type */
     public List<MethodInfo> methodsOf(TypeInfo type) {
         return methodsByType.getOrDefault(type, List.of());

@@ -7,6 +7,7 @@ import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TestFailure;
+import dev.pavu.planner.localisation.SpectrumFormula;
 import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.Hunk;
 import dev.pavu.workspace.diff.HunkLine;
@@ -154,6 +155,37 @@ public final class ReportRenderer {
             md.append("| ").append(i + 1).append(" | ").append(code(l.file() + ":" + l.line())).append(" | ").append(method)
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f", l.score())).append(" | ")
                     .append(l.evidence() == null ? "" : cell(l.evidence())).append(" |\n");
+        }
+        md.append('\n');
+        evidenceLegend(md, ranking.subList(0, shown));
+    }
+
+    /**
+     * One line per evidence source in the shown ranking, naming the spectrum formula with its paper, so that a
+     * reader knows what a score means.
+     */
+    private static void evidenceLegend(StringBuilder md, List<SuspiciousLocation> shown) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (SuspiciousLocation l : shown) {
+            if (l.evidence() != null) {
+                names.addAll(List.of(l.evidence().split("\\+")));
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        md.append("Evidence (a statement named by several sources keeps its best score, +0.05 per other source):\n\n");
+        for (String n : names) {
+            SpectrumFormula f = SpectrumFormula.named(n);
+            String what = f != null ? "spectrum-based, over the baseline's per-test line coverage: " + f.description()
+                    : switch (n) {
+                        case "stack-trace" -> "frames of the failing tests' stack traces in main code";
+                        case "call-graph" -> "main code the failing tests call (parsed call graph)";
+                        default -> null;
+                    };
+            if (what != null) {
+                md.append("- ").append(code(n)).append(": ").append(what).append('\n');
+            }
         }
         md.append('\n');
     }

@@ -119,7 +119,9 @@ public class JobTransitions {
         job.commitId = source.commit();
         job.bundleSha = source.sha256();
         job.state = JobState.BASELINE;
-        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(), false, JsonColumns.gates(job.gatesJson));
+        // the baseline run doubles as the diagnostic run: per-test coverage for spectrum-based localisation
+        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(),
+                config.localisation().collectCoverage(), JsonColumns.gates(job.gatesJson));
         sendPlan(job, PlanKind.BASELINE, task(job), 0, 0, List.of(), List.of(), 1, verify, job.submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"));
     }
@@ -207,7 +209,8 @@ public class JobTransitions {
         if (step instanceof JobDecisions.Localise) {
             List<TestFailure> failing = v.failingTests();
             job.baselineJson = JsonColumns.write(failing);
-            LocalisationService.Result r = localisation.localise(job.id, job.bundleSha, job.commitId, failing, job.errorLog);
+            LocalisationService.Result r = localisation.localise(job.id, job.bundleSha, job.commitId, failing, job.errorLog,
+                    v.coverage());
             job.rankingJson = JsonColumns.write(r.ranking());
             step = JobDecisions.next(progress(job));
             if (r.problem() != null && step instanceof Conclude c && c.outcome() == Outcome.FAILED) {

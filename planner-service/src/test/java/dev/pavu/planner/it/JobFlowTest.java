@@ -10,6 +10,7 @@ import dev.pavu.contracts.JobSubmitted;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
@@ -26,6 +27,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -73,6 +75,7 @@ class JobFlowTest {
         assertEquals(repo.commit(), baseline.source().commit());
         assertEquals(submitted.eventId(), baseline.envelope().causationId());
         assertEquals(60_000, baseline.verify().timeoutMs());
+        assertTrue(baseline.verify().collectCoverage(), "the baseline run collects per-test coverage for localisation");
 
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(repo.bundle()));
         assertEquals(sha, baseline.source().bundleSha());
@@ -132,6 +135,9 @@ class JobFlowTest {
             }
         }
         assertTrue(rank >= 0 && rank < 5, "buggy line ranked in the top 5: " + repair.locations());
+        // the baseline's coverage: only the failing test runs median() → Ochiai 1.0, agreed by the call graph
+        assertEquals("ochiai+call-graph", repair.locations().get(rank).evidence(), repair.locations().toString());
+        assertEquals(1.0, repair.locations().get(rank).score(), 1e-9);
 
         // the actuator proposes two candidates; the first fails, the second passes
         sendCandidates(jobId, repair, 2);
@@ -328,8 +334,13 @@ class JobFlowTest {
         return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), 0, baseline.eventId(),
                 "verifier-service"), UUID.randomUUID(), baseline.planId(), Verdict.FAIL, "1 of 2 tests failed: StatsTest#median",
                 List.of(new GateResult("static", Verdict.PASS, 800, "compiled"), new GateResult("tests", Verdict.FAIL, 1500, "1 of 2 tests failed")),
-                List.of(failure()), 2, 1, 2300, "", "empty-patch", null, null, List.of());
+                List.of(failure()), 2, 1, 2300, "", "empty-patch", null, null, List.of(
+                        new TestCoverage("com.acme.stats.StatsTest#mean", true, Map.of(STATS_FILE, List.of(8, 9, 13, 14, 15, 17))),
+                        new TestCoverage("com.acme.stats.StatsTest#median", false,
+                                Map.of(STATS_FILE, List.of(8, 9, 21, 22, 23, 24, TestRepos.BUG_LINE)))));
     }
+
+    private static final String STATS_FILE = "src/main/java/com/acme/stats/Stats.java";
 
     private static VerdictIssued verdict(String jobId, PlanProposed plan, Verdict v, List<TestFailure> failing, int run,
                                          String diff) {

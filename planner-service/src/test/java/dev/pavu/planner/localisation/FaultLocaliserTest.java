@@ -216,7 +216,8 @@ class FaultLocaliserTest {
 
         String file = "src/main/java/com/acme/shop/Cart.java";
         assertEquals(0, rankOf(ranked, file, throwing), ranked.toString());
-        assertEquals("stack-trace", ranked.getFirst().evidence());
+        // the best source first, then the others that also name the statement
+        assertEquals("stack-trace+call-graph", ranked.getFirst().evidence());
         int bugRank = rankOf(ranked, file, Sources.lineOf(CART, "// BUG"));
         assertTrue(bugRank >= 1 && bugRank < 3, "loop header should follow the throwing line: " + ranked);
     }

@@ -75,6 +75,17 @@ class ReportRendererTest {
     }
 
     @Test
+    void theRankingNamesEachEvidenceSourceAndTheSpectrumFormulaWithItsPaper() {
+        String md = ReportRenderer.render(succeeded(FIX));
+        assertTrue(md.contains("| 2 | `src/main/java/com/acme/Stats.java:28` | `com.acme.Stats#median` | 0.990 | ochiai+stack-trace |\n"), md);
+        assertTrue(md.contains("- `ochiai`: spectrum-based, over the baseline's per-test line coverage: "
+                + "Ochiai (Abreu et al. 2007): ef / sqrt((ef+nf)(ef+ep))\n"), md);
+        assertTrue(md.contains("- `stack-trace`: frames of the failing tests' stack traces in main code\n"), md);
+        assertTrue(md.contains("- `call-graph`: "), md);
+        assertFalse(md.contains("`dstar`"), md);
+    }
+
+    @Test
     void decisionsShowStrategyRationaleAndNumbersOrTemplateSearchWhenNoneWasRecorded() {
         String md = ReportRenderer.render(succeeded(FIX));
         assertTrue(md.contains("- iteration 0 (BASELINE): **baseline** — run the tests once\n"), md);
@@ -196,7 +207,7 @@ class ReportRendererTest {
         List<SuspiciousLocation> ranking = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             ranking.add(new SuspiciousLocation("src/main/java/com/acme/Stats.java", 27 + i, "com.acme.Stats", "median",
-                    1.0 - i * 0.01, i == 0 ? "stack-trace" : "call-graph"));
+                    1.0 - i * 0.01, i == 0 ? "stack-trace" : i == 1 ? "ochiai+stack-trace" : "call-graph"));
         }
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("topScore", 0.875);

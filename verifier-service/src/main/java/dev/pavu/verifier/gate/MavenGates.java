@@ -4,6 +4,7 @@ import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.coverage.ProbeSetup;
 import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.report.TestReport;
 import dev.pavu.verifier.sandbox.ExecRequest;
@@ -22,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -50,6 +53,8 @@ public class MavenGates {
     private final SurefireReports reports;
     private final int maxCompilerErrors = 3;
     private final VerifierConfig.Sandbox sandboxConfig;
+    /** The coverage probe of the run in progress on this thread, if any. */
+    private final ThreadLocal<ProbeSetup> probe = new ThreadLocal<>();
 
     public MavenGates(MavenToolchain maven, Sandbox sandbox, VerifierConfig config) {
         this.maven = maven;
@@ -70,6 +75,26 @@ public class MavenGates {
      * @return the gates' outcome; TIMEOUT names the limit, SKIPPED means the watch stopped the run
      */
     public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch) {
+        return run(root, testsFirst, timeout, log, watch, null);
+    }
+
+    /**
+     * Runs the gates with a coverage probe on the test runs (see {@code dev.pavu.verifier.coverage}).
+     *
+     * @param probe extra Maven arguments and environment of every Maven run, or {@code null} for none
+     * @see #run(Path, List, Duration, OutputCapture, RunWatch)
+     */
+    public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch,
+                           ProbeSetup probe) {
+        this.probe.set(probe);
+        try {
+            return runGates(root, testsFirst, timeout, log, watch);
+        } finally {
+            this.probe.remove();
+        }
+    }
+
+    private GateOutcome runGates(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<GateResult> gates = new ArrayList<>();
         Phase first;
@@ -110,8 +135,17 @@ public class MavenGates {
             }
         });
         List<String> command = maven.testCommand(tests, perTestTimeoutMs(remaining));
+        Map<String, String> env = maven.environment();
+        ProbeSetup coverage = probe.get();
+        if (coverage != null) {
+            command = new ArrayList<>(command);
+            command.addAll(command.size() - 1, coverage.mavenArgs());
+            env = new LinkedHashMap<>(env);
+            env.putAll(coverage.environment());
+            note(log, coverage.description());
+        }
         note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
-        ExecRequest req = new ExecRequest(command, root, maven.environment(), Duration.ofMillis(remaining), false,
+        ExecRequest req = new ExecRequest(command, root, env, Duration.ofMillis(remaining), false,
                 List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch, Limits.of(sandboxConfig, timeout));
         ExecResult result = sandbox.run(req);
         ExecResult judged = result;

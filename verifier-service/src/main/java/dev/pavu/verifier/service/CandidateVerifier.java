@@ -2,7 +2,11 @@ package dev.pavu.verifier.service;
 
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
+import dev.pavu.contracts.TestCoverage;
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.coverage.CoverageCollector;
+import dev.pavu.verifier.coverage.CoverageProbe;
+import dev.pavu.verifier.coverage.ProbeSetup;
 import dev.pavu.verifier.fast.FastPaths;
 import dev.pavu.verifier.gate.BuildGates;
 import dev.pavu.verifier.gate.GateOutcome;
@@ -26,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Verifies one candidate from start to end, without touching the database or the broker: a fresh private
@@ -44,11 +49,16 @@ public class CandidateVerifier {
     private final Sandbox sandbox;
     private final FastPaths fastPaths;
     private final GatePipeline pipeline;
+    private final CoverageProbe coverageProbe;
+    private final CoverageCollector coverageCollector;
 
     public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox,
-                             FastPaths fastPaths, GatePipeline pipeline) {
+                             FastPaths fastPaths, GatePipeline pipeline, CoverageProbe coverageProbe,
+                             CoverageCollector coverageCollector) {
         this.fastPaths = fastPaths;
         this.pipeline = pipeline;
+        this.coverageProbe = coverageProbe;
+        this.coverageCollector = coverageCollector;
         this.config = config;
         this.workspaces = workspaces;
         this.prefetcher = prefetcher;
@@ -62,8 +72,12 @@ public class CandidateVerifier {
      * @param outcome    gates, tests, verdict and reason
      * @param durationMs wall-clock time of the whole verification, milliseconds
      * @param log        the kept log text (head and tail, as written to the log file)
+     * @param coverage   per-test coverage when the plan asked for it ({@code VerifySpec.collectCoverage}), else empty
      */
-    public record Result(GateOutcome outcome, long durationMs, String log) {
+    public record Result(GateOutcome outcome, long durationMs, String log, List<TestCoverage> coverage) {
+        public Result {
+            coverage = coverage == null ? List.of() : List.copyOf(coverage);
+        }
     }
 
     /**
@@ -81,8 +95,9 @@ public class CandidateVerifier {
                 + ", " + diff.proposer() + "/" + diff.pattern() + ") at " + Instant.now());
         note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.name());
         GateOutcome outcome;
+        AtomicReference<List<TestCoverage>> coverage = new AtomicReference<>(List.of());
         try {
-            outcome = prepareAndRun(diff, work, prefetchWork, log, watch);
+            outcome = prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
         } catch (RuntimeException e) {
             Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
             outcome = GateOutcome.early(Verdict.ERROR, "the verifier failed: " + e);
@@ -100,10 +115,11 @@ public class CandidateVerifier {
         } catch (IOException e) {
             Log.warnf("cannot write the log of %s: %s", diff.candidateId(), e.getMessage());
         }
-        return new Result(outcome, ms, log.text());
+        return new Result(outcome, ms, log.text(), coverage.get());
     }
 
-    private GateOutcome prepareAndRun(DiffProposed diff, Path work, Path prefetchWork, OutputCapture log, RunWatch watch) {
+    private GateOutcome prepareAndRun(DiffProposed diff, Path work, Path prefetchWork, OutputCapture log, RunWatch watch,
+                                      AtomicReference<List<TestCoverage>> coverage) {
         Workspaces.deleteRecursively(work);
         try {
             Files.createDirectories(work.getParent());
@@ -144,14 +160,35 @@ public class CandidateVerifier {
         GateOutcome built;
         if ("MAVEN".equals(layout)) {
             prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
-            // the fast path builds in its own copy: lint and probe need this workspace built, so they go the cold path
-            Optional<GateOutcome> fast = policy.needsWorkspaceAfterTests() ? Optional.empty()
-                    : fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
-            built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
+            if (diff.verify().collectCoverage()) {
+                // a coverage run always takes the cold path: the probe instruments surefire's test JVM
+                built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage);
+            } else {
+                // the fast path builds in its own copy: lint and probe need this workspace built, so they go the cold path
+                Optional<GateOutcome> fast = policy.needsWorkspaceAfterTests() ? Optional.empty()
+                        : fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
+                built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
+            }
         } else {
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
         return pipeline.after(built, build.get(), layout, policy, work, deadline, timeout, log, watch);
+    }
+
+    private GateOutcome runWithCoverage(List<String> testsFirst, Path work, Duration timeout, OutputCapture log, RunWatch watch,
+                                        AtomicReference<List<TestCoverage>> coverage) {
+        ProbeSetup probe;
+        try {
+            probe = coverageProbe.prepare(work);
+        } catch (RuntimeException e) {
+            note(log, "no per-test coverage: " + e.getMessage());
+            return maven.run(work, testsFirst, timeout, log, watch);
+        }
+        GateOutcome outcome = maven.run(work, testsFirst, timeout, log, watch, probe);
+        CoverageCollector.Collected c = coverageCollector.collect(work, CoverageCollector.DEFAULT_MAX_BYTES);
+        note(log, c.note());
+        coverage.set(c.tests());
+        return outcome;
     }
 
     private static String describe(String layout) {

@@ -4,6 +4,7 @@ import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventTypes;
+import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
@@ -105,6 +106,7 @@ public class VerificationService {
             GateOutcome outcome;
             long durationMs;
             String log;
+            List<TestCoverage> coverage = List.of();
             Optional<String> ended = concluded(diff.jobId());
             if (ended.isPresent()) {
                 outcome = GateOutcome.early(Verdict.SKIPPED, "not run: the job " + ended.get());
@@ -118,8 +120,9 @@ public class VerificationService {
                 outcome = r.outcome();
                 durationMs = r.durationMs();
                 log = r.log();
+                coverage = r.coverage();
             }
-            VerdictIssued verdict = verdict(diff, outcome, durationMs, log);
+            VerdictIssued verdict = verdict(diff, outcome, durationMs, log, coverage);
             String json = EventCodec.write(verdict);
             QuarkusTransaction.requiringNew().run(() -> {
                 runs.complete(verdict, json);
@@ -162,11 +165,11 @@ public class VerificationService {
         QuarkusTransaction.requiringNew().run(() -> runs.markPublished(verdict.candidateId()));
     }
 
-    private VerdictIssued verdict(DiffProposed diff, GateOutcome o, long durationMs, String log) {
+    private VerdictIssued verdict(DiffProposed diff, GateOutcome o, long durationMs, String log, List<TestCoverage> coverage) {
         Envelope env = Envelope.of(EventTypes.VERDICT_ISSUED, diff.jobId(), diff.envelope().iteration(), diff.eventId(), PRODUCER);
         String logUrl = log == null ? null : stripSlash(config.publicUrl()) + "/runs/" + diff.candidateId() + "/log";
         return new VerdictIssued(env, diff.candidateId(), diff.planId(), o.verdict(), o.reason(), o.gates(), o.failingTests(),
-                o.testsRun(), o.testsFailed(), durationMs, diff.diff(), diff.pattern(), logUrl, excerpt(log), List.of());
+                o.testsRun(), o.testsFailed(), durationMs, diff.diff(), diff.pattern(), logUrl, excerpt(log), coverage);
     }
 
     private String excerpt(String log) {
