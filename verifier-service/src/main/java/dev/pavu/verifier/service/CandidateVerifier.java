@@ -129,7 +129,7 @@ public class CandidateVerifier {
         }
         prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
-        Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
+        Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), diff.verify(), timeout, log, watch);
         if (fast.isPresent()) {
             return fast.get();
         }
