@@ -56,6 +56,10 @@ public final class FastProject implements AutoCloseable {
 
     private static final String DONE = "PAVU-FAST-DONE ";
     private static final String DONE_RESTART = "PAVU-FAST-DONE-RESTART ";
+    /** Per-test limit while timing the baseline's tests, ms. */
+    private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
+    /** Wall-clock limit of one timing run of the baseline's tests. */
+    private static final Duration CALIBRATION_WALL = Duration.ofMinutes(2);
 
     private final Path dir;
     private final Path base;
@@ -114,29 +118,36 @@ public final class FastProject implements AutoCloseable {
     /**
      * Measures the baseline's tests in the warm JVM (twice: the first run also loads and compiles JUnit and the
      * project; the second gives the durations used) so that a candidate's per-test limit can be derived from
-     * them ({@link #perTestLimitMs}). A baseline whose tests do not finish leaves the limit at the cold path's.
+     * them ({@link #perTestLimitMs}). Baseline tests that hang are abandoned after 10 s and left out (the bug under
+     * repair may be such a hang; the first run's times are then used); a baseline whose run does not end within
+     * 2 minutes leaves the limit at the cold path's.
      *
      * @param limit the default candidate limit (the baseline's tests get the cold path's per-test limit of it)
      */
     void calibrate(Duration limit) {
         long t0 = System.nanoTime();
+        // a baseline test that hangs (the bug under repair may be one) is abandoned after at most 10 s
+        long perTest = Math.min(MavenGates.perTestTimeoutMs(limit.toMillis()), CALIBRATION_TEST_LIMIT_MS);
         try {
-            Exec last = null;
             for (int i = 0; i < 2; i++) {
                 long id = sequence.incrementAndGet();
                 Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
-                    last = execute(id, cand, classes, MavenGates.perTestTimeoutMs(limit.toMillis()), List.of(), 0, 0,
-                            System.nanoTime() + limit.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
-                    if (last.answer() == null || last.answer().startsWith(DONE_RESTART)) {
-                        killRunner();
-                        Log.infof("fast path %s: the baseline's tests did not finish cleanly; per-test limit stays the cold path's", dir);
+                    Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0,
+                            System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
+                    if (run.answer() == null) {
+                        Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
+                                dir, CALIBRATION_WALL);
                         return;
                     }
-                    List<TestTime> times = readTimes(last.result());
-                    if (i == 1) {
+                    List<TestTime> times = readTimes(run.result());
+                    boolean hung = times.stream().anyMatch(TestTime::timedOut);
+                    // the second run's times (JUnit and the project already loaded); the first one's when a baseline
+                    // test hangs (its times are only longer: a limit from them is more lenient)
+                    if (i == 1 || hung) {
                         baselineSlowestMs = times.stream().filter(t -> !t.timedOut()).mapToLong(TestTime::ms).max().orElse(0);
+                        return;
                     }
                 } finally {
                     delete(cand);
