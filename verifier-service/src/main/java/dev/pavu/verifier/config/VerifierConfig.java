@@ -87,12 +87,26 @@ public interface VerifierConfig {
     interface FastPath {
         /**
          * Verify Maven candidates that change only Java sources through the fast path: the baseline built once
-         * per source, the changed sources compiled alone, the tests in a warm sandboxed JVM. Off by default in
-         * this version; candidates it cannot take (other files changed, multi-module builds, no JUnit
-         * Platform) always go the cold path.
+         * per source, the changed sources compiled alone, the tests in a warm sandboxed JVM (same verdicts as the
+         * cold path: {@code FastPathEquivalenceTest}, {@code bench/verifier/run}). Candidates it cannot take
+         * (other files changed or deleted, multi-module or non-jar builds, no JUnit Platform, coverage runs)
+         * always go the cold path.
          */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean enabled();
+
+        /**
+         * The shortest per-test limit on the fast path; a test runs at most
+         * {@code max(this, test-limit-factor × the slowest baseline test in the warm JVM)}, never longer than the
+         * cold path's per-test limit. A test over it is taken to loop and judged as if it had run the cold path's
+         * limit. {@code 0} = always the cold path's limit (no shortcut).
+         */
+        @WithDefault("2s")
+        java.time.Duration testLimitFloor();
+
+        /** See {@link #testLimitFloor()}: how many times its slowest baseline test a candidate's test may take. */
+        @WithDefault("20")
+        int testLimitFactor();
 
         /** Sources whose built baseline and warm JVM are kept at once (least recently used goes first). */
         @WithDefault("4")

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the fast path of a JVM project once ("build once per job"): {@code mvn -o test-compile
  * dependency:build-classpath} on the baseline, in the sandbox; then the warm-JVM runner is compiled against
- * the project's own JUnit Platform jars. Eligible: single-module Maven projects whose tests run on the JUnit
+ * the project's own JUnit Platform jars, and the baseline's tests are timed once in the warm JVM (for the
+ * per-test limit, {@link FastProject#perTestLimitMs}). Eligible: single-module Maven projects whose tests run on the JUnit
  * Platform; anything else stays on the cold path.
  */
 public final class FastPath {
@@ -118,7 +119,10 @@ public final class FastPath {
             String release = rel.find() ? (rel.group(1) != null ? rel.group(1) : rel.group(2)) : null;
             SurefireReports lim = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                     config.limits().maxFailingTests());
-            return new Result(new FastProject(dir, base, javacClasspath, junit, depsFile, runner, release, maven.javaHome(), sandbox, lim), null);
+            FastProject project = new FastProject(dir, base, javacClasspath, junit, depsFile, runner, release, maven.javaHome(), sandbox, lim,
+                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()));
+            project.calibrate(config.defaultTimeout());
+            return new Result(project, null);
         } catch (IOException | RuntimeException e) {
             Log.warnf(e, "fast path unavailable for %s", dir);
             return Result.no(e.toString());

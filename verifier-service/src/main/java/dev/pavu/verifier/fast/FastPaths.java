@@ -1,6 +1,7 @@
 package dev.pavu.verifier.fast;
 
 import dev.pavu.contracts.SourceRef;
+import dev.pavu.contracts.VerifySpec;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -41,15 +42,26 @@ public class FastPaths {
     }
 
     /**
+     * Verifies a candidate through the fast path when it can; says in the candidate's log which path it takes and
+     * why (lines {@code [pavu] fast path: …} / {@code [pavu] cold path: …}); the fast path's gate details end
+     * with {@code (fast path)}.
+     *
      * @param source  the candidate's source (resolved)
      * @param diff    its diff
-     * @param timeout wall-clock limit of its test run
+     * @param spec    how to verify it: {@code collectCoverage} runs take the cold path (coverage is recorded
+     *                there), {@code testsFirst} run first as on the cold path
+     * @param timeout wall-clock limit of the candidate
      * @param log     its log
      * @param watch   asked whether to stop early
      * @return the outcome, or empty when the candidate must take the cold path
      */
-    public synchronized Optional<GateOutcome> verify(SourceRef source, String diff, Duration timeout, OutputCapture log, RunWatch watch) {
+    public synchronized Optional<GateOutcome> verify(SourceRef source, String diff, VerifySpec spec, Duration timeout, OutputCapture log,
+                                                     RunWatch watch) {
         if (!config.fastPath().enabled()) {
+            return Optional.empty();
+        }
+        if (spec.collectCoverage()) {
+            note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
             return Optional.empty();
         }
         String key = source.bundleSha().substring(0, 16) + "-" + source.commit().substring(0, 16);
@@ -74,8 +86,11 @@ public class FastPaths {
             note(log, "cold path: " + r.whyNot());
             return Optional.empty();
         }
-        note(log, "fast path: changed sources compiled alone, tests in the warm JVM");
-        return r.project().verify(diff, timeout, log, watch);
+        Optional<GateOutcome> out = r.project().verify(diff, timeout, spec.testsFirst(), log, watch);
+        if (out.isEmpty()) {
+            note(log, "cold path: the candidate changes more than Java sources under src/main/java and src/test/java");
+        }
+        return out;
     }
 
     private void evict() {

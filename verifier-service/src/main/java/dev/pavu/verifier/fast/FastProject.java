@@ -56,6 +56,10 @@ public final class FastProject implements AutoCloseable {
 
     private static final String DONE = "PAVU-FAST-DONE ";
     private static final String DONE_RESTART = "PAVU-FAST-DONE-RESTART ";
+    /** Per-test limit while timing the baseline's tests, ms. */
+    private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
+    /** Wall-clock limit of one timing run of the baseline's tests. */
+    private static final Duration CALIBRATION_WALL = Duration.ofMinutes(2);
 
     private final Path dir;
     private final Path base;
@@ -67,6 +71,9 @@ public final class FastProject implements AutoCloseable {
     private final Path javaHome;
     private final Sandbox sandbox;
     private final SurefireReports limits;
+    private final TestBudget budget;
+    private long baselineSlowestMs = -1;
+    private long calibrationMs;
     private Process runner;
     private BlockingQueue<String> protocol;
     private OutputCapture runnerLog;
@@ -75,7 +82,8 @@ public final class FastProject implements AutoCloseable {
     private int starts;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget) {
+        this.budget = budget;
         this.dir = dir;
         this.base = base;
         this.classpath = classpath;
@@ -88,26 +96,123 @@ public final class FastProject implements AutoCloseable {
         this.limits = limits;
     }
 
+    /**
+     * How short the fast path's per-test limit may be (see {@link #perTestLimitMs}).
+     *
+     * @param floorMs the shortest per-test limit, ms; 0 = always the cold path's
+     * @param factor  the limit is at least this many times the slowest baseline test
+     */
+    public record TestBudget(long floorMs, int factor) {
+        public TestBudget {
+            if (floorMs < 0 || factor < 1) {
+                throw new IllegalArgumentException("fast-path test budget: floor must be >= 0 ms and factor >= 1, was " + floorMs + " ms, " + factor);
+            }
+        }
+    }
+
     /** @return how many times the warm JVM was started */
     public int jvmStarts() {
         return starts;
     }
 
     /**
-     * Verifies one candidate.
+     * Measures the baseline's tests in the warm JVM (twice: the first run also loads and compiles JUnit and the
+     * project; the second gives the durations used) so that a candidate's per-test limit can be derived from
+     * them ({@link #perTestLimitMs}). Baseline tests that hang are abandoned after 10 s and left out (the bug under
+     * repair may be such a hang; the first run's times are then used); a baseline whose run does not end within
+     * 2 minutes leaves the limit at the cold path's.
      *
-     * @param diff    the candidate's unified diff (blank = the baseline)
-     * @param timeout wall-clock limit of the test run
-     * @param log     the candidate's log
-     * @param watch   asked whether to stop early
+     * @param limit the default candidate limit (the baseline's tests get the cold path's per-test limit of it)
+     */
+    void calibrate(Duration limit) {
+        long t0 = System.nanoTime();
+        // a baseline test that hangs (the bug under repair may be one) is abandoned after at most 10 s
+        long perTest = Math.min(MavenGates.perTestTimeoutMs(limit.toMillis()), CALIBRATION_TEST_LIMIT_MS);
+        try {
+            for (int i = 0; i < 2; i++) {
+                long id = sequence.incrementAndGet();
+                Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
+                try {
+                    Path classes = Files.createDirectories(cand.resolve("classes"));
+                    Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0,
+                            System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
+                    if (run.answer() == null) {
+                        Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
+                                dir, CALIBRATION_WALL);
+                        return;
+                    }
+                    List<TestTime> times = readTimes(run.result());
+                    boolean hung = times.stream().anyMatch(TestTime::timedOut);
+                    // the second run's times (JUnit and the project already loaded); the first one's when a baseline
+                    // test hangs (its times are only longer: a limit from them is more lenient)
+                    if (i == 1 || hung) {
+                        baselineSlowestMs = times.stream().filter(t -> !t.timedOut()).mapToLong(TestTime::ms).max().orElse(0);
+                        return;
+                    }
+                } finally {
+                    delete(cand);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("fast path %s: cannot measure the baseline's tests (%s); per-test limit stays the cold path's", dir, e.getMessage());
+        } finally {
+            calibrationMs = (System.nanoTime() - t0) / 1_000_000;
+        }
+    }
+
+    /** @return the slowest baseline test in the warm JVM, ms; -1 when not measured */
+    public long baselineSlowestTestMs() {
+        return baselineSlowestMs;
+    }
+
+    /** @return time spent measuring the baseline's tests, ms */
+    public long calibrationMs() {
+        return calibrationMs;
+    }
+
+    /**
+     * The per-test limit of a candidate's tests on the fast path: {@code max(floor, factor × the slowest baseline
+     * test)}, never more than the cold path's per-test limit ({@code MavenGates.perTestTimeoutMs}); the cold
+     * path's when the baseline was not measured. A test over it is abandoned and counted as having run the
+     * cold path's limit (see {@link #verify}).
+     *
+     * @param coldPerTestMs the cold path's per-test limit for the time left, ms
+     * @return the limit, ms
+     */
+    public long perTestLimitMs(long coldPerTestMs) {
+        if (baselineSlowestMs < 0 || budget.floorMs() <= 0) {
+            return coldPerTestMs;
+        }
+        return Math.min(coldPerTestMs, Math.max(budget.floorMs(), budget.factor() * baselineSlowestMs));
+    }
+
+    /**
+     * Verifies one candidate, giving the cold path's verdict ({@code MavenGates}): compile errors as FAIL at
+     * {@code static}; the plan's tests first when named (FAIL "(the plan's tests, run first)" when one fails),
+     * then the whole suite; failing tests as FAIL; JUnit's per-test limit; TIMEOUT past the candidate's limit.
+     *
+     * <p>Per-test limit: the cold path gives each test {@code max(2 s, a third of the time left)} and a test over
+     * it fails (named, kind {@code error}); the run gets TIMEOUT when the limit passes. The fast path gives each
+     * test only {@link #perTestLimitMs} (the baseline's tests are fast, so a test far slower than its baseline is
+     * taken to loop), then judges as if each test over it had run the cold path's whole per-test limit: FAIL
+     * naming it, or TIMEOUT naming the class running when those limits add up past the candidate's limit. A
+     * candidate whose test is merely slower than the fast limit but would finish within the cold path's is
+     * judged differently (the price of not waiting; counted by {@code bench/verifier/run}).
+     *
+     * @param diff       the candidate's unified diff (blank = the baseline)
+     * @param timeout    wall-clock limit of the candidate
+     * @param testsFirst test ids ({@code Class#method}) to run before the whole suite; may be empty
+     * @param log        the candidate's log
+     * @param watch      asked whether to stop early
      * @return the outcome, or empty when this candidate needs the cold path (it touches more than Java
      *         sources, deletes a file, or its diff cannot be read here)
      */
-    public Optional<GateOutcome> verify(String diff, Duration timeout, OutputCapture log, RunWatch watch) {
+    public Optional<GateOutcome> verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
         long id = sequence.incrementAndGet();
         Path cand = dir.resolve("cand").resolve(Long.toString(id));
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
         try {
-            long t0 = System.nanoTime();
             Files.createDirectories(cand);
             Path src = cand.resolve("src");
             Path classes = Files.createDirectories(cand.resolve("classes"));
@@ -149,7 +254,27 @@ public final class FastProject implements AutoCloseable {
                 }
             }
             long staticMs = (System.nanoTime() - t0) / 1_000_000;
-            return Optional.of(runTests(id, cand, classes, staticMs, timeout, log, watch));
+            GateResult compiled = new GateResult(MavenGates.STATIC, Verdict.PASS, staticMs, "compiled (fast path)");
+            long usedMs = 0;
+            if (!testsFirst.isEmpty()) {
+                note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
+                Phase first = phase(id, cand, classes, testsFirst, deadline, usedMs, timeout, log, watch);
+                GateOutcome decided = judge(first, compiled, timeout, true);
+                if (decided != null) {
+                    return Optional.of(decided);
+                }
+                usedMs = first.virtualMs();
+                note(log, "the tests run first passed; running the whole suite");
+                id = sequence.incrementAndGet();
+                Path next = dir.resolve("cand").resolve(Long.toString(id));
+                Files.createDirectories(next);
+                Files.move(classes, next.resolve("classes"));
+                delete(cand);
+                cand = next;
+                classes = next.resolve("classes");
+            }
+            Phase all = phase(id, cand, classes, List.of(), deadline, usedMs, timeout, log, watch);
+            return Optional.of(judge(all, compiled, timeout, false));
         } catch (IOException e) {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
             return Optional.empty();
@@ -191,26 +316,155 @@ public final class FastProject implements AutoCloseable {
         return errors.isEmpty() ? "javac failed" : String.join("; ", errors);
     }
 
-    private GateOutcome runTests(long id, Path cand, Path classes, long staticMs, Duration timeout, OutputCapture log, RunWatch watch)
-            throws IOException {
+    /** One run of the warm JVM with what it means for the verdict. */
+    private record Phase(Exec exec, long coldPerTestMs, long limitMs, List<TestTime> times, TestReport report, long virtualMs,
+                         long usedBeforeMs) {
+    }
+
+    private Phase phase(long id, Path cand, Path classes, List<String> only, long deadline, long usedBeforeMs, Duration timeout,
+                        OutputCapture log, RunWatch watch) throws IOException {
+        // the cold path starts Maven at once and gives each test a third of what is left then; the fast path's own
+        // compile time is not the cold path's, so the limit is counted from the candidate's limit minus earlier phases
+        long cold = MavenGates.perTestTimeoutMs(Math.max(1, timeout.toMillis() - usedBeforeMs));
+        long limit = perTestLimitMs(cold);
+        note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
+                + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
+                + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
+        Exec e = execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, deadline, log, watch);
+        if (e.answer() == null) {
+            return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs);
+        }
+        List<TestTime> times = readTimes(e.result());
+        long virtual = usedBeforeMs;
+        for (TestTime t : times) {
+            virtual += t.timedOut() ? cold : t.ms();
+        }
+        return new Phase(e, cold, limit, times, readResult(e.result()), virtual, usedBeforeMs);
+    }
+
+    private GateOutcome judge(Phase p, GateResult compiled, Duration timeout, boolean testsFirstPhase) throws IOException {
+        Exec e = p.exec();
+        long testsMs = e.ms();
+        if (e.answer() == null) {
+            if (e.stopped() != null) {
+                return new GateOutcome(Verdict.SKIPPED, "stopped: " + e.stopped(), List.of(compiled,
+                        new GateResult(MavenGates.TESTS, Verdict.SKIPPED, testsMs, e.stopped() + " (fast path)")), List.of(), 0, 0);
+            }
+            if (e.crashed()) {
+                String why = "the test JVM crashed: the warm JVM exited during the tests";
+                return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs,
+                        why + " (fast path)")), List.of(), 0, 0);
+            }
+            String where = e.lastClass() == null ? "in the tests gate" : "in the tests gate, while running " + e.lastClass();
+            String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis() + " ms) " + where
+                    + "; the warm JVM was killed";
+            List<TestFailure> named = e.lastClass() == null ? List.of()
+                    : List.of(new TestFailure(e.lastClass(), e.lastClass(), null, "error", "did not finish: " + why, null));
+            return new GateOutcome(Verdict.TIMEOUT, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.TIMEOUT, testsMs,
+                    why + " (fast path)")), named, 0, named.size());
+        }
+        if (Files.readAllLines(e.result(), StandardCharsets.UTF_8).contains("OOM\ttrue")) {
+            String why = "memory exhausted: the test JVM ran out of memory (java.lang.OutOfMemoryError) in the tests gate";
+            return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
+                    why + " (fast path)")), List.of(), 0, 0);
+        }
+        TestReport rep = p.report();
+        List<TestTime> over = p.times().stream().filter(TestTime::timedOut).toList();
+        if (!over.isEmpty() && p.virtualMs() >= timeout.toMillis()) {
+            return timedOutByLimits(p, over, compiled, timeout);
+        }
+        if (rep.testsFailed() > 0) {
+            String why = MavenGates.failedReason(rep, testsFirstPhase);
+            String detail = why + (over.isEmpty() ? "" : "; " + overLimit(p, over)) + " (fast path)";
+            return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs, detail)),
+                    rep.failures(), rep.testsRun(), rep.testsFailed());
+        }
+        if (testsFirstPhase) {
+            return null;
+        }
+        String why = rep.testsRun() == 0 ? "the build passed; no tests ran" : "all " + rep.testsRun() + " tests passed";
+        return new GateOutcome(Verdict.PASS, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.PASS, testsMs,
+                why + " (fast path)")), List.of(), rep.testsRun(), 0);
+    }
+
+    /**
+     * The cold path's TIMEOUT when the tests over the fast limit, each counted at the cold path's per-test limit,
+     * add up past the candidate's limit: the class running at that moment is named, the failures of the classes
+     * finished before it are kept (surefire writes a class's report when the class ends).
+     */
+    private GateOutcome timedOutByLimits(Phase p, List<TestTime> over, GateResult compiled, Duration timeout) {
+        long t = p.usedBeforeMs();
+        String running = null;
+        for (TestTime x : p.times()) {
+            t += x.timedOut() ? p.coldPerTestMs() : x.ms();
+            if (t >= timeout.toMillis()) {
+                running = x.className();
+                break;
+            }
+        }
+        String cls = running;
+        List<TestFailure> failures = new ArrayList<>();
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (TestTime x : p.times()) {
+            if (x.className().equals(cls)) {
+                break;
+            }
+            before.add(x.className());
+        }
+        p.report().failures().stream().filter(f -> before.contains(f.className())).forEach(failures::add);
+        String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis()
+                + " ms) in the tests gate, while running " + cls + "; the warm JVM was killed";
+        failures.add(new TestFailure(cls, cls, null, "error", "did not finish: " + why, null));
+        return new GateOutcome(Verdict.TIMEOUT, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.TIMEOUT, p.exec().ms(),
+                why + "; " + overLimit(p, over) + " (fast path)")), failures, p.report().testsRun(), failures.size());
+    }
+
+    private static String overLimit(Phase p, List<TestTime> over) {
+        return over.size() + (over.size() == 1 ? " test" : " tests") + " over the fast per-test limit of " + p.limitMs()
+                + " ms, each counted as the cold path's " + p.coldPerTestMs() + " ms: "
+                + String.join(", ", over.stream().limit(5).map(x -> x.className() + "#" + x.method()).toList());
+    }
+
+    /** How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped). */
+    private record Exec(String answer, boolean crashed, String stopped, String lastClass, long ms, Path result) {
+    }
+
+    /**
+     * Runs the tests once in the warm JVM.
+     *
+     * @param perTestMs     JUnit's per-test limit, ms
+     * @param only          test ids to run; empty = all
+     * @param budgetMs      time left of the candidate's limit, ms, against which the runner counts each abandoned test
+     *                      at {@code coldPerTestMs} and stops once it is used up; 0 = never
+     * @param coldPerTestMs the cold path's per-test limit, ms
+     * @param deadline      wall-clock deadline ({@link System#nanoTime()})
+     */
+    private Exec execute(long id, Path cand, Path classes, long perTestMs, List<String> only, long budgetMs, long coldPerTestMs,
+                         long deadline, OutputCapture log, RunWatch watch) throws IOException {
         ensureRunner();
         Path result = cand.resolve("result.tsv");
         Path output = cand.resolve("output.txt");
         long t0 = System.nanoTime();
-        String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\n";
+        String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\t" + perTestMs + "\t" + String.join(",", only)
+                + "\t" + budgetMs + "\t" + coldPerTestMs + "\n";
         OutputStream stdin = runner.getOutputStream();
         stdin.write(line.getBytes(StandardCharsets.UTF_8));
         stdin.flush();
-        long deadline = t0 + timeout.toNanos();
         String answer = null;
         String stopped = null;
+        String lastClass = null;
+        String classPrefix = "PAVU-FAST-CLASS " + id + " ";
         long nextWatch = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (answer == null) {
             try {
-                String l = protocol.poll(100, TimeUnit.MILLISECONDS);
+                String l = protocol.poll(20, TimeUnit.MILLISECONDS);
                 if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id))) {
                     answer = l;
                     break;
+                }
+                if (l != null && l.startsWith(classPrefix)) {
+                    lastClass = l.substring(classPrefix.length());
+                    continue;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -232,44 +486,32 @@ public final class FastProject implements AutoCloseable {
                 }
             }
         }
-        long testsMs = (System.nanoTime() - t0) / 1_000_000;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
         appendOutput(output, log);
-        GateResult compiled = new GateResult(MavenGates.STATIC, Verdict.PASS, staticMs, "compiled (fast path)");
+        boolean crashed = false;
         if (answer == null) {
-            boolean crashed = !runner.isAlive() && stopped == null && System.nanoTime() < deadline;
+            crashed = !runner.isAlive() && stopped == null && System.nanoTime() < deadline;
             killRunner();
-            if (stopped != null) {
-                return new GateOutcome(Verdict.SKIPPED, "stopped: " + stopped, List.of(compiled,
-                        new GateResult(MavenGates.TESTS, Verdict.SKIPPED, testsMs, stopped + " (fast path)")), List.of(), 0, 0);
-            }
-            if (crashed) {
-                String why = "the test JVM crashed: the warm JVM exited during the tests";
-                return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs,
-                        why + " (fast path)")), List.of(), 0, 0);
-            }
-            String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis()
-                    + " ms) in the tests gate; the warm JVM was killed";
-            return new GateOutcome(Verdict.TIMEOUT, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.TIMEOUT, testsMs,
-                    why + " (fast path)")), List.of(), 0, 0);
-        }
-        if (answer.startsWith(DONE_RESTART)) {
-            note(log, "the warm JVM is restarted after this candidate (memory exhausted or threads left running)");
+        } else if (answer.startsWith(DONE_RESTART)) {
+            note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
             killRunner();
         }
-        if (Files.readAllLines(result, StandardCharsets.UTF_8).contains("OOM\ttrue")) {
-            String why = "memory exhausted: the test JVM ran out of memory (java.lang.OutOfMemoryError) in the tests gate";
-            return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
-                    why + " (fast path)")), List.of(), 0, 0);
+        return new Exec(answer, crashed, stopped, lastClass, ms, result);
+    }
+
+    /** One test's time in the warm JVM, in the order the tests finished. */
+    private record TestTime(String className, String method, long ms, boolean timedOut) {
+    }
+
+    private static List<TestTime> readTimes(Path result) throws IOException {
+        List<TestTime> out = new ArrayList<>();
+        for (String l : Files.readAllLines(result, StandardCharsets.UTF_8)) {
+            String[] p = l.split("\t", -1);
+            if (p[0].equals("TEST") && p.length >= 5) {
+                out.add(new TestTime(unesc(p[1]), unesc(p[2]), Long.parseLong(p[3]), Boolean.parseBoolean(p[4])));
+            }
         }
-        TestReport rep = readResult(result);
-        if (rep.testsFailed() > 0) {
-            String why = MavenGates.failedReason(rep, false);
-            return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs,
-                    why + " (fast path)")), rep.failures(), rep.testsRun(), rep.testsFailed());
-        }
-        String why = rep.testsRun() == 0 ? "the build passed; no tests ran" : "all " + rep.testsRun() + " tests passed";
-        return new GateOutcome(Verdict.PASS, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.PASS, testsMs,
-                why + " (fast path)")), List.of(), rep.testsRun(), 0);
+        return out;
     }
 
     private TestReport readResult(Path result) throws IOException {

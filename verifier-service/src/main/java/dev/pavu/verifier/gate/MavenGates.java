@@ -171,7 +171,7 @@ public class MavenGates {
      * @param remainingMs milliseconds left of the candidate's limit
      * @return the per-test limit, milliseconds
      */
-    static long perTestTimeoutMs(long remainingMs) {
+    public static long perTestTimeoutMs(long remainingMs) {
         return Math.max(2_000, remainingMs / 3);
     }
 

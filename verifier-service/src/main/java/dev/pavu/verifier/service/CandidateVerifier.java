@@ -166,7 +166,7 @@ public class CandidateVerifier {
             } else {
                 // the fast path builds in its own copy: lint and probe need this workspace built, so they go the cold path
                 Optional<GateOutcome> fast = policy.needsWorkspaceAfterTests() ? Optional.empty()
-                        : fastPaths.verify(diff.source(), diff.diff(), timeout, log, watch);
+                        : fastPaths.verify(diff.source(), diff.diff(), diff.verify(), timeout, log, watch);
                 built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
             }
         } else {

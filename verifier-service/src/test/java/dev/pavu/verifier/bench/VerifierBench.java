@@ -103,6 +103,16 @@ public final class VerifierBench {
      * @return the cold path's verdict
      */
     public Run cold(Candidate c, Duration timeout) throws IOException {
+        return cold(c, timeout, List.of());
+    }
+
+    /**
+     * @param c          candidate
+     * @param timeout    limit
+     * @param testsFirst test ids the plan names to run first
+     * @return the cold path's verdict
+     */
+    public Run cold(Candidate c, Duration timeout, List<String> testsFirst) throws IOException {
         long t0 = System.nanoTime();
         Path copy = copy(c.projectDir(), work.resolve("cold-" + c.project() + "-" + Math.abs(c.name().hashCode())));
         try {
@@ -111,7 +121,7 @@ public final class VerifierBench {
                 if (!c.diff().isBlank()) {
                     UnifiedDiffs.apply(copy, c.diff());
                 }
-                o = gates.run(copy, List.of(), timeout, new OutputCapture(256 * 1024, 256 * 1024, null), RunWatch.NONE);
+                o = gates.run(copy, testsFirst, timeout, new OutputCapture(256 * 1024, 256 * 1024, null), RunWatch.NONE);
             } catch (PatchRejectedException e) {
                 o = GateOutcome.early(Verdict.ERROR, e.getMessage());
             }
@@ -143,8 +153,19 @@ public final class VerifierBench {
      * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
      */
     public Run fast(FastProject p, Candidate c, Duration timeout) {
+        return fast(p, c, timeout, List.of());
+    }
+
+    /**
+     * @param p          the project's fast path
+     * @param c          candidate
+     * @param timeout    limit
+     * @param testsFirst test ids the plan names to run first
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     */
+    public Run fast(FastProject p, Candidate c, Duration timeout, List<String> testsFirst) {
         long t0 = System.nanoTime();
-        return p.verify(c.diff(), timeout, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE).map(o -> run(o, t0)).orElse(null);
+        return p.verify(c.diff(), timeout, testsFirst, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE).map(o -> run(o, t0)).orElse(null);
     }
 
     private static Run run(GateOutcome o, long t0) {

@@ -20,8 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fast path gives the cold path's verdicts (verdict and failing test ids) on a corpus of candidates of a
- * small project; a runaway candidate kills the warm JVM and the next candidate gets a fresh one.
+ * The fast path gives the cold path's verdicts (verdict, failing test ids, reason) on a corpus of candidates of a
+ * small project, including the plan's tests run first, a slower but correct candidate, a candidate whose one
+ * test loops (FAIL naming it on both paths) and one whose every test loops (TIMEOUT on both paths), decided by
+ * the fast path in a few seconds; a hang outside a test method kills the warm JVM at the wall-clock limit and the
+ * next candidate gets a fresh one.
  * {@code bench/verifier/run} does the same on 100+ candidates of the bug benchmark.
  */
 class FastPathEquivalenceTest {
@@ -48,16 +51,22 @@ class FastPathEquivalenceTest {
         corpus.add(new Candidate("invoice", "compile-error", project,
                 UnifiedDiffs.create(MAIN, invoice, invoice.replace("amounts.get(i)", "amounts.gett(i)"))));
         corpus.add(new Candidate("invoice", "two-failures", project,
-                UnifiedDiffs.create(MAIN, invoice, invoice.replace("return amounts.size();", "return amounts.size() + 1;"))));
+                UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 0;").replace("return amounts.size();", "return amounts.size() + 1;"))));
         corpus.add(new Candidate("invoice", "test-change", project,
                 UnifiedDiffs.create(TEST, test, test.replace("assertEquals(30,", "assertEquals(20,"))));
         corpus.add(new Candidate("invoice", "throws", project,
                 UnifiedDiffs.create(MAIN, invoice, invoice.replace("int sum = 0;", "int sum = 0; if (amounts.isEmpty()) throw new IllegalStateException(\"empty\");"))));
 
+        corpus.add(new Candidate("invoice", "slow-but-correct", project,
+                UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 0;").replace("return amounts.size();",
+                        "try { Thread.sleep(700); } catch (InterruptedException e) { } return amounts.size();"))));
+
         VerifierBench bench = new VerifierBench(Files.createDirectories(tmp.resolve("work")));
         bench.prefetch(project);
         Duration limit = Duration.ofSeconds(60);
         try (FastProject fast = bench.fast(project)) {
+            assertTrue(fast.baselineSlowestTestMs() >= 0, "the baseline's tests were timed in the warm JVM");
+            assertEquals(2_000, fast.perTestLimitMs(20_000), "the floor applies: the baseline's tests take milliseconds");
             for (Candidate c : corpus) {
                 Run cold = bench.cold(c, limit);
                 Run warm = bench.fast(fast, c, limit);
@@ -66,16 +75,54 @@ class FastPathEquivalenceTest {
                 assertEquals(cold.failingTests(), warm.failingTests(), c.name());
                 assertEquals(cold.reason(), warm.reason(), c.name());
             }
+            assertEquals(Verdict.PASS, bench.fast(fast, corpus.get(6), limit).verdict(),
+                    "a test 700 ms slower than on the baseline is within the fast per-test limit");
+            Run first = bench.cold(corpus.get(0), limit, List.of("InvoiceTest#total"));
+            Run firstFast = bench.fast(fast, corpus.get(0), limit, List.of("InvoiceTest#total"));
+            assertEquals(Verdict.FAIL, first.verdict(), first.reason());
+            assertEquals(first.reason(), firstFast.reason(), "the plan's tests run first on both paths");
+            assertEquals(first.failingTests(), firstFast.failingTests());
             assertEquals(1, fast.jvmStarts(), "one warm JVM served every candidate");
 
-            Candidate loop = new Candidate("invoice", "loop", project,
+            // loops: the cold path abandons a test after a third of the limit (JUnit's timeout), the fast path after
+            // its short per-test limit, counted as the cold path's; the verdicts are the same
+            Duration loopLimit = Duration.ofSeconds(15);
+            Candidate loopOne = new Candidate("invoice", "loop-one-test", project,
                     UnifiedDiffs.create(MAIN, invoice, invoice.replace("i < amounts.size(); i++)", "i < amounts.size(); i += 0)")));
-            Run timedOut = bench.fast(fast, loop, Duration.ofSeconds(3));
+            Candidate loopAll = new Candidate("invoice", "loop-every-test", project,
+                    UnifiedDiffs.create(MAIN, invoice, invoice.replace("int sum = 0;", "int sum = 0; while (amounts.size() >= 0) { Thread.onSpinWait(); }")
+                            .replace("return amounts.size();", "while (amounts.size() >= 0) { Thread.onSpinWait(); } return 0;")));
+            Run oneCold = bench.cold(loopOne, loopLimit);
+            Run oneFast = bench.fast(fast, loopOne, loopLimit);
+            assertEquals(Verdict.FAIL, oneCold.verdict(), oneCold.reason());
+            assertEquals(List.of("demo.InvoiceTest#total"), oneCold.failingTests());
+            assertEquals(oneCold.verdict(), oneFast.verdict(), oneFast.reason());
+            assertEquals(oneCold.failingTests(), oneFast.failingTests());
+            assertEquals(oneCold.reason(), oneFast.reason());
+            assertTrue(oneFast.ms() < 5_000, "the looping test was abandoned after the 2 s floor, not 5 s: " + oneFast.ms() + " ms");
+            Run allCold = bench.cold(loopAll, loopLimit);
+            Run allFast = bench.fast(fast, loopAll, loopLimit);
+            assertEquals(Verdict.TIMEOUT, allCold.verdict(), allCold.reason());
+            assertEquals(List.of("demo.InvoiceTest"), allCold.failingTests());
+            assertEquals(allCold.verdict(), allFast.verdict(), allFast.reason());
+            assertEquals(allCold.failingTests(), allFast.failingTests());
+            assertTrue(allFast.reason().startsWith("timed out after 15 s (limit 15000 ms) in the tests gate, while running demo.InvoiceTest"),
+                    allFast.reason());
+            assertTrue(allFast.ms() < 10_000, "decided after three 2 s limits, not 15 s: " + allFast.ms() + " ms");
+            assertEquals(3, bench.fast(fast, corpus.get(1), limit).verdict() == Verdict.PASS ? fast.jvmStarts() : -1,
+                    "each abandoned test restarts the warm JVM (its thread may still spin)");
+
+            // a hang JUnit's per-test limit does not reach (a test class's static initializer): the wall-clock limit
+            Candidate hang = new Candidate("invoice", "hang", project,
+                    UnifiedDiffs.create(TEST, test, test.replace("class InvoiceTest {", "class InvoiceTest {\n    static { while (System.nanoTime() > 0) { Thread.onSpinWait(); } }")));
+            Run timedOut = bench.fast(fast, hang, Duration.ofSeconds(3));
             assertEquals(Verdict.TIMEOUT, timedOut.verdict(), timedOut.reason());
-            assertTrue(timedOut.reason().startsWith("timed out after 3 s (limit 3000 ms)"), timedOut.reason());
+            assertTrue(timedOut.reason().startsWith("timed out after 3 s (limit 3000 ms) in the tests gate, while running demo.InvoiceTest"),
+                    timedOut.reason());
+            assertEquals(List.of("demo.InvoiceTest"), timedOut.failingTests());
             Run next = bench.fast(fast, corpus.get(1), limit);
             assertEquals(Verdict.PASS, next.verdict(), "the worker goes on with a fresh JVM: " + next.reason());
-            assertEquals(2, fast.jvmStarts());
+            assertEquals(4, fast.jvmStarts());
         }
     }
 }
