@@ -162,11 +162,14 @@ public class CandidateVerifier {
             prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
             if (diff.verify().collectCoverage()) {
                 // a coverage run always takes the cold path: the probe instruments surefire's test JVM
+                note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
                 built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage);
+            } else if (policy.needsWorkspaceAfterTests()) {
+                // the fast path builds in its own copy: lint and probe need this workspace built
+                note(log, "cold path: the gate policy has lint or probe gates, which run on this workspace's build");
+                built = maven.run(work, testsFirst, timeout, log, watch);
             } else {
-                // the fast path builds in its own copy: lint and probe need this workspace built, so they go the cold path
-                Optional<GateOutcome> fast = policy.needsWorkspaceAfterTests() ? Optional.empty()
-                        : fastPaths.verify(diff.source(), diff.diff(), diff.verify(), timeout, log, watch);
+                Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), diff.verify(), timeout, log, watch);
                 built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
             }
         } else {
