@@ -99,16 +99,26 @@ public interface VerifierConfig {
          * The shortest per-test limit on the fast path; a test runs at most
          * {@code max(this, test-limit-factor × the slowest baseline test in the warm JVM)}, never longer than the
          * cold path's per-test limit. A test over it is taken to loop and judged as if it had run the cold path's
-         * limit. {@code 0} = always the cold path's limit (no shortcut).
+         * limit. {@code 0} = always the cold path's limit (no shortcut). 1 s: a correct candidate whose test is up to
+         * about 1 s slower than the baseline's (e.g. {@code FastPathEquivalenceTest}'s 700 ms one) still passes; a
+         * test slower than that and than the factor allows gets FAIL/TIMEOUT here while the cold path may pass it.
          */
-        @WithDefault("2s")
+        @WithDefault("1s")
         java.time.Duration testLimitFloor();
 
         /** See {@link #testLimitFloor()}: how many times its slowest baseline test a candidate's test may take. */
         @WithDefault("20")
         int testLimitFactor();
 
-        /** Sources whose built baseline and warm JVM are kept at once (least recently used goes first). */
+        /**
+         * Keep one spare warm JVM per source, started in the background, so that replacing a killed JVM (a test
+         * abandoned at its limit, memory exhausted, threads left running, a hang) does not wait for a JVM start
+         * (about 1–2 s here). Costs one idle JVM per kept source (evicted with it, see {@link #maxProjects()}).
+         */
+        @WithDefault("true")
+        boolean spareJvm();
+
+        /** Sources whose built baseline and warm JVMs (the one in use and its spare) are kept at once (least recently used goes first). */
         @WithDefault("4")
         int maxProjects();
     }

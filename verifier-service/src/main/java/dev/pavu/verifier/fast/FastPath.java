@@ -120,7 +120,8 @@ public final class FastPath {
             SurefireReports lim = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                     config.limits().maxFailingTests());
             FastProject project = new FastProject(dir, base, javacClasspath, junit, depsFile, runner, release, maven.javaHome(), sandbox, lim,
-                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()));
+                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
+                    config.fastPath().spareJvm());
             project.calibrate(config.defaultTimeout());
             return new Result(project, null);
         } catch (IOException | RuntimeException e) {

@@ -74,16 +74,27 @@ public final class FastProject implements AutoCloseable {
     private final TestBudget budget;
     private long baselineSlowestMs = -1;
     private long calibrationMs;
-    private Process runner;
-    private BlockingQueue<String> protocol;
-    private OutputCapture runnerLog;
+    private final boolean spareEnabled;
+    /** The JVM that runs candidates; {@code null} until needed or after it was killed. */
+    private Jvm runner;
+    /** The next JVM, started in the background so that a restart does not wait for a JVM start; at most one. */
+    private Jvm spare;
+    /** Whether the baseline's timing is over (no spare during it: a JVM starting beside it would slow its tests). */
+    private boolean calibrated;
     private final AtomicLong sequence = new AtomicLong();
-    /** JVM starts, for statistics. */
+    /** JVM starts, spares included, for statistics. */
     private int starts;
+    /** JVMs that ran candidates (the first one and each replacement), for statistics. */
+    private int used;
+    /** Replacements that were a spare already started, for statistics. */
+    private int sparesTaken;
+    /** Time candidates waited for a JVM to start, ms, for statistics. */
+    private long startWaitMs;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm) {
         this.budget = budget;
+        this.spareEnabled = spareJvm;
         this.dir = dir;
         this.base = base;
         this.classpath = classpath;
@@ -110,9 +121,29 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
-    /** @return how many times the warm JVM was started */
+    /** @return how many warm JVMs were started (spares included) */
     public int jvmStarts() {
         return starts;
+    }
+
+    /** @return how many warm JVMs ran tests: the first one and each replacement after a kill */
+    public int jvmsUsed() {
+        return used;
+    }
+
+    /** @return how many replacements were a spare JVM started beforehand (so no candidate waited for its start) */
+    public int sparesTaken() {
+        return sparesTaken;
+    }
+
+    /** @return the time runs waited for a warm JVM to start (first start and restarts without a ready spare), ms */
+    public long jvmStartWaitMs() {
+        return startWaitMs;
+    }
+
+    /** @return whether a spare JVM is started and alive (for tests) */
+    boolean hasSpare() {
+        return spare != null && spare.process().isAlive();
     }
 
     /**
@@ -157,6 +188,8 @@ public final class FastProject implements AutoCloseable {
             Log.warnf("fast path %s: cannot measure the baseline's tests (%s); per-test limit stays the cold path's", dir, e.getMessage());
         } finally {
             calibrationMs = (System.nanoTime() - t0) / 1_000_000;
+            calibrated = true;
+            startSpare();
         }
     }
 
@@ -447,7 +480,8 @@ public final class FastProject implements AutoCloseable {
         long t0 = System.nanoTime();
         String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\t" + perTestMs + "\t" + String.join(",", only)
                 + "\t" + budgetMs + "\t" + coldPerTestMs + "\n";
-        OutputStream stdin = runner.getOutputStream();
+        Jvm jvm = runner;
+        OutputStream stdin = jvm.process().getOutputStream();
         stdin.write(line.getBytes(StandardCharsets.UTF_8));
         stdin.flush();
         String answer = null;
@@ -457,7 +491,7 @@ public final class FastProject implements AutoCloseable {
         long nextWatch = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (answer == null) {
             try {
-                String l = protocol.poll(20, TimeUnit.MILLISECONDS);
+                String l = jvm.protocol().poll(20, TimeUnit.MILLISECONDS);
                 if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id))) {
                     answer = l;
                     break;
@@ -471,7 +505,7 @@ public final class FastProject implements AutoCloseable {
                 stopped = "the verifier is shutting down";
                 break;
             }
-            if (!runner.isAlive() && protocol.isEmpty()) {
+            if (!jvm.process().isAlive() && jvm.protocol().isEmpty()) {
                 break;
             }
             if (System.nanoTime() >= deadline) {
@@ -490,7 +524,7 @@ public final class FastProject implements AutoCloseable {
         appendOutput(output, log);
         boolean crashed = false;
         if (answer == null) {
-            crashed = !runner.isAlive() && stopped == null && System.nanoTime() < deadline;
+            crashed = !jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline;
             killRunner();
         } else if (answer.startsWith(DONE_RESTART)) {
             note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
@@ -562,11 +596,64 @@ public final class FastProject implements AutoCloseable {
         return b.toString();
     }
 
+    /** A started warm JVM: its process, its protocol lines ({@code PAVU-FAST-…}) and the rest of its output. */
+    private record Jvm(Process process, BlockingQueue<String> protocol, OutputCapture log) {
+    }
+
+    /**
+     * Makes sure a warm JVM is ready for a run: the current one, else the spare (started earlier, normally ready by
+     * now), else a new one (the run waits for its start). A replacement starts the next spare in the background.
+     */
     private void ensureRunner() throws IOException {
-        if (runner != null && runner.isAlive()) {
+        if (runner != null && runner.process().isAlive()) {
             return;
         }
         killRunner();
+        Jvm next = spare;
+        spare = null;
+        boolean fromSpare = next != null && next.process().isAlive();
+        if (!fromSpare) {
+            kill(next);
+            next = launch();
+        }
+        long t0 = System.nanoTime();
+        awaitReady(next);
+        startWaitMs += (System.nanoTime() - t0) / 1_000_000;
+        runner = next;
+        used++;
+        sparesTaken += fromSpare ? 1 : 0;
+        startSpare();
+    }
+
+    /**
+     * Starts the spare JVM in the background (when enabled, after the baseline's timing, and none is alive) and
+     * has it discover the baseline's tests without running any, so that JUnit's discovery is loaded when it takes
+     * over. Never throws: without a spare the next restart waits for a start, as before.
+     */
+    private void startSpare() {
+        if (!spareEnabled || !calibrated || hasSpare()) {
+            return;
+        }
+        kill(spare);
+        spare = null;
+        try {
+            Jvm j = launch();
+            long id = sequence.incrementAndGet();
+            Path warm = Files.createDirectories(dir.resolve("cand").resolve("warm-" + id));
+            Path classes = Files.createDirectories(warm.resolve("classes"));
+            // a test id that matches no test: discovery only (loads the engine and the test classes, runs nothing)
+            String line = "RUN\t" + id + "\t" + classes + "\t" + warm.resolve("result.tsv") + "\t" + warm.resolve("output.txt")
+                    + "\t0\tpavu.NoSuchTest#warmUp\t0\t0\n";
+            j.process().getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
+            j.process().getOutputStream().flush();
+            spare = j;
+        } catch (IOException | RuntimeException e) {
+            Log.debugf("fast path %s: no spare JVM (%s)", dir, e.getMessage());
+        }
+    }
+
+    /** Starts a warm JVM (in the sandbox) without waiting for it. */
+    private Jvm launch() throws IOException {
         Path work = Files.createDirectories(dir.resolve("cand"));
         // no -Xmx: the JVM's default heap, as surefire's forked JVM gets it on the cold path
         List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
@@ -585,13 +672,10 @@ public final class FastProject implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp", "JAVA_HOME", javaHome.toString()));
-        runner = pb.start();
+        Process p = pb.start();
         starts++;
-        protocol = new LinkedBlockingQueue<>();
-        runnerLog = new OutputCapture(64 * 1024, 64 * 1024, null);
-        Process p = runner;
-        BlockingQueue<String> q = protocol;
-        OutputCapture rl = runnerLog;
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
         Thread.ofVirtual().name("fast-runner-" + p.pid()).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String l;
@@ -607,15 +691,21 @@ public final class FastProject implements AutoCloseable {
                 // the JVM is gone
             }
         });
+        return new Jvm(p, q, rl);
+    }
+
+    /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
+    private void awaitReady(Jvm j) throws IOException {
         try {
-            String ready = protocol.poll(60, TimeUnit.SECONDS);
+            String ready = j.protocol().poll(60, TimeUnit.SECONDS);
             if (!"PAVU-FAST-READY".equals(ready)) {
-                String out = runnerLog.text();
-                killRunner();
+                String out = j.log().text();
+                kill(j);
                 throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            kill(j);
             throw new IOException("interrupted while starting the warm JVM");
         }
     }
@@ -628,9 +718,13 @@ public final class FastProject implements AutoCloseable {
     }
 
     private void killRunner() {
-        if (runner != null) {
-            ProcessRunner.killTree(runner);
-            runner = null;
+        kill(runner);
+        runner = null;
+    }
+
+    private static void kill(Jvm j) {
+        if (j != null) {
+            ProcessRunner.killTree(j.process());
         }
     }
 
@@ -663,6 +757,8 @@ public final class FastProject implements AutoCloseable {
     @Override
     public void close() {
         killRunner();
+        kill(spare);
+        spare = null;
         delete(dir.resolve("cand"));
     }
 }

@@ -200,26 +200,28 @@ public final class VerifierBench {
         }
         String[][] ops = {{" < ", " <= "}, {" <= ", " < "}, {" > ", " >= "}, {" >= ", " > "}, {" == ", " != "}, {" != ", " == "},
                 {" + 1", " - 1"}, {" - 1", " + 1"}, {" + ", " - "}, {" - ", " + "}, {" && ", " || "}, {" || ", " && "},
-                {"return true;", "return false;"}, {"return false;", "return true;"}, {"++", "--"}, {" * ", " / "}, {"(0)", "(1)"}};
+                {"return true;", "return false;"}, {"return false;", "return true;"}, {"++", "--"}, {" * ", " / "}, {"(0)", "(1)"},
+                // PIT-style operators beyond the first set: increments, compound assignments, constants, min/max, negation
+                {"--", "++"}, {" += ", " -= "}, {" -= ", " += "}, {" = 0;", " = 1;"}, {" = 1;", " = 0;"}, {"return 0;", "return 1;"},
+                {" / ", " * "}, {" % ", " * "}, {"Math.max(", "Math.min("}, {"Math.min(", "Math.max("}, {"(!", "("}};
         for (String file : files) {
             String text = Files.readString(projectDir.resolve(file));
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length && out.size() < max; i++) {
+                String l = lines[i];
+                if (l.trim().startsWith("//") || l.trim().startsWith("*") || l.trim().startsWith("import")) {
+                    continue;
+                }
                 for (String[] op : ops) {
-                    if (out.size() >= max) {
-                        break;
-                    }
-                    String l = lines[i];
-                    if (l.trim().startsWith("//") || l.trim().startsWith("*") || l.trim().startsWith("import") || !l.contains(op[0])) {
-                        continue;
-                    }
-                    String[] copy = lines.clone();
-                    copy[i] = l.replaceFirst(java.util.regex.Pattern.quote(op[0]), java.util.regex.Matcher.quoteReplacement(op[1]));
-                    String mutated = String.join("\n", copy);
-                    String diff = UnifiedDiffs.create(file, text, mutated);
-                    if (!diff.isBlank()) {
-                        out.add(new Candidate(name, file.substring(file.lastIndexOf('/') + 1) + ":" + (i + 1) + " " + op[0].trim() + "->"
-                                + op[1].trim(), projectDir, diff));
+                    // every occurrence of the operator on the line is a mutant of its own (a mutation site each)
+                    for (int at = l.indexOf(op[0]); at >= 0 && out.size() < max; at = l.indexOf(op[0], at + 1)) {
+                        String[] copy = lines.clone();
+                        copy[i] = l.substring(0, at) + op[1] + l.substring(at + op[0].length());
+                        String diff = UnifiedDiffs.create(file, text, String.join("\n", copy));
+                        if (!diff.isBlank()) {
+                            out.add(new Candidate(name, file.substring(file.lastIndexOf('/') + 1) + ":" + (i + 1) + ":" + (at + 1) + " "
+                                    + op[0].trim() + "->" + op[1].trim(), projectDir, diff));
+                        }
                     }
                 }
             }
@@ -254,19 +256,25 @@ public final class VerifierBench {
     public static void main(String[] args) throws Exception {
         Path bugs = Path.of(args.length > 0 ? args[0] : "bench/bugs");
         int projects = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 26;
+        int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
         Path results = Path.of(args.length > 4 ? args[4] : "bench/verifier/results");
         Files.createDirectories(results);
         Path work = Files.createTempDirectory(Path.of("/var/tmp"), "pavu-verifier-bench-");
         VerifierBench bench = new VerifierBench(work);
-        List<Path> dirs;
+        // the programs with the most candidates (ties by name): a real job has one source and up to 150 candidates, so
+        // fewer projects with more candidates each is the closer shape (the baseline is built once per source)
+        Map<Path, List<Candidate>> byProject = new java.util.HashMap<>();
         try (Stream<Path> s = Files.list(bugs)) {
-            dirs = s.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).sorted(Comparator.comparing(Path::toString)).limit(projects).toList();
+            for (Path d : s.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).toList()) {
+                byProject.put(d, candidates(d, perProject));
+            }
         }
+        List<Path> dirs = byProject.keySet().stream()
+                .sorted(Comparator.comparing((Path d) -> -byProject.get(d).size()).thenComparing(Path::toString)).limit(projects).toList();
         List<Candidate> all = new ArrayList<>();
         for (Path d : dirs) {
-            all.addAll(candidates(d, perProject));
+            all.addAll(byProject.get(d));
         }
         System.out.printf(Locale.ROOT, "corpus: %d candidates on %d projects (%s); sandbox %s; timeout %d s%n", all.size(), dirs.size(),
                 String.join(", ", dirs.stream().map(d -> d.getFileName().toString()).toList()), bench.sandbox().name(), timeout.toSeconds());
@@ -280,6 +288,9 @@ public final class VerifierBench {
         List<Run> fastRuns = new ArrayList<>();
         long buildMs = 0;
         int starts = 0;
+        int used = 0;
+        int spares = 0;
+        long startWaitMs = 0;
         for (Path d : dirs) {
             long b0 = System.nanoTime();
             try (FastProject p = bench.fast(d)) {
@@ -291,6 +302,9 @@ public final class VerifierBench {
                     }
                 }
                 starts += p.jvmStarts();
+                used += p.jvmsUsed();
+                spares += p.sparesTaken();
+                startWaitMs += p.jvmStartWaitMs();
             }
         }
         long fastMs = (System.nanoTime() - fastStart) / 1_000_000;
@@ -330,8 +344,9 @@ public final class VerifierBench {
         summary.append(String.format(Locale.ROOT, "cold: %.1f candidates/min, p50 %d ms, p95 %d ms, peak memory %s (verifier + runs)%n",
                 coldPerMin, pct(coldRuns, 50), pct(coldRuns, 95), Limits.human(coldPeak)));
         summary.append(String.format(Locale.ROOT, "fast: %.1f candidates/min, p50 %d ms, p95 %d ms, peak memory %s (verifier + runs); "
-                + "baseline builds %d ms in total, %d warm JVM start(s)%n", fastPerMin, pct(fastRuns, 50), pct(fastRuns, 95),
-                Limits.human(fastPeak), buildMs, starts));
+                + "baseline builds %d ms in total, %d warm JVM start(s) (%d used, %d of them a spare started beforehand; "
+                + "%d ms waited for JVM starts)%n", fastPerMin, pct(fastRuns, 50), pct(fastRuns, 95),
+                Limits.human(fastPeak), buildMs, starts, used, spares, startWaitMs));
         summary.append(String.format(Locale.ROOT, "speedup: %.1fx%n", ratio));
         System.out.print(summary);
         String stamp = java.time.LocalDateTime.now().toString().replace(':', '-');
