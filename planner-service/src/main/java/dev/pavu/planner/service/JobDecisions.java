@@ -60,14 +60,30 @@ public final class JobDecisions {
      * @param iteration           current iteration (0 = baseline)
      * @param candidatesProposed  repair candidates the actuator announced so far
      * @param candidatesTried     repair candidates verified so far (SKIPPED excluded)
-     * @param locationsTried      ranking entries handed out so far
+     * @param locationsTried      ranking entries handed out so far, over all passes (a second pass over the
+     *                            ranking counts its entries again)
      * @param rankingSize         length of the job's ranking
      * @param locationsPerIteration  locations per plan (setting)
      * @param maxPerIteration     candidates per plan at most (setting)
+     * @param lastPlanFull        the current iteration's plan got as many candidates as it allowed, so its locations
+     *                            may hold more that the actuator did not reach
      */
     public record Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed,
                            int candidatesTried, int locationsTried, int rankingSize, int locationsPerIteration,
-                           int maxPerIteration) {
+                           int maxPerIteration, boolean lastPlanFull) {
+
+        /** Progress of a job whose last plan was not full (or that has none yet). */
+        public Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed, int candidatesTried,
+                        int locationsTried, int rankingSize, int locationsPerIteration, int maxPerIteration) {
+            this(maxIterations, maxCandidates, iteration, candidatesProposed, candidatesTried, locationsTried, rankingSize,
+                    locationsPerIteration, maxPerIteration, false);
+        }
+
+        /** @return distinct ranking entries handed out so far (at most the ranking's length) */
+        public int locationsCovered() {
+            return Math.min(locationsTried, rankingSize);
+        }
+
         /** @return candidates still allowed by the budget */
         public int remainingCandidates() {
             return Math.max(0, maxCandidates - Math.max(candidatesProposed, candidatesTried));
@@ -131,12 +147,16 @@ public final class JobDecisions {
             stop = "iteration budget of " + p.maxIterations() + " spent";
         } else if (p.remainingCandidates() <= 0) {
             stop = "candidate budget of " + p.maxCandidates() + " spent";
-        } else if (p.locationsTried() >= p.rankingSize()) {
+        } else if (p.locationsTried() % p.rankingSize() == 0 && p.locationsTried() > 0 && !p.lastPlanFull()) {
+            // a pass over the ranking ended and its last plan did not even fill up: the templates have nothing more there
             stop = "no further suspicious locations";
         } else {
-            int count = Math.min(p.locationsPerIteration(), p.rankingSize() - p.locationsTried());
+            // within a pass: the next locations; after a pass whose last plan was full: the ranking again, since the
+            // actuator skips every diff already tried (triedPatchHashes) and so reaches the candidates it cut off
+            int from = p.locationsTried() % p.rankingSize();
+            int count = Math.min(p.locationsPerIteration(), p.rankingSize() - from);
             int max = Math.min(p.maxPerIteration(), p.remainingCandidates());
-            return new Repair(p.iteration() + 1, p.locationsTried(), count, max);
+            return new Repair(p.iteration() + 1, from, count, max);
         }
         return new Conclude(Outcome.EXHAUSTED, exhaustedReason(p) + " (" + stop + ")", null, null);
     }
@@ -207,7 +227,7 @@ public final class JobDecisions {
      */
     public static String exhaustedReason(Progress p) {
         return "tried " + p.candidatesTried() + " candidate" + (p.candidatesTried() == 1 ? "" : "s") + " at "
-                + p.locationsTried() + " location" + (p.locationsTried() == 1 ? "" : "s") + " in " + p.iteration()
+                + p.locationsCovered() + " location" + (p.locationsCovered() == 1 ? "" : "s") + " in " + p.iteration()
                 + " iteration" + (p.iteration() == 1 ? "" : "s") + "; none made all tests pass";
     }
 }

@@ -288,7 +288,8 @@ public class JobTransitions {
         numbers.put("topScore", slice.isEmpty() ? 0.0 : slice.getFirst().score());
         String rationale = "template repair at suspicious statements "
                 + (r.locationFrom() + 1) + "–" + (r.locationFrom() + r.locationCount()) + " of " + ranking.size()
-                + " ranked from the failing tests";
+                + " ranked from the failing tests"
+                + (job.locationsTried >= ranking.size() ? " (another pass: the candidates not reached before, tried ones skipped)" : "");
         // the strategy step: repair vs regenerate with its cost model, and the planner model's exploration
         List<IterationEntity> earlier = IterationEntity.ofJob(job.id);
         StrategyService.Choice choice = strategy.decide(new StrategyService.Input(job.id, r.iteration(), task(job),
@@ -300,7 +301,7 @@ public class JobTransitions {
             return;
         }
         job.state = JobState.REPAIRING;
-        job.locationsTried = r.locationFrom() + r.locationCount();
+        job.locationsTried += r.locationCount();
         sendPlan(job, choice.kind(), choice.task(), r.iteration(), r.locationFrom(), slice, failing, r.maxCandidates(), verify,
                 causation, choice.decision());
     }
@@ -343,9 +344,11 @@ public class JobTransitions {
     }
 
     private Progress progress(JobEntity job) {
+        IterationEntity current = job.iteration > 0 ? IterationEntity.of(job.id, job.iteration) : null;
+        boolean full = current != null && current.candidateCount != null && current.candidateCount >= current.maxCandidates;
         return new Progress(job.maxIterations, job.maxCandidates, job.iteration, job.candidatesProposed,
                 job.candidatesVerified, job.locationsTried, JsonColumns.locations(job.rankingJson).size(),
-                config.locationsPerIteration(), config.maxCandidatesPerIteration());
+                config.locationsPerIteration(), config.maxCandidatesPerIteration(), full);
     }
 
     private static TaskSpec task(JobEntity job) {

@@ -111,6 +111,24 @@ class JobDecisionsTest {
     }
 
     @Test
+    void aFullPlanAtTheEndOfTheRankingStartsAnotherPassOverIt() {
+        // int-list in bench/bugs: 13 ranked statements, one plan of 60 candidates (full), 140 candidates of budget left;
+        // the reference fix sat at the 4th statement beyond the 60 the actuator reached
+        Progress full = new Progress(3, 200, 1, 60, 60, 13, 13, 40, 60, true);
+        assertEquals(new Repair(2, 0, 13, 60), JobDecisions.next(full));
+        // the second pass goes on through a longer ranking where the first pass went
+        Progress secondPass = new Progress(3, 200, 2, 120, 120, 80, 50, 40, 60, true);
+        assertEquals(new Repair(3, 30, 20, 60), JobDecisions.next(secondPass));
+    }
+
+    @Test
+    void aPassWhoseLastPlanWasNotFullEndsTheJobAndCountsEachLocationOnce() {
+        Conclude c = assertInstanceOf(Conclude.class, JobDecisions.next(new Progress(3, 200, 2, 90, 90, 26, 13, 40, 60, false)));
+        assertEquals("tried 90 candidates at 13 locations in 2 iterations; none made all tests pass (no further suspicious locations)",
+                c.reason());
+    }
+
+    @Test
     void noLocalisationAtAllFails() {
         Conclude c = assertInstanceOf(Conclude.class, JobDecisions.next(progress(0, 0, 0, 0, 0)));
         assertEquals(Outcome.FAILED, c.outcome());
