@@ -121,7 +121,7 @@ public final class FastPath {
                     config.limits().maxFailingTests());
             FastProject project = new FastProject(dir, base, javacClasspath, junit, depsFile, runner, release, maven.javaHome(), sandbox, lim,
                     new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
-                    config.fastPath().spareJvm());
+                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0);
             project.calibrate(config.defaultTimeout());
             return new Result(project, null);
         } catch (IOException | RuntimeException e) {

@@ -88,11 +88,14 @@ public final class FastProject implements AutoCloseable {
     private int used;
     /** Replacements that were a spare already started, for statistics. */
     private int sparesTaken;
+    /** The run's memory limit (the cold path's cgroup), bytes; the warm JVM sizes its default heap from it. */
+    private final long memoryBytes;
     /** Time candidates waited for a JVM to start, ms, for statistics. */
     private long startWaitMs;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes) {
+        this.memoryBytes = memoryBytes;
         this.budget = budget;
         this.spareEnabled = spareJvm;
         this.dir = dir;
@@ -655,9 +658,15 @@ public final class FastProject implements AutoCloseable {
     /** Starts a warm JVM (in the sandbox) without waiting for it. */
     private Jvm launch() throws IOException {
         Path work = Files.createDirectories(dir.resolve("cand"));
-        // no -Xmx: the JVM's default heap, as surefire's forked JVM gets it on the cold path
+        // no -Xmx: the JVM's default heap, as surefire's forked JVM gets it on the cold path, where the JVM sizes it
+        // from the run's cgroup memory limit: MaxRAM makes the warm JVM do the same, so that a runaway allocation
+        // ends in an OutOfMemoryError at the same size instead of growing towards a quarter of the machine's memory
         List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        if (memoryBytes > 0) {
+            jvm.add("-XX:MaxRAM=" + memoryBytes);
+        }
+        jvm.addAll(List.of("-cp",
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
                 "PavuFastRunner", depsFile.toString(), base.resolve("target/classes").toString(),
                 base.resolve("target/test-classes").toString()));
