@@ -9,12 +9,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code concluded_jobs} table: jobs that ended or were cancelled, as seen on {@code pavu.jobs}.
+ * The {@code concluded_jobs} table: jobs that ended or were cancelled, as seen on {@code pavu.jobs}, and jobs for which
+ * a worker issued a PASS verdict ({@link #PLAUSIBLE}).
  * Shared by every verifier worker of the database, so a worker skips candidates of a job whose end
  * another worker consumed.
  */
 @ApplicationScoped
 public class ConcludedJobRepository {
+
+    /**
+     * The outcome recorded when a worker issued a PASS verdict for the job: the planner concludes the job on its first
+     * PASS, so its other candidates need not run; the conclusion seen later on {@code pavu.jobs} does not replace it.
+     */
+    public static final String PLAUSIBLE = "PLAUSIBLE";
 
     private final EntityManager em;
 
@@ -26,8 +33,8 @@ public class ConcludedJobRepository {
      * Records that a job ended (the first record wins).
      *
      * @param jobId     the job
-     * @param eventType {@code pavu.job.concluded.v1} or {@code pavu.job.cancelled.v1}
-     * @param outcome   the outcome name for a conclusion, {@code CANCELLED} for a cancellation
+     * @param eventType {@code pavu.job.concluded.v1}, {@code pavu.job.cancelled.v1} or {@code pavu.verdict.issued.v1}
+     * @param outcome   the outcome name for a conclusion, {@code CANCELLED} for a cancellation, {@link #PLAUSIBLE} for a PASS
      * @param eventId   the event that said so
      */
     @Transactional(Transactional.TxType.MANDATORY)

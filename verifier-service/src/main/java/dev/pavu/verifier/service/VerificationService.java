@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>claim the candidate's run (a short transaction; a candidate already judged is not run again — its
  *       stored verdict is re-published if it may not have been);</li>
- *   <li>a candidate of a job that has concluded gets SKIPPED without running;</li>
+ *   <li>a candidate of a job that has concluded, or that already has a PASS verdict (the planner concludes on the
+ *       first), gets SKIPPED without running;</li>
  *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive);</li>
  *   <li>store the verdict and the processed event id in one transaction, publish it, mark it published.</li>
  * </ol>
@@ -127,6 +128,12 @@ public class VerificationService {
             QuarkusTransaction.requiringNew().run(() -> {
                 runs.complete(verdict, json);
                 processed.firstTime(diff.eventId(), CONSUMER);
+                if (verdict.verdict() == Verdict.PASS) {
+                    // the planner concludes a job on its first PASS: every worker may skip the job's other candidates
+                    // now, instead of verifying them until the conclusion comes back on pavu.jobs
+                    jobs.record(diff.jobId(), EventTypes.VERDICT_ISSUED, ConcludedJobRepository.PLAUSIBLE,
+                            verdict.envelope().eventId());
+                }
             });
             Log.infof("candidate %s: %s in %d ms — %s", diff.candidateId(), verdict.verdict(), durationMs, verdict.reason());
             publish(verdict);
@@ -198,7 +205,11 @@ public class VerificationService {
     }
 
     private Optional<String> concluded(UUID jobId) {
-        return jobs.outcome(jobId).map(o -> "CANCELLED".equals(o) ? "was cancelled" : "has concluded (" + o + ")");
+        return jobs.outcome(jobId).map(o -> switch (o) {
+            case "CANCELLED" -> "was cancelled";
+            case ConcludedJobRepository.PLAUSIBLE -> "already has a plausible patch";
+            default -> "has concluded (" + o + ")";
+        });
     }
 
     private void beat() {

@@ -57,7 +57,9 @@ class FastPathFlowTest {
     void aJobsCandidatesGetTheirVerdictsThroughTheFastPath() throws Exception {
         UUID job = UUID.randomUUID();
         DiffProposed baseline = diff(job, "", 60_000, false);
-        DiffProposed fix = diff(job, UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 0;")), 60_000, false);
+        // the fix in a job of its own: after a PASS the verifier skips the rest of that job (the planner concludes on it)
+        UUID fixJob = UUID.randomUUID();
+        DiffProposed fix = diff(fixJob, UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 0;")), 60_000, false);
         DiffProposed loops = diff(job, UnifiedDiffs.create(MAIN, invoice,
                 invoice.replace("int sum = 0;", "int sum = 0; while (amounts.size() >= 0) { Thread.onSpinWait(); }")
                         .replace("return amounts.size();", "while (amounts.size() >= 0) { Thread.onSpinWait(); } return 0;")), 15_000, false);
@@ -80,6 +82,11 @@ class FastPathFlowTest {
         assertEquals(Verdict.PASS, pass.verdict(), pass.reason());
         assertEquals("all 3 tests passed", pass.reason());
         assertFastPath(pass);
+        DiffProposed afterPass = diff(fixJob, UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 2;")), 60_000, false);
+        KafkaProbe.send(FakePlanner.diffsTopic(), afterPass.candidateId().toString(), EventCodec.write(afterPass));
+        VerdictIssued skipped = verdictOf(afterPass);
+        assertEquals(Verdict.SKIPPED, skipped.verdict(), skipped.reason());
+        assertEquals("not run: the job already has a plausible patch", skipped.reason());
 
         VerdictIssued timeout = verdictOf(loops);
         assertEquals(Verdict.TIMEOUT, timeout.verdict(), timeout.reason());
