@@ -2,6 +2,7 @@ package dev.pavu.verifier.service;
 
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
+import dev.pavu.contracts.VerifySpec;
 import dev.pavu.contracts.TestCoverage;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.coverage.CoverageCollector;
@@ -169,7 +170,10 @@ public class CandidateVerifier {
                 note(log, "cold path: the gate policy has lint or probe gates, which run on this workspace's build");
                 built = maven.run(work, testsFirst, timeout, log, watch);
             } else {
-                Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), diff.verify(), timeout, log, watch);
+                VerifySpec spec = diff.verify();
+                // the policy may turn tests-first off: the fast path then runs the whole suite at once, as the cold path does
+                VerifySpec asPolicy = new VerifySpec(spec.testCommand(), spec.timeoutMs(), testsFirst, spec.collectCoverage(), spec.gates());
+                Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), asPolicy, timeout, log, watch);
                 built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
             }
         } else {
