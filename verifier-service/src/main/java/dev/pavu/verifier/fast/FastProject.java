@@ -25,6 +25,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,6 +93,9 @@ public final class FastProject implements AutoCloseable {
     private final long memoryBytes;
     /** Time candidates waited for a JVM to start, ms, for statistics. */
     private long startWaitMs;
+    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    /** Opened on the first candidate that changes sources ({@link #fileManager}); closed with the project. */
+    private StandardJavaFileManager fileManager;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
                 Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes) {
@@ -320,19 +324,17 @@ public final class FastProject implements AutoCloseable {
     }
 
     private String compile(List<Path> sources, Path out, Path srcRoot) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, null, StandardCharsets.UTF_8)) {
-            List<String> opts = new ArrayList<>(List.of("-d", out.toString(), "-proc:none", "-implicit:none", "-g", "-nowarn",
-                    "-encoding", "UTF-8", "-Xlint:none", "-cp", String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList())));
-            if (release != null) {
-                opts.addAll(List.of("--release", release));
-            }
-            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
-            Boolean ok = javac.getTask(null, fm, diags, opts, null, units).call();
-            if (Boolean.TRUE.equals(ok)) {
-                return null;
-            }
+        StandardJavaFileManager fm = fileManager();
+        fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
+        List<String> opts = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-encoding", "UTF-8", "-Xlint:none"));
+        if (release != null) {
+            opts.addAll(List.of("--release", release));
+        }
+        Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
+        Boolean ok = javac.getTask(null, fm, diags, opts, null, units).call();
+        if (Boolean.TRUE.equals(ok)) {
+            return null;
         }
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
@@ -400,7 +402,9 @@ public final class FastProject implements AutoCloseable {
                     why + " (fast path)")), named, 0, named.size());
         }
         if (Files.readAllLines(e.result(), StandardCharsets.UTF_8).contains("OOM\ttrue")) {
-            String why = "memory exhausted: the test JVM ran out of memory (java.lang.OutOfMemoryError) in the tests gate";
+            String why = "memory exhausted in the tests gate: the test JVM's heap" + (memoryBytes > 0 ? " (capped at "
+                    + dev.pavu.verifier.sandbox.Limits.human(heapBytes(memoryBytes)) + " under the run's memory limit of "
+                    + dev.pavu.verifier.sandbox.Limits.human(memoryBytes) + ")" : "") + " stayed full after a collection or ran out (OutOfMemoryError)";
             return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
                     why + " (fast path)")), List.of(), 0, 0);
         }
@@ -658,13 +662,16 @@ public final class FastProject implements AutoCloseable {
     /** Starts a warm JVM (in the sandbox) without waiting for it. */
     private Jvm launch() throws IOException {
         Path work = Files.createDirectories(dir.resolve("cand"));
-        // no -Xmx: the JVM's default heap, as surefire's forked JVM gets it on the cold path, where the JVM sizes it
-        // from the run's cgroup memory limit: MaxRAM makes the warm JVM do the same, so that a runaway allocation
-        // ends in an OutOfMemoryError at the same size instead of growing towards a quarter of the machine's memory
+        // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
+        // the sandbox: it sizes its heap from the machine's memory), so a runaway allocation there ends when the
+        // kernel kills the run at the cap (ERROR). The warm JVM's heap is capped that much, less what Maven's own JVM
+        // and the test JVM's non-heap take on the cold path, and its memory watch (PavuFastRunner.Memory) decides the
+        // run as soon as the heap stays full after a collection; MaxRAM sizes the rest of its ergonomics alike.
         List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         if (memoryBytes > 0) {
             jvm.add("-XX:MaxRAM=" + memoryBytes);
+            jvm.add("-Xmx" + heapBytes(memoryBytes));
         }
         jvm.addAll(List.of("-cp",
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
@@ -719,6 +726,18 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
+    /**
+     * The warm JVM's heap cap for a run memory limit: the limit less what the cold path spends beside the tests'
+     * heap under the same cgroup (Maven's JVM, about 300–450 MB resident here, and the test JVM's non-heap), i.e.
+     * {@code limit - min(512 MB, limit / 4)}.
+     *
+     * @param memoryBytes the run's memory limit, bytes (&gt; 0)
+     * @return the heap cap, bytes
+     */
+    static long heapBytes(long memoryBytes) {
+        return memoryBytes - Math.min(512L * 1024 * 1024, memoryBytes / 4);
+    }
+
     private static List<String> concat(Path first, List<Path> rest) {
         List<String> out = new ArrayList<>();
         out.add(first.toString());
@@ -763,11 +782,31 @@ public final class FastProject implements AutoCloseable {
         dev.pavu.verifier.source.Workspaces.deleteRecursively(p);
     }
 
+    /**
+     * The project's javac file manager, opened once: it keeps the baseline's classpath (jars opened and indexed
+     * once, not per candidate); each candidate sets only its own output directory.
+     */
+    private StandardJavaFileManager fileManager() throws IOException {
+        if (fileManager == null) {
+            fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+            fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+        }
+        return fileManager;
+    }
+
     @Override
     public void close() {
         killRunner();
         kill(spare);
         spare = null;
+        if (fileManager != null) {
+            try {
+                fileManager.close();
+            } catch (IOException e) {
+                Log.debugf("cannot close the javac file manager: %s", e.getMessage());
+            }
+            fileManager = null;
+        }
         delete(dir.resolve("cand"));
     }
 }

@@ -137,7 +137,7 @@ public final class ProcessRunner {
         tree.forEach(ProcessHandle::destroyForcibly);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
-            boolean alive = process.isAlive() || tree.stream().anyMatch(ProcessHandle::isAlive);
+            boolean alive = process.isAlive() || tree.stream().anyMatch(ProcessRunner::running);
             if (!alive) {
                 return;
             }
@@ -153,6 +153,27 @@ public final class ProcessRunner {
             }
         }
         Log.warnf("process tree of pid %d did not die within 10 s of SIGKILL", process.pid());
+    }
+
+    /**
+     * Whether a process still runs. A zombie ({@code Z} or {@code X} in {@code /proc/<pid>/stat}) has ended and
+     * holds no memory or CPU; only its reaping is left, and an orphan inside a sandbox is reaped by the machine's
+     * PID 1, which here does it only about once a second ({@link ProcessHandle#isAlive} stays true until then:
+     * waiting for it cost 1–2 s per killed warm JVM).
+     *
+     * @param h a process
+     * @return false once it has exited (reaped or not)
+     */
+    public static boolean running(ProcessHandle h) {
+        Path stat = Path.of("/proc", Long.toString(h.pid()), "stat");
+        try {
+            String s = Files.readString(stat);
+            int close = s.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < s.length() ? s.charAt(close + 2) : '?';
+            return state != 'Z' && state != 'X' && h.isAlive();
+        } catch (IOException e) {
+            return Files.isDirectory(Path.of("/proc/self")) ? false : h.isAlive();
+        }
     }
 
     private static void killGroup(long pgid) {

@@ -2,6 +2,7 @@ package dev.pavu.verifier.fast;
 
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.bench.VerifierBench;
+import dev.pavu.verifier.sandbox.CgroupV1;
 import dev.pavu.verifier.bench.VerifierBench.Candidate;
 import dev.pavu.verifier.bench.VerifierBench.Run;
 import dev.pavu.workspace.diff.UnifiedDiffs;
@@ -129,6 +130,24 @@ class FastPathEquivalenceTest {
             assertEquals(Verdict.PASS, next.verdict(), "the worker goes on with a fresh JVM: " + next.reason());
             assertEquals(4, fast.jvmsUsed());
             assertEquals(3, fast.sparesTaken(), "the hang's replacement was the spare too");
+
+            // a runaway allocation: the cold path's run is killed by the kernel at the cgroup's memory cap (its test JVM
+            // does not see the cap and would grow its heap past it); the fast path's capped heap and memory watch
+            // give the same ERROR without waiting for the collector to thrash
+            if (CgroupV1.unavailableReason().isEmpty()) {
+                Candidate hog = new Candidate("invoice", "allocates-without-limit", project, UnifiedDiffs.create(MAIN, invoice,
+                        invoice.replace("int sum = 0;", "int sum = 0; java.util.List<long[]> hog = new java.util.ArrayList<>(); "
+                                + "while (hog.size() >= 0) { hog.add(new long[1024]); }")));
+                Run hogCold = bench.cold(hog, limit);
+                Run hogFast = bench.fast(fast, hog, limit);
+                assertEquals(Verdict.ERROR, hogCold.verdict(), hogCold.reason());
+                assertTrue(hogCold.reason().startsWith("memory limit of"), hogCold.reason());
+                assertEquals(hogCold.verdict(), hogFast.verdict(), hogFast.reason());
+                assertEquals(hogCold.failingTests(), hogFast.failingTests());
+                assertTrue(hogFast.reason().startsWith("memory exhausted in the tests gate"), hogFast.reason());
+                assertEquals(Verdict.PASS, bench.fast(fast, corpus.get(1), limit).verdict(), "the next candidate gets a fresh JVM");
+                assertEquals(5, fast.jvmsUsed(), "the exhausted JVM was replaced");
+            }
         }
         // closing the project (as the LRU eviction of FastPaths does) kills the spare too
         // (only this project's: a Quarkus test of the same run may keep warm JVMs of its own)
