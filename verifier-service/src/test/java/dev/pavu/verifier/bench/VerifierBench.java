@@ -174,7 +174,9 @@ public final class VerifierBench {
     }
 
     /**
-     * Candidates of one bug program: the empty patch, the reference fix, and operator mutants of the buggy file.
+     * Candidates of one bug program: the empty patch, the reference fix, then mutants ({@link #mutations}) of its
+     * main sources, the buggy file first, line by line; mutants that give the same source as an earlier one are
+     * left out. Lines holding string literals, comments, imports and annotations are not mutated.
      *
      * @param projectDir a program of bench/bugs (pom.xml, bug.json, reference.diff)
      * @param max        candidates at most
@@ -198,32 +200,98 @@ public final class VerifierBench {
             s.filter(p -> p.toString().endsWith(".java")).sorted().map(p -> projectDir.relativize(p).toString())
                     .filter(p -> !files.contains(p)).forEach(files::add);
         }
-        String[][] ops = {{" < ", " <= "}, {" <= ", " < "}, {" > ", " >= "}, {" >= ", " > "}, {" == ", " != "}, {" != ", " == "},
-                {" + 1", " - 1"}, {" - 1", " + 1"}, {" + ", " - "}, {" - ", " + "}, {" && ", " || "}, {" || ", " && "},
-                {"return true;", "return false;"}, {"return false;", "return true;"}, {"++", "--"}, {" * ", " / "}, {"(0)", "(1)"},
-                // PIT-style operators beyond the first set: increments, compound assignments, constants, min/max, negation
-                {"--", "++"}, {" += ", " -= "}, {" -= ", " += "}, {" = 0;", " = 1;"}, {" = 1;", " = 0;"}, {"return 0;", "return 1;"},
-                {" / ", " * "}, {" % ", " * "}, {"Math.max(", "Math.min("}, {"Math.min(", "Math.max("}, {"(!", "("}};
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String file : files) {
             String text = Files.readString(projectDir.resolve(file));
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length && out.size() < max; i++) {
                 String l = lines[i];
-                if (l.trim().startsWith("//") || l.trim().startsWith("*") || l.trim().startsWith("import")) {
+                if (l.trim().startsWith("//") || l.trim().startsWith("*") || l.trim().startsWith("/*") || l.trim().startsWith("import")
+                        || l.trim().startsWith("package") || l.trim().startsWith("@")) {
                     continue;
                 }
-                for (String[] op : ops) {
-                    // every occurrence of the operator on the line is a mutant of its own (a mutation site each)
-                    for (int at = l.indexOf(op[0]); at >= 0 && out.size() < max; at = l.indexOf(op[0], at + 1)) {
-                        String[] copy = lines.clone();
-                        copy[i] = l.substring(0, at) + op[1] + l.substring(at + op[0].length());
-                        String diff = UnifiedDiffs.create(file, text, String.join("\n", copy));
-                        if (!diff.isBlank()) {
-                            out.add(new Candidate(name, file.substring(file.lastIndexOf('/') + 1) + ":" + (i + 1) + ":" + (at + 1) + " "
-                                    + op[0].trim() + "->" + op[1].trim(), projectDir, diff));
+                for (Mutation mu : mutations(l)) {
+                    if (out.size() >= max) {
+                        break;
+                    }
+                    String[] copy = lines.clone();
+                    copy[i] = l.substring(0, mu.at()) + mu.replacement() + l.substring(mu.at() + mu.original().length());
+                    String mutated = String.join("\n", copy);
+                    if (!seen.add(mutated)) {
+                        continue;
+                    }
+                    String diff = UnifiedDiffs.create(file, text, mutated);
+                    if (!diff.isBlank()) {
+                        out.add(new Candidate(name, file.substring(file.lastIndexOf('/') + 1) + ":" + (i + 1) + ":" + (mu.at() + 1) + " "
+                                + mu.original().trim() + "->" + mu.replacement().trim(), projectDir, diff));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One mutation site: {@code original} at column {@code at} (0-based) of a line, replaced by {@code replacement}. */
+    record Mutation(int at, String original, String replacement) {
+    }
+
+    /** Relational (ROR), arithmetic (AOR) and conditional (LCR) operators, spaced as in the sources (no generics). */
+    private static final List<List<String>> OPERATOR_CLASSES = List.of(
+            List.of(" < ", " <= ", " > ", " >= ", " == ", " != "),
+            List.of(" + ", " - ", " * ", " / ", " % "),
+            List.of(" && ", " || "),
+            List.of(" += ", " -= ", " *= "),
+            List.of("++", "--"));
+    private static final String[][] OTHER = {
+            {"return true;", "return false;"}, {"return false;", "return true;"}, {"Math.max(", "Math.min("}, {"Math.min(", "Math.max("},
+            {"(!", "("}};
+    private static final java.util.regex.Pattern INT_LITERAL = java.util.regex.Pattern.compile("(?<![\\w.\"'])\\d+(?![\\w.])");
+
+    /**
+     * The standard mutation operators on one line, each occurrence a mutant of its own: relational operator
+     * replacement (each of the five others), arithmetic operator replacement, conditional operator replacement,
+     * increments, compound assignments, inline constants ({@code n -> n + 1}, {@code n -> n - 1}, as PIT's
+     * INLINE_CONSTS), boolean returns, {@code Math.max}/{@code min} and removed negations (after Offutt et al.,
+     * "An experimental determination of sufficient mutant operators", TOSEM 1996, and PIT's operator set).
+     *
+     * @param l a source line
+     * @return its mutations, left to right by operator class
+     */
+    static List<Mutation> mutations(String l) {
+        List<Mutation> out = new ArrayList<>();
+        if (l.contains("\"")) {
+            return out; // string literals: their text is not code
+        }
+        for (List<String> cls : OPERATOR_CLASSES) {
+            for (String op : cls) {
+                for (int at = l.indexOf(op); at >= 0; at = l.indexOf(op, at + 1)) {
+                    if (op.equals("++") || op.equals("--")) {
+                        if (l.startsWith(op.equals("++") ? "+" : "-", at + 2) || (at > 0 && l.charAt(at - 1) == op.charAt(0))) {
+                            continue;
+                        }
+                    }
+                    for (String other : cls) {
+                        if (!other.equals(op)) {
+                            out.add(new Mutation(at, op, other));
                         }
                     }
                 }
+            }
+        }
+        for (String[] op : OTHER) {
+            for (int at = l.indexOf(op[0]); at >= 0; at = l.indexOf(op[0], at + 1)) {
+                out.add(new Mutation(at, op[0], op[1]));
+            }
+        }
+        java.util.regex.Matcher n = INT_LITERAL.matcher(l);
+        while (n.find()) {
+            long v = Long.parseLong(n.group());
+            if (v > Integer.MAX_VALUE - 1) {
+                continue;
+            }
+            out.add(new Mutation(n.start(), n.group(), Long.toString(v + 1)));
+            if (v > 0) {
+                out.add(new Mutation(n.start(), n.group(), Long.toString(v - 1)));
             }
         }
         return out;
@@ -255,8 +323,8 @@ public final class VerifierBench {
      */
     public static void main(String[] args) throws Exception {
         Path bugs = Path.of(args.length > 0 ? args[0] : "bench/bugs");
-        int projects = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        int projects = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int perProject = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         Duration timeout = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 20);
         Path results = Path.of(args.length > 4 ? args[4] : "bench/verifier/results");
         Files.createDirectories(results);
@@ -291,7 +359,7 @@ public final class VerifierBench {
         int used = 0;
         int spares = 0;
         long startWaitMs = 0;
-        StringBuilder perProject = new StringBuilder();
+        StringBuilder byProjectTimes = new StringBuilder();
         for (Path d : dirs) {
             long b0 = System.nanoTime();
             try (FastProject p = bench.fast(d)) {
@@ -303,7 +371,7 @@ public final class VerifierBench {
                         fastRuns.add(r == null ? bench.cold(c, timeout) : r);
                     }
                 }
-                perProject.append(String.format(Locale.ROOT, "  fast %s: baseline build %d ms, candidates %d ms%n", d.getFileName(),
+                byProjectTimes.append(String.format(Locale.ROOT, "  fast %s: baseline build %d ms, candidates %d ms%n", d.getFileName(),
                         (l0 - b0) / 1_000_000, (System.nanoTime() - l0) / 1_000_000));
                 starts += p.jvmStarts();
                 used += p.jvmsUsed();
@@ -314,7 +382,7 @@ public final class VerifierBench {
         long fastMs = (System.nanoTime() - fastStart) / 1_000_000;
         long fastPeak = memory.stop();
         if (System.getenv("PAVU_BENCH_FAST_ONLY") != null) {
-            System.out.print(perProject);
+            System.out.print(byProjectTimes);
             // for work on the fast path: its figures alone, no cold path, no ratio
             System.out.printf(Locale.ROOT, "fast only: %d candidates in %d ms%n", all.size(), fastMs);
             for (int i = 0; i < all.size(); i++) {
@@ -361,7 +429,7 @@ public final class VerifierBench {
                 + "baseline builds %d ms in total, %d warm JVM start(s) (%d used, %d of them a spare started beforehand; "
                 + "%d ms waited for JVM starts)%n", fastPerMin, pct(fastRuns, 50), pct(fastRuns, 95),
                 Limits.human(fastPeak), buildMs, starts, used, spares, startWaitMs));
-        summary.append(perProject);
+        summary.append(byProjectTimes);
         summary.append(String.format(Locale.ROOT, "speedup: %.1fx%n", ratio));
         System.out.print(summary);
         String stamp = java.time.LocalDateTime.now().toString().replace(':', '-');

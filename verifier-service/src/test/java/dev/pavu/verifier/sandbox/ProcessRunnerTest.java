@@ -21,6 +21,26 @@ class ProcessRunnerTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
 
     @Test
+    void anUnreapedZombieCountsAsGone() throws Exception {
+        // the subshell exits at once; its parent then becomes "sleep", which never reaps it: a zombie for 5 s
+        Process p = new ProcessBuilder("sh", "-c", "(exit 0) & exec sleep 5").start();
+        try {
+            ProcessHandle zombie = null;
+            for (int i = 0; i < 100 && zombie == null; i++) {
+                zombie = p.descendants().filter(h -> !ProcessRunner.running(h)).findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            assertTrue(zombie != null, "the exited subshell is a zombie child of sleep");
+            assertTrue(zombie.isAlive(), "ProcessHandle.isAlive is still true until it is reaped");
+            assertFalse(ProcessRunner.running(zombie), "but it runs no more");
+            assertTrue(ProcessRunner.running(p.toHandle()), "sleep itself runs");
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        assertFalse(ProcessRunner.running(p.toHandle()), "a reaped process is gone");
+    }
+
+    @Test
     void exitCodeAndOutput(@TempDir Path dir) {
         OutputCapture out = new OutputCapture(1024, 1024, null);
         ExecResult r = new UnsandboxedSandbox().run(request(dir, "echo hello; echo oops >&2; exit 3", Duration.ofSeconds(10), out, null));
