@@ -24,8 +24,10 @@ public interface GatesSettings {
     Duration probeTimeout();
 
     /**
-     * The Checkstyle Maven plugin the {@code checkstyle} linter runs ({@code groupId:artifactId:version}); it is
-     * run offline, so it must be in the local repository (the linter is skipped with that reason otherwise).
+     * The Checkstyle Maven plugin the {@code checkstyle} linter runs ({@code groupId:artifactId:version}). The
+     * prefetch of a source whose job names {@code checkstyle} resolves it (with network); the lint runs are offline, so
+     * when it is not in the local repository (prefetch off or failed) the linter is skipped with that reason. Another
+     * shape is named as wrong in the gate's detail.
      */
     @WithDefault("org.apache.maven.plugins:maven-checkstyle-plugin:3.6.0")
     String checkstylePlugin();
