@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@code lint} gate on real projects through {@link CandidateVerifier}, in the sandbox: Checkstyle on a small Maven
- * project ({@code toolchains/maven-lint}, whose baseline has two problems) after the prefetch resolved the plugin, and
- * mypy on {@code toolchains/python-calc}. Only problems a candidate introduces fail it, also when it moves the old
+ * The {@code lint} gate on real projects through {@link CandidateVerifier}, in the sandbox: Checkstyle and SpotBugs on a
+ * small Maven project ({@code toolchains/maven-lint}, whose baseline has two Checkstyle problems) after the prefetch
+ * resolved the plugins, and mypy on {@code toolchains/python-calc}. Only problems a candidate introduces fail it, also when it moves the old
  * ones to other lines. Same profile and test resources as {@link ToolchainsTest}, so Quarkus is not restarted.
  */
 @QuarkusTest
@@ -46,20 +46,32 @@ class LintToolchainsTest {
     @Inject
     PythonToolchain python;
 
+    /** One source for the Maven tests, so its dependencies are prefetched once. */
+    private static ToolchainsTest.Project mavenLint;
+
+    private static synchronized ToolchainsTest.Project mavenLint() {
+        if (mavenLint == null) {
+            mavenLint = ToolchainsTest.Project.publish("maven-lint");
+        }
+        return mavenLint;
+    }
+
     @Test
     void checkstyleFailsACandidateOnlyForTheProblemItIntroduces() {
-        ToolchainsTest.Project p = ToolchainsTest.Project.publish("maven-lint");
+        ToolchainsTest.Project p = mavenLint();
         // both candidates move the baseline's two problems (Legacy.java) two lines down
         String shift = p.change("src/main/java/demo/Legacy.java", "package demo;\n", "package demo;\n\n// two lines more\n");
         GatePolicy checkstyle = new GatePolicy(List.of("checkstyle"), null, null);
 
         CandidateVerifier.Result clean = verify(p, shift + p.change("src/main/java/demo/Greeter.java", "        return \"Hello, \" + name;",
-                "        if (name == null) {\n            return \"Hello, nobody\";\n        }\n        return \"Hello, \" + name;"), checkstyle);
+                "        if (name == null) {\n            return \"Hello, nobody\";\n        }\n        return \"Hello, \" + name;"),
+                new GatePolicy(List.of("checkstyle", "spotbugs"), null, null));
         assertEquals(Verdict.PASS, clean.outcome().verdict(), clean.log());
         assertEquals(List.of("static:PASS", "tests:PASS", "lint:PASS"), gates(clean));
-        assertEquals("checkstyle: no new problems (2 already in the baseline, ignored)", lint(clean).detail().replace(" (unsandboxed)", ""));
-        // the first candidate of the source prefetched the plugin with network; the lint runs are offline
-        assertTrue(clean.log().contains("the Checkstyle plugin prefetched with network"), clean.log());
+        assertEquals("checkstyle: no new problems (2 already in the baseline, ignored); spotbugs: clean",
+                lint(clean).detail().replace(" (unsandboxed)", ""));
+        // the plugins were prefetched with network (by this candidate or the source's first); the lint runs are offline
+        assertTrue(clean.log().contains("the Checkstyle plugin") && clean.log().contains("prefetched with network"), clean.log());
         assertTrue(clean.log().contains("lint: checkstyle with Pavu's default configuration"), clean.log());
         assertTrue(clean.log().matches("(?s).*\\$ \\S*mvn -o -B .*maven-checkstyle-plugin:[0-9.]+:check .*"), clean.log());
         assertTrue(clean.log().contains("linting the baseline"), "the baseline was linted once: " + clean.log());
@@ -71,6 +83,20 @@ class LintToolchainsTest {
         assertEquals("checkstyle: 1 new problem: src/main/java/demo/Greeter.java:7:9: " + NEED_BRACES
                 + " (2 already in the baseline, ignored)", dirty.outcome().reason());
         assertTrue(!dirty.log().contains("linting the baseline"), "the baseline's lint came from the cache: " + dirty.log());
+    }
+
+    @Test
+    void spotbugsFailsANewNullDereferenceNamingFileLineAndBugPattern() {
+        ToolchainsTest.Project p = mavenLint();
+        CandidateVerifier.Result r = verify(p, p.change("src/main/java/demo/Greeter.java", "        return \"Hello, \" + name;",
+                "        if (name == null) {\n            return \"Hello, \" + name.trim();\n        }\n        return \"Hello, \" + name;"),
+                new GatePolicy(List.of("spotbugs"), null, null));
+        assertEquals(Verdict.FAIL, r.outcome().verdict(), r.log());
+        assertEquals(List.of("static:PASS", "tests:PASS", "lint:FAIL"), gates(r));
+        assertTrue(r.outcome().reason().startsWith("spotbugs: 2 new problems: src/main/java/demo/Greeter.java:8: NP_ALWAYS_NULL: "
+                + "Null pointer dereference of name in demo.Greeter.greet(String); src/main/java/demo/Greeter.java:8: "
+                + "NP_LOAD_OF_KNOWN_NULL_VALUE: Load of known null value in demo.Greeter.greet(String)"), r.outcome().reason());
+        assertTrue(r.log().matches("(?s).*\\$ \\S*mvn -o -B .* compile com\\.github\\.spotbugs:spotbugs-maven-plugin:[0-9.]+:check .*"), r.log());
     }
 
     @Test

@@ -31,4 +31,12 @@ public interface GatesSettings {
      */
     @WithDefault("org.apache.maven.plugins:maven-checkstyle-plugin:3.6.0")
     String checkstylePlugin();
+
+    /**
+     * The SpotBugs Maven plugin the {@code spotbugs} linter runs ({@code groupId:artifactId:version}); prefetched and
+     * run offline like {@link #checkstylePlugin()}. 4.9.8.2 was tried here: it runs on Debian's Maven 3.8.7
+     * (4.10.4.1 requires Maven 3.8.9) and reads the JDK 25 class files (4.9.3.0 does not).
+     */
+    @WithDefault("com.github.spotbugs:spotbugs-maven-plugin:4.9.8.2")
+    String spotbugsPlugin();
 }

@@ -10,6 +10,7 @@ import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.toolchain.CheckstyleToolchain;
 import dev.pavu.verifier.toolchain.MavenOutput;
 import dev.pavu.verifier.toolchain.PythonToolchain;
+import dev.pavu.verifier.toolchain.SpotbugsToolchain;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
@@ -23,12 +24,13 @@ import java.util.regex.Pattern;
  * The {@code lint} gate: the linters a job's policy asks for, run in the sandbox after the tests pass, each only
  * where it applies and is installed — {@code checkstyle} (Maven projects, the Checkstyle Maven plugin offline, see
  * {@link CheckstyleToolchain}; the prefetch resolves it), {@code ruff} and {@code mypy} (Python projects, when
- * installed: {@link PythonToolchain}). A linter asked for but not available is named in the gate's detail and does not
+ * installed: {@link PythonToolchain}), {@code spotbugs} (Maven projects, on the built classes). A linter asked for but not available is named in the gate's detail and does not
  * fail the candidate. Only problems the candidate introduced fail it: when a linter reports problems, the job's
  * baseline is linted too (once per source and linter, {@link LintBaselines}) and its problems are subtracted, matched
  * without line numbers ({@link NewProblems}): {@code FAIL} at {@code lint},
  * {@code checkstyle: 1 new problem: src/main/java/demo/Foo.java:12:9: NeedBraces: 'if' construct must use '{}'s. (3
- * already in the baseline, ignored)}. {@code spotbugs} is not run in this version (said in the detail).
+ * already in the baseline, ignored)}. {@code spotbugs} (Maven projects, {@link SpotbugsToolchain}) is prefetched and run
+ * like {@code checkstyle}.
  */
 @ApplicationScoped
 public class LintGate {
@@ -42,10 +44,12 @@ public class LintGate {
     private final VerifierConfig config;
     private final PythonToolchain python;
     private final CheckstyleToolchain checkstyle;
+    private final SpotbugsToolchain spotbugs;
     private final LintBaselines baselines;
 
     public LintGate(Sandbox sandbox, VerifierConfig config, PythonToolchain python, CheckstyleToolchain checkstyle,
-                    LintBaselines baselines) {
+                    SpotbugsToolchain spotbugs, LintBaselines baselines) {
+        this.spotbugs = spotbugs;
         this.sandbox = sandbox;
         this.config = config;
         this.python = python;
@@ -176,7 +180,11 @@ public class LintGate {
     }
 
     private String baselineKey(String linter) {
-        return "checkstyle".equals(linter) ? linter + "@" + config.gates().checkstylePlugin() : linter;
+        return switch (linter) {
+            case "checkstyle" -> linter + "@" + config.gates().checkstylePlugin();
+            case "spotbugs" -> linter + "@" + config.gates().spotbugsPlugin();
+            default -> linter;
+        };
     }
 
     /** Runs one linter on one project root. */
@@ -185,7 +193,7 @@ public class LintGate {
         return switch (linter) {
             case "ruff", "mypy" -> python(linter, layout, ctx, root, deadline, timeout, log, watch);
             case "checkstyle" -> checkstyle(layout, ctx, root, deadline, timeout, log, watch);
-            case "spotbugs" -> new Attempt.NotRun("spotbugs: not supported in this version (use checkstyle)");
+            case "spotbugs" -> spotbugs(layout, ctx, root, deadline, timeout, log, watch);
             default -> new Attempt.NotRun(linter + ": unknown linter (known: checkstyle, spotbugs, ruff, mypy)");
         };
     }
@@ -241,6 +249,35 @@ public class LintGate {
                     .map(v -> new LintProblem(v.file(), v.line(), v.column(), v.rule(), v.message())).toList(), null);
         } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
             return new Attempt.NotRun("checkstyle: not run: " + e.getMessage());
+        }
+    }
+
+    private Attempt spotbugs(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+                             OutputCapture log, RunWatch watch) {
+        if (!"MAVEN".equals(layout)) {
+            return new Attempt.NotRun("spotbugs: not run (it runs on Maven projects in this version; this is a "
+                    + layout.toLowerCase() + " project)");
+        }
+        try {
+            if (!spotbugs.available()) {
+                return new Attempt.NotRun("spotbugs: asked for but " + spotbugs.plugin().coordinates() + " is not in the local repository "
+                        + spotbugs.pluginJar().getParent() + " (runs are offline; the prefetch resolves it when "
+                        + "pavu.verifier.maven.prefetch is on and Maven Central is reachable — see the prefetch log)");
+            }
+            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, spotbugs.command(true), ctx.env(), ctx.readOnlyPaths(),
+                    deadline, timeout, log, watch);
+            Attempt abnormal = abnormal(r);
+            if (abnormal != null) {
+                return abnormal;
+            }
+            if (r.result().exitCode() != 0) {
+                return new Attempt.NotRun("spotbugs: could not run to the end, not counted (Maven exited " + r.result().exitCode()
+                        + ": " + java.util.Objects.requireNonNullElse(MavenOutput.firstError(r.output()), CommandGates.tail(r.output())) + ")");
+            }
+            return new Attempt.Ran(SpotbugsToolchain.bugs(root).stream()
+                    .map(b -> new LintProblem(b.file(), b.line(), 0, b.type(), b.message())).toList(), null);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return new Attempt.NotRun("spotbugs: not run: " + e.getMessage());
         }
     }
 

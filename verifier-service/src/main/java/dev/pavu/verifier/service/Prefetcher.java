@@ -11,6 +11,7 @@ import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.source.Workspaces;
 import dev.pavu.verifier.toolchain.CheckstyleToolchain;
 import dev.pavu.verifier.toolchain.MavenToolchain;
+import dev.pavu.verifier.toolchain.SpotbugsToolchain;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * Resolves a source's dependencies and build plugins into the local repository before its first offline
  * run, WITH network and without running any of the project's code (see {@link MavenToolchain#prefetchCommands()}).
  * When a job's policy names {@code checkstyle}, also the Checkstyle plugin and what its {@code check} goal needs
- * (one networked {@code check} run on the baseline, {@link CheckstyleToolchain}), so the lint gate can run it offline.
+ * (one networked {@code check} run on the baseline, {@link CheckstyleToolchain}), and for {@code spotbugs} the SpotBugs
+ * plugin ({@link SpotbugsToolchain}: {@code compile} and its {@code check} goal), so the lint gate can run them offline.
  * Each step runs once per source (bundle + commit) and worker (a marker file under {@code <home>/verifier/prefetched}),
  * on a fresh copy of the baseline, in the sandbox with network allowed and the local repository writable. A failed
  * prefetch is logged, not fatal: the offline run then says what is missing.
@@ -39,12 +41,15 @@ public class Prefetcher {
     private final VerifierConfig config;
     private final MavenToolchain maven;
     private final CheckstyleToolchain checkstyle;
+    private final SpotbugsToolchain spotbugs;
     private final Sandbox sandbox;
     private final Workspaces workspaces;
     private final Path markers;
     private final Path logs;
 
-    public Prefetcher(VerifierConfig config, MavenToolchain maven, CheckstyleToolchain checkstyle, Sandbox sandbox, Workspaces workspaces) {
+    public Prefetcher(VerifierConfig config, MavenToolchain maven, CheckstyleToolchain checkstyle, SpotbugsToolchain spotbugs,
+                      Sandbox sandbox, Workspaces workspaces) {
+        this.spotbugs = spotbugs;
         this.config = config;
         this.maven = maven;
         this.checkstyle = checkstyle;
@@ -63,7 +68,7 @@ public class Prefetcher {
      *
      * @param source  the resolved source
      * @param workDir an unused directory for the baseline copy (deleted afterwards)
-     * @param linters the job's linters: {@code checkstyle} adds the Checkstyle plugin's step
+     * @param linters the job's linters: {@code checkstyle} and {@code spotbugs} add their plugin's step
      * @param note    receives one line about what happened, for the candidate's log
      */
     public synchronized void ensure(SourceRef source, Path workDir, List<String> linters, Consumer<String> note) {
@@ -86,10 +91,20 @@ public class Prefetcher {
                 note.accept("Checkstyle plugin not prefetched: " + e.getMessage());
             }
         }
+        if (linters.contains("spotbugs")) {
+            try {
+                Path sb = markers.resolve(id + "-spotbugs-" + spotbugs.plugin().coordinates().replace(':', '_'));
+                if (!Files.exists(sb)) {
+                    steps.add(new Step("the SpotBugs plugin", sb, dir -> List.of(spotbugs.command(false))));
+                }
+            } catch (IllegalArgumentException e) {
+                note.accept("SpotBugs plugin not prefetched: " + e.getMessage());
+            }
+        }
         if (steps.isEmpty()) {
             return;
         }
-        String suffix = steps.getFirst().marker().equals(marker) ? "" : "-checkstyle";
+        String suffix = steps.getFirst().marker().equals(marker) ? "" : "-linters";
         Path log = logs.resolve("prefetch-" + source.bundleSha().substring(0, 12) + "-" + source.commit().substring(0, 12) + suffix + ".log");
         long start = System.nanoTime();
         OutputCapture out = new OutputCapture(config.limits().headBytes(), config.limits().tailBytes(), null);

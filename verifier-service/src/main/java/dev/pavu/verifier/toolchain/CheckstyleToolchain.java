@@ -61,20 +61,13 @@ public class CheckstyleToolchain {
      *                                  message says what it was and what to set)
      */
     public String plugin() {
-        String gav = config.gates().checkstylePlugin().strip();
-        String[] parts = gav.split(":");
-        if (parts.length != 3 || Stream.of(parts).anyMatch(String::isBlank)) {
-            throw new IllegalArgumentException("pavu.verifier.gates.checkstyle-plugin must be groupId:artifactId:version "
-                    + "(e.g. org.apache.maven.plugins:maven-checkstyle-plugin:3.6.0), was '" + gav + "'");
-        }
-        return gav;
+        return MavenPlugin.parse(config.gates().checkstylePlugin(), "pavu.verifier.gates.checkstyle-plugin",
+                "org.apache.maven.plugins:maven-checkstyle-plugin:3.6.0").coordinates();
     }
 
     /** @return the plugin's jar in the local repository (it may not exist) */
     public Path pluginJar() {
-        String[] gav = plugin().split(":");
-        return maven.localRepository().resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
-                .resolve(gav[1] + "-" + gav[2] + ".jar");
+        return MavenPlugin.parse(plugin(), "pavu.verifier.gates.checkstyle-plugin", "").jar(maven.localRepository());
     }
 
     /** @return true when the plugin's jar is in the local repository (then an offline run can start) */
