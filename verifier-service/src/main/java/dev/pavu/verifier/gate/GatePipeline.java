@@ -3,6 +3,7 @@ package dev.pavu.verifier.gate;
 import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.ProbeSpec;
+import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -85,13 +86,14 @@ public class GatePipeline {
      * @param layout   the project's layout
      * @param policy   the job's policy
      * @param root     the project root
+     * @param source   the job's source (the lint gate lints its baseline to ignore problems already there)
      * @param deadline {@link System#nanoTime()} at which the candidate's limit passes
      * @param timeout  the candidate's whole limit
      * @param log      the candidate's log
      * @param watch    polled for an early stop
      * @return the final outcome: the built one, or the first failing later gate's verdict and reason
      */
-    public GateOutcome after(GateOutcome built, BuildGates gates, String layout, Policy policy, Path root, long deadline,
+    public GateOutcome after(GateOutcome built, BuildGates gates, String layout, Policy policy, Path root, SourceRef source, long deadline,
                              Duration timeout, OutputCapture log, RunWatch watch) {
         if (built.verdict() != Verdict.PASS || !policy.needsWorkspaceAfterTests()) {
             return built;
@@ -103,7 +105,7 @@ public class GatePipeline {
         List<GateResult> results = new ArrayList<>(built.gates());
         String reason = built.reason();
         if (!policy.linters().isEmpty()) {
-            LintGate.Lint l = lint.run(policy.linters(), layout, ctx.get(), root, deadline, timeout, log, watch);
+            LintGate.Lint l = lint.run(policy.linters(), layout, ctx.get(), root, source, deadline, timeout, log, watch);
             results.add(l.result());
             Runs.note(log, "lint: " + l.result().status() + " " + l.result().detail());
             if (l.failed()) {

@@ -160,7 +160,7 @@ public class CandidateVerifier {
         long deadline = System.nanoTime() + timeout.toNanos();
         GateOutcome built;
         if ("MAVEN".equals(layout)) {
-            prefetcher.ensure(diff.source(), prefetchWork, line -> note(log, line));
+            prefetcher.ensure(diff.source(), prefetchWork, policy.linters(), line -> note(log, line));
             if (diff.verify().collectCoverage()) {
                 // a coverage run always takes the cold path: the probe instruments surefire's test JVM
                 note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
@@ -179,7 +179,7 @@ public class CandidateVerifier {
         } else {
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
-        return pipeline.after(built, build.get(), layout, policy, work, deadline, timeout, log, watch);
+        return pipeline.after(built, build.get(), layout, policy, work, diff.source(), deadline, timeout, log, watch);
     }
 
     private GateOutcome runWithCoverage(List<String> testsFirst, Path work, Duration timeout, OutputCapture log, RunWatch watch,

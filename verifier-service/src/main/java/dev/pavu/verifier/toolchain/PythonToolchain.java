@@ -146,10 +146,39 @@ public class PythonToolchain {
         return ruff.map(r -> List.of(r.toString(), "check", "--no-cache", "--exclude", ".pavu*", "."));
     }
 
-    /** @return {@code python3 -m mypy} when mypy is importable by the interpreter */
+    /**
+     * mypy over the whole project: {@code <interpreter> -m mypy …} when mypy is importable by the project's interpreter,
+     * else Debian's {@code python3-mypy} ({@value #SYSTEM_PYTHON} {@code -m mypy}) told to resolve the project's imports
+     * with the project's interpreter ({@code --python-executable}); {@code /usr} is visible in the sandbox.
+     *
+     * @param py the project's interpreter
+     * @return the command, run in the project root; empty when neither has mypy
+     */
     public Optional<List<String>> mypyCommand(Interpreter py) {
-        return py.mypy() ? Optional.of(List.of(py.executable().toString(), "-m", "mypy", "--cache-dir=/dev/null",
-                "--no-error-summary", "--exclude", "(^|/)\\.pavu", ".")) : Optional.empty();
+        List<String> c = new ArrayList<>();
+        if (py.mypy()) {
+            c.addAll(List.of(py.executable().toString(), "-m", "mypy"));
+        } else if (systemMypy()) {
+            c.addAll(List.of(SYSTEM_PYTHON, "-m", "mypy", "--python-executable", py.executable().toString()));
+        } else {
+            return Optional.empty();
+        }
+        c.addAll(List.of("--cache-dir=/dev/null", "--no-error-summary", "--hide-error-context", "--exclude", "(^|/)\\.pavu", "."));
+        return Optional.of(List.copyOf(c));
+    }
+
+    /** The system interpreter whose mypy (Debian: {@code apt-get install python3-mypy}) is used when the project's has none. */
+    static final String SYSTEM_PYTHON = "/usr/bin/python3";
+    private volatile Boolean systemMypy;
+
+    private boolean systemMypy() {
+        Boolean b = systemMypy;
+        if (b == null) {
+            b = Files.isExecutable(Path.of(SYSTEM_PYTHON))
+                    && Executables.output(List.of(SYSTEM_PYTHON, "-I", "-m", "mypy", "--version"), 20_000).isPresent();
+            systemMypy = b;
+        }
+        return b;
     }
 
     /**
