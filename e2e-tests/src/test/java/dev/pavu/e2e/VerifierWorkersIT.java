@@ -9,6 +9,8 @@ import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.workspace.diff.UnifiedDiffs;
+import dev.pavu.workspace.source.GitSources;
+import dev.pavu.workspace.source.ResolvedSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -35,7 +37,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,7 +44,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -106,13 +106,11 @@ class VerifierWorkersIT {
 
         // the project, as the planner would serve it
         Path project = Projects.freshCopy(Projects.named("gcd"));
-        git(project, "init", "-q", "-b", "main");
-        git(project, "add", "-A");
-        git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "init");
-        String commit = git(project, "rev-parse", "HEAD").trim();
-        Path bundle = work.resolve("gcd.bundle");
-        git(project, "bundle", "create", "-q", bundle.toString(), "--all");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)));
+        // the snapshot and bundle the planner makes of an uploaded tree (JGit; content-addressed by SHA-256)
+        ResolvedSource snap = GitSources.snapshot(project, Files.createDirectories(work.resolve("bundles")));
+        String commit = snap.commit();
+        Path bundle = snap.bundle();
+        String sha = snap.sha256();
         planner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         planner.createContext("/sources/", ex -> {
             boolean ours = ex.getRequestURI().getPath().equals("/sources/" + sha);
@@ -283,17 +281,6 @@ class VerifierWorkersIT {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-    }
-
-    private static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
-        return out;
     }
 
     private static String env(String name, String fallback) {

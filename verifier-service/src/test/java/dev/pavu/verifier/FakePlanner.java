@@ -1,6 +1,8 @@
 package dev.pavu.verifier;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.pavu.workspace.source.GitSources;
+import dev.pavu.workspace.source.ResolvedSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -8,12 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stands in for the planner's {@code GET /sources/{sha}}: a small HTTP server that serves git bundles of
@@ -106,28 +104,14 @@ public class FakePlanner implements QuarkusTestResourceLifecycleManager {
                 Files.createDirectories(f.getParent());
                 Files.writeString(f, e.getValue());
             }
-            git(dir, "init", "-q", "-b", "main");
-            git(dir, "add", "-A");
-            git(dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "init");
-            String commit = git(dir, "rev-parse", "HEAD").trim();
-            Path bundle = root.resolve(name + ".bundle");
-            git(dir, "bundle", "create", "-q", bundle.toString(), "--all");
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(bundle)));
-            BUNDLES.put(sha, bundle);
+            // the snapshot and bundle the planner makes of an uploaded tree (JGit; content-addressed by SHA-256)
+            ResolvedSource snap = GitSources.snapshot(dir, Files.createDirectories(root.resolve("bundles")));
+            String sha = snap.sha256();
+            String commit = snap.commit();
+            BUNDLES.put(sha, snap.bundle());
             return new Source(sha, commit, dir);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish test project " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + out);
-        }
-        return out;
     }
 }
