@@ -3,10 +3,7 @@ package dev.pavu.verifier.toolchain;
 import dev.pavu.verifier.config.VerifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The {@code checkstyle} linter of Maven projects: the Checkstyle Maven plugin's {@code check} goal
@@ -36,7 +32,6 @@ public class CheckstyleToolchain {
     /** Where Pavu's default configuration is written in a project root (the linters leave {@code .pavu*} alone). */
     public static final String DEFAULT_CONFIG_FILE = ".pavu-checkstyle.xml";
     static final String DEFAULT_CONFIG_RESOURCE = "/pavu/checkstyle-default.xml";
-    private static final XMLInputFactory XML = secureFactory();
 
     /**
      * The configuration a run uses.
@@ -119,12 +114,7 @@ public class CheckstyleToolchain {
      * @return {@code mvn [-o] -B … <plugin>:check -Dcheckstyle.failOnViolation=false [-Dcheckstyle.config.location=…]}
      */
     public List<String> command(Config cfg, boolean offline) {
-        List<String> c = new ArrayList<>(List.of(config.maven().command()));
-        if (offline) {
-            c.add("-o");
-        }
-        c.addAll(List.of("-B", "-Dstyle.color=never", "-Dmaven.repo.local=" + maven.localRepository()));
-        config.maven().extraArgs().ifPresent(c::addAll);
+        List<String> c = maven.baseCommand(offline);
         c.add(plugin() + ":check");
         c.add("-Dcheckstyle.failOnViolation=false");
         cfg.location().ifPresent(l -> c.add("-Dcheckstyle.config.location=" + l));
@@ -141,39 +131,23 @@ public class CheckstyleToolchain {
      */
     public static List<Violation> violations(Path root) {
         Path base = root.toAbsolutePath().normalize();
-        List<Path> reports;
-        try (Stream<Path> walk = Files.walk(base, 8)) {
-            reports = walk.filter(p -> p.getFileName().toString().equals("checkstyle-result.xml")
-                            && p.getParent() != null && p.getParent().getFileName().toString().equals("target")
-                            && !p.toString().contains("/node_modules/"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for Checkstyle reports below " + base, e);
-        }
         List<Violation> found = new ArrayList<>();
-        for (Path report : reports) {
-            try (InputStream in = Files.newInputStream(report)) {
-                XMLStreamReader r = XML.createXMLStreamReader(in);
-                String file = null;
-                while (r.hasNext()) {
-                    if (r.next() != XMLStreamConstants.START_ELEMENT) {
-                        continue;
-                    }
-                    if (r.getLocalName().equals("file")) {
-                        file = relative(base, r.getAttributeValue(null, "name"));
-                    } else if (r.getLocalName().equals("error") && file != null
-                            && "error".equals(r.getAttributeValue(null, "severity"))) {
-                        found.add(new Violation(file, number(r.getAttributeValue(null, "line")),
-                                number(r.getAttributeValue(null, "column")), rule(r.getAttributeValue(null, "source")),
-                                String.valueOf(r.getAttributeValue(null, "message"))));
-                    }
+        PluginReports.readAll(base, "checkstyle-result.xml", "Checkstyle", r -> {
+            String file = null;
+            while (r.hasNext()) {
+                if (r.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the Checkstyle report " + report, e);
-            } catch (XMLStreamException e) {
-                throw new UncheckedIOException(new IOException("the Checkstyle report " + report + " is not valid XML: " + e.getMessage(), e));
+                if (r.getLocalName().equals("file")) {
+                    file = relative(base, r.getAttributeValue(null, "name"));
+                } else if (r.getLocalName().equals("error") && file != null
+                        && "error".equals(r.getAttributeValue(null, "severity"))) {
+                    found.add(new Violation(file, number(r.getAttributeValue(null, "line")),
+                            number(r.getAttributeValue(null, "column")), rule(r.getAttributeValue(null, "source")),
+                            String.valueOf(r.getAttributeValue(null, "message"))));
+                }
             }
-        }
+        });
         return found;
     }
 
@@ -206,17 +180,6 @@ public class CheckstyleToolchain {
     }
 
     private static int number(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return f;
+        return PluginReports.number(s);
     }
 }

@@ -84,6 +84,17 @@ public class MavenToolchain {
         return List.of(goOffline, lifecycle);
     }
 
+    /**
+     * The start of every Maven command line of the verifier: {@code mvn [-o] -B -Dstyle.color=never
+     * -Dmaven.repo.local=<local repository>} and the configured extra arguments.
+     *
+     * @param offline true for runs on candidates (no network), false for the prefetch
+     * @return a new, mutable list the caller appends goals and properties to
+     */
+    public List<String> baseCommand(boolean offline) {
+        return base(offline);
+    }
+
     private List<String> base(boolean offline) {
         List<String> c = new ArrayList<>();
         c.add(config.maven().command());

@@ -3,18 +3,14 @@ package dev.pavu.verifier.toolchain;
 import dev.pavu.verifier.config.VerifierConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The {@code spotbugs} linter of Maven projects: {@code mvn … compile <plugin>:check -Dspotbugs.failOnError=false}
@@ -29,7 +25,6 @@ public class SpotbugsToolchain {
 
     private static final String SETTING = "pavu.verifier.gates.spotbugs-plugin";
     private static final String EXAMPLE = "com.github.spotbugs:spotbugs-maven-plugin:4.9.8.2";
-    private static final XMLInputFactory XML = secureFactory();
 
     /**
      * One bug SpotBugs reported.
@@ -74,12 +69,7 @@ public class SpotbugsToolchain {
      * @return the command, run in the project root
      */
     public List<String> command(boolean offline) {
-        List<String> c = new ArrayList<>(List.of(config.maven().command()));
-        if (offline) {
-            c.add("-o");
-        }
-        c.addAll(List.of("-B", "-Dstyle.color=never", "-Dmaven.repo.local=" + maven.localRepository()));
-        config.maven().extraArgs().ifPresent(c::addAll);
+        List<String> c = maven.baseCommand(offline);
         c.addAll(List.of("compile", plugin().coordinates() + ":check", "-Dspotbugs.failOnError=false"));
         return c;
     }
@@ -93,25 +83,8 @@ public class SpotbugsToolchain {
      */
     public static List<Bug> bugs(Path root) {
         Path base = root.toAbsolutePath().normalize();
-        List<Path> reports;
-        try (Stream<Path> walk = Files.walk(base, 8)) {
-            reports = walk.filter(p -> p.getFileName().toString().equals("spotbugsXml.xml")
-                            && p.getParent() != null && p.getParent().getFileName().toString().equals("target")
-                            && !p.toString().contains("/node_modules/"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for SpotBugs reports below " + base, e);
-        }
         List<Bug> found = new ArrayList<>();
-        for (Path report : reports) {
-            try (InputStream in = Files.newInputStream(report)) {
-                read(XML.createXMLStreamReader(in), base, found);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the SpotBugs report " + report, e);
-            } catch (XMLStreamException e) {
-                throw new UncheckedIOException(new IOException("the SpotBugs report " + report + " is not valid XML: " + e.getMessage(), e));
-            }
-        }
+        PluginReports.readAll(base, "spotbugsXml.xml", "SpotBugs", r -> read(r, base, found));
         return found;
     }
 
@@ -186,17 +159,6 @@ public class SpotbugsToolchain {
     }
 
     private static int number(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return f;
+        return PluginReports.number(s);
     }
 }
