@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -223,61 +224,58 @@ public class LintGate {
 
     private Attempt checkstyle(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
                                OutputCapture log, RunWatch watch) {
-        if (!"MAVEN".equals(layout)) {
-            return new Attempt.NotRun("checkstyle: not run (it runs on Maven projects in this version; this is a "
-                    + layout.toLowerCase() + " project)");
-        }
-        try {
-            if (!checkstyle.available()) {
-                return new Attempt.NotRun("checkstyle: asked for but " + checkstyle.plugin() + " is not in the local repository "
-                        + checkstyle.pluginJar().getParent() + " (runs are offline; the prefetch resolves it when "
-                        + "pavu.verifier.maven.prefetch is on and Maven Central is reachable — see the prefetch log)");
-            }
+        return viaMavenPlugin("checkstyle", layout, () -> checkstyle.available() ? null : checkstyle.plugin() + " is not in the local repository "
+                + checkstyle.pluginJar().getParent(), () -> {
             CheckstyleToolchain.Config cfg = CheckstyleToolchain.config(root);
             Runs.note(log, "lint: checkstyle with " + cfg.source() + " configuration" + cfg.location().map(l -> " " + l).orElse(""));
-            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, checkstyle.command(cfg, true), ctx.env(), ctx.readOnlyPaths(),
-                    deadline, timeout, log, watch);
-            Attempt abnormal = abnormal(r);
-            if (abnormal != null) {
-                return abnormal;
-            }
-            if (r.result().exitCode() != 0) {
-                return new Attempt.NotRun("checkstyle: could not run to the end, not counted (Maven exited " + r.result().exitCode()
-                        + ": " + java.util.Objects.requireNonNullElse(MavenOutput.firstError(r.output()), CommandGates.tail(r.output())) + ")");
-            }
-            return new Attempt.Ran(CheckstyleToolchain.violations(root).stream()
-                    .map(v -> new LintProblem(v.file(), v.line(), v.column(), v.rule(), v.message())).toList(), null);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
-            return new Attempt.NotRun("checkstyle: not run: " + e.getMessage());
-        }
+            return checkstyle.command(cfg, true);
+        }, () -> CheckstyleToolchain.violations(root).stream()
+                .map(v -> new LintProblem(v.file(), v.line(), v.column(), v.rule(), v.message())).toList(),
+                ctx, root, deadline, timeout, log, watch);
     }
 
     private Attempt spotbugs(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
                              OutputCapture log, RunWatch watch) {
+        return viaMavenPlugin("spotbugs", layout, () -> spotbugs.available() ? null : spotbugs.plugin().coordinates()
+                + " is not in the local repository " + spotbugs.pluginJar().getParent(), () -> spotbugs.command(true),
+                () -> SpotbugsToolchain.bugs(root).stream().map(b -> new LintProblem(b.file(), b.line(), 0, b.type(), b.message())).toList(),
+                ctx, root, deadline, timeout, log, watch);
+    }
+
+    /**
+     * A linter run as a Maven plugin, offline, on Maven projects only: not run (named) when the plugin is missing
+     * from the local repository or Maven does not run to the end; else the problems its reports hold.
+     *
+     * @param missing  what is missing (plugin and directory), or {@code null} when the plugin is there
+     * @param command  the offline command (may write a note to the log)
+     * @param problems reads the reports the run wrote
+     */
+    private Attempt viaMavenPlugin(String linter, String layout, Supplier<String> missing, Supplier<List<String>> command,
+                                   Supplier<List<LintProblem>> problems, BuildGates.RunContext ctx, Path root, long deadline,
+                                   Duration timeout, OutputCapture log, RunWatch watch) {
         if (!"MAVEN".equals(layout)) {
-            return new Attempt.NotRun("spotbugs: not run (it runs on Maven projects in this version; this is a "
+            return new Attempt.NotRun(linter + ": not run (it runs on Maven projects in this version; this is a "
                     + layout.toLowerCase() + " project)");
         }
         try {
-            if (!spotbugs.available()) {
-                return new Attempt.NotRun("spotbugs: asked for but " + spotbugs.plugin().coordinates() + " is not in the local repository "
-                        + spotbugs.pluginJar().getParent() + " (runs are offline; the prefetch resolves it when "
+            String absent = missing.get();
+            if (absent != null) {
+                return new Attempt.NotRun(linter + ": asked for but " + absent + " (runs are offline; the prefetch resolves it when "
                         + "pavu.verifier.maven.prefetch is on and Maven Central is reachable — see the prefetch log)");
             }
-            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, spotbugs.command(true), ctx.env(), ctx.readOnlyPaths(),
+            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, command.get(), ctx.env(), ctx.readOnlyPaths(),
                     deadline, timeout, log, watch);
             Attempt abnormal = abnormal(r);
             if (abnormal != null) {
                 return abnormal;
             }
             if (r.result().exitCode() != 0) {
-                return new Attempt.NotRun("spotbugs: could not run to the end, not counted (Maven exited " + r.result().exitCode()
+                return new Attempt.NotRun(linter + ": could not run to the end, not counted (Maven exited " + r.result().exitCode()
                         + ": " + java.util.Objects.requireNonNullElse(MavenOutput.firstError(r.output()), CommandGates.tail(r.output())) + ")");
             }
-            return new Attempt.Ran(SpotbugsToolchain.bugs(root).stream()
-                    .map(b -> new LintProblem(b.file(), b.line(), 0, b.type(), b.message())).toList(), null);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            return new Attempt.NotRun("spotbugs: not run: " + e.getMessage());
+            return new Attempt.Ran(problems.get(), null);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | IllegalStateException e) {
+            return new Attempt.NotRun(linter + ": not run: " + e.getMessage());
         }
     }
 
