@@ -40,6 +40,29 @@ final class PlannerClient {
         return accepted(http.send(req, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Submits a git bundle file as it is (multipart/form-data), e.g. one a test built object by object. */
+    HttpResponse<String> postBundle(Path bundle, Map<String, Object> job) throws Exception {
+        String boundary = "pavu-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "job", null, "application/json", JSON.writeValueAsBytes(job));
+        part(body, boundary, "bundle", "source.bundle", "application/octet-stream", Files.readAllBytes(bundle));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return post("multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
+    /** {@code POST /jobs} with any body, answered as it is (status and body), for tests of refusals. */
+    HttpResponse<String> post(String contentType, HttpRequest.BodyPublisher body) throws Exception {
+        // HTTP/1.1: a refusal answered while the body is still being sent is then read as the answer it is
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/jobs")).version(HttpClient.Version.HTTP_1_1)
+                        .header("Content-Type", contentType).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return {@code POST /jobs} answered 202/201: the accepted job's JSON */
+    static JsonNode acceptedJob(HttpResponse<String> r) throws IOException {
+        return accepted(r);
+    }
+
     /** Submits a job as JSON (a git URL source). */
     JsonNode submitJson(Map<String, Object> job) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs"))

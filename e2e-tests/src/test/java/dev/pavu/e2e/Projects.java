@@ -20,6 +20,29 @@ final class Projects {
         return Files.isDirectory(example) ? example : root.resolve("e2e-tests/projects").resolve(name);
     }
 
+    /** @return {@code e2e-tests/hostile/<name>}: a fixture of the containment suite (placeholders not filled in) */
+    static Path hostile(String name) {
+        return LocalStackExtension.root().resolve("e2e-tests/hostile").resolve(name);
+    }
+
+    /** Deletes a folder tree, ignoring what cannot be deleted (temporary folders of a test). */
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left for the OS to clean
+                }
+            });
+        } catch (IOException e) {
+            // left for the OS to clean
+        }
+    }
+
     /** Copies a project (without build output) into a fresh temporary folder. */
     static Path freshCopy(Path project) throws IOException {
         Path target = Files.createTempDirectory("pavu-e2e-copy");
