@@ -132,6 +132,15 @@ final class ContainmentJobs {
                 + "; host processes " + before + " -> peak " + peak.get() + "; alive after: " + left.size() + (left.isEmpty() ? "" : " (" + left.getFirst() + ")") + "; verifier ready: " + ready);
     }
 
+    /** After every hostile case: the stack still repairs a plain project (no hostile job left the verifier broken). */
+    Result stillWorks(Path dir) throws Exception {
+        String id = planner.submitProject(dir, job(40)).get("id").asText();
+        JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(10));
+        String outcome = done.get("outcome").asText();
+        return new Result("after all hostile cases: a plain job is still repaired", "SUCCEEDED".equals(outcome),
+                outcome + ": " + ContainmentRequests.excerpt(done.path("reason").asText()));
+    }
+
     /** A symbolic link to a host file among the sources: contained when the file's secret appears nowhere. */
     Result symlink(Path dir) throws Exception {
         String id = planner.submitProject(dir, job(10)).get("id").asText();

@@ -48,6 +48,25 @@ public final class ContainmentSuite {
             new String[]{"cannotWriteTheSharedMavenCache", "writing into the shared Maven cache"},
             new String[]{"nothingOfAnEarlierRunIsStillAlive", "threads and processes left by an earlier run"});
 
+    private static final String FORK_BOMB = """
+            for (int i = 0; i < 100_000; i++) {
+                try {
+                    held.add(new ProcessBuilder("sleep", "987653").start());
+                } catch (java.io.IOException e) {
+                    break;
+                }
+            }
+            for (int i = 0; i < 100_000; i++) {
+                Thread t = new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } });
+                t.setDaemon(true);
+                t.start();
+                held.add(t);
+            }""";
+    private static final String MEMORY_BOMB = """
+            for (int i = 0; i < 1_000_000; i++) {
+                held.add(new byte[16 << 20]);
+            }""";
+
     private final PlannerClient planner = new PlannerClient();
     private final String secret = "pavu-secret-" + UUID.randomUUID().toString().substring(0, 8);
     private final Path localRepo;
@@ -81,30 +100,23 @@ public final class ContainmentSuite {
                     "CANARY_PORT", String.valueOf(canary.port()), "HOST_FILE", hostFile.toString(), "SECRET", secret,
                     "PAVU_HOME", pavuHome.toString(), "LOCAL_REPO", localRepo.toString()));
             ContainmentJobs jobs = new ContainmentJobs(planner, secret, contentSecret, localRepo);
-            out.addAll(new ContainmentRequests(planner).run());
-            out.addAll(jobs.hostileRepository(repos.containment(), canary));
-            out.add(jobs.forgedClasspath(repos.forgedClasspath()));
-            out.add(jobs.bomb("fast path: a fork bomb (processes and threads) in the warm JVM", repos.bomb(
-                    "processes and threads without end", """
-                            for (int i = 0; i < 100_000; i++) {
-                                try {
-                                    held.add(new ProcessBuilder("sleep", "987653").start());
-                                } catch (java.io.IOException e) {
-                                    break;
-                                }
-                            }
-                            for (int i = 0; i < 100_000; i++) {
-                                Thread t = new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } });
-                                t.setDaemon(true);
-                                t.start();
-                                held.add(t);
-                            }""")));
-            out.add(jobs.bomb("fast path: a memory bomb in the warm JVM", repos.bomb("memory without end", """
-                            for (int i = 0; i < 1_000_000; i++) {
-                                held.add(new byte[16 << 20]);
-                            }""")));
-            out.add(jobs.symlink(repos.symlinkTo(hostFile)));
-            out.addAll(jobs.gitBombs());
+            if (selected("requests")) {
+                out.addAll(new ContainmentRequests(planner).run());
+            }
+            if (selected("repository")) {
+                out.addAll(jobs.hostileRepository(repos.containment(), canary));
+                out.add(jobs.forgedClasspath(repos.forgedClasspath()));
+            }
+            if (selected("bombs")) {
+                out.add(jobs.bomb("fast path: a fork bomb (processes and threads) in the warm JVM", repos.bomb(
+                        "processes and threads without end", FORK_BOMB)));
+                out.add(jobs.bomb("fast path: a memory bomb in the warm JVM", repos.bomb("memory without end", MEMORY_BOMB)));
+            }
+            if (selected("sources")) {
+                out.add(jobs.symlink(repos.symlinkTo(hostFile)));
+                out.addAll(jobs.gitBombs());
+            }
+            out.add(jobs.stillWorks(repos.plain()));
             List<String> hits = canary.hits();
             out.add(new Result("any path: the canary on the host's loopback", hits.isEmpty(),
                     hits.isEmpty() ? "no connection in the whole run" : hits.size() + " connection(s): " + hits));
@@ -112,6 +124,12 @@ public final class ContainmentSuite {
             Files.deleteIfExists(hostFile);
         }
         return out;
+    }
+
+    /** @return true when {@code PAVU_SECURITY_ONLY} (comma-separated groups: requests, repository, bombs, sources) is unset or names it */
+    private static boolean selected(String group) {
+        String only = env("PAVU_SECURITY_ONLY", "");
+        return only.isBlank() || List.of(only.split(",")).contains(group);
     }
 
     static String env(String name, String fallback) {

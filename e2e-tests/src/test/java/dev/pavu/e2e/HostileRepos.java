@@ -78,11 +78,17 @@ final class HostileRepos {
      * @param body Java statements run by the bomb test ({@code held} is a list to keep things alive in)
      */
     Path bomb(String what, String body) throws IOException {
-        Path dir = fill(Projects.freshCopy(Projects.hostile("containment")), Map.of());
-        Files.delete(dir.resolve("src/test/java/demo/ContainmentTest.java"));
+        Path dir = plain();
         String test = Files.readString(Projects.hostile("bombs").resolve("BombTest.java.in"))
                 .replace("@@WHAT@@", what).replace("@@BODY@@", body);
         Files.writeString(dir.resolve("src/test/java/demo/BombTest.java"), test);
+        return dir;
+    }
+
+    /** The fixture without its containment tests: a plain project with one genuine bug in {@code Calc.max}. */
+    Path plain() throws IOException {
+        Path dir = fill(Projects.freshCopy(Projects.hostile("containment")), Map.of());
+        Files.delete(dir.resolve("src/test/java/demo/ContainmentTest.java"));
         return dir;
     }
 
@@ -91,8 +97,7 @@ final class HostileRepos {
      * {@code src/main/java/demo/Leak.java}, a symbolic link to {@code target}.
      */
     Path symlinkTo(Path target) throws IOException {
-        Path dir = fill(Projects.freshCopy(Projects.hostile("containment")), Map.of());
-        Files.delete(dir.resolve("src/test/java/demo/ContainmentTest.java"));
+        Path dir = plain();
         Files.createSymbolicLink(dir.resolve("src/main/java/demo/Leak.java"), target);
         return dir;
     }
