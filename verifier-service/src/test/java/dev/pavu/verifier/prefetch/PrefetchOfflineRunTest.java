@@ -75,6 +75,7 @@ class PrefetchOfflineRunTest {
     private static PrefetchReport prefetch(Path project) throws Exception {
         PrefetchReport r = prefetch.run(project, repo, tmp.resolve("work-" + project.getFileName()), List.of());
         assertTrue(r.promoted() && r.added() + r.artifacts() > 0, r.note());
+        System.out.println("[prefetch " + project.getFileName() + "] " + r.note());
         return r;
     }
 
