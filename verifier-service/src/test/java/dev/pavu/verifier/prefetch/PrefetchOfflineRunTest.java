@@ -7,12 +7,17 @@ import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
 import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.ExecResult;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.sandbox.UnsandboxedSandbox;
 import dev.pavu.verifier.service.Prefetcher;
+import dev.pavu.verifier.toolchain.CheckstyleToolchain;
 import dev.pavu.verifier.toolchain.MavenToolchain;
+import dev.pavu.verifier.toolchain.SpotbugsToolchain;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -33,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +58,9 @@ class PrefetchOfflineRunTest {
     static Path repo;
     static MavenGates gates;
     static DependencyPrefetch prefetch;
+    static MavenToolchain maven;
+    static Sandbox sandbox;
+    static VerifierConfig config;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -62,9 +71,9 @@ class PrefetchOfflineRunTest {
                 .withDefaultValue("pavu.verifier.home", tmp.resolve("home").toString())
                 .withDefaultValue("pavu.verifier.maven.local-repository", repo.toString())
                 .withMapping(VerifierConfig.class).build();
-        VerifierConfig config = c.getConfigMapping(VerifierConfig.class);
-        MavenToolchain maven = new MavenToolchain(config);
-        Sandbox sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
+        config = c.getConfigMapping(VerifierConfig.class);
+        maven = new MavenToolchain(config);
+        sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
                 config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
@@ -206,5 +215,36 @@ class PrefetchOfflineRunTest {
             assertTrue(Files.isRegularFile(repo.resolve("org/apache/maven/plugins/maven-antrun-plugin/3.1.0/maven-antrun-plugin-3.1.0.jar")));
             assertTrue(Files.isRegularFile(repo.resolve("org/codehaus/mojo/exec-maven-plugin/3.1.0/exec-maven-plugin-3.1.0.jar")));
         }
+    }
+
+    @Test
+    void linterPluginsResolvedSoCheckstyleAndSpotbugsRunOffline() throws Exception {
+        Path p = tmp.resolve("lint");
+        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/toolchains/maven-lint"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = p.resolve(Path.of("src/test/resources/toolchains/maven-lint").relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        CheckstyleToolchain checkstyle = new CheckstyleToolchain(config, maven);
+        SpotbugsToolchain spotbugs = new SpotbugsToolchain(config, maven);
+        PrefetchReport r = prefetch.run(p, repo, tmp.resolve("work-lint"), List.of(checkstyle.plugin(), spotbugs.plugin().coordinates()));
+        assertTrue(r.complete(), r.note() + "\n" + r.problems());
+        System.out.println("[prefetch lint] " + r.note());
+        assertTrue(checkstyle.available() && spotbugs.available());
+
+        OutputCapture log = new OutputCapture(256 * 1024, 256 * 1024, null);
+        ExecResult cs = sandbox.run(new ExecRequest(checkstyle.command(CheckstyleToolchain.config(p)), p, maven.environment(),
+                Duration.ofMinutes(4), false, List.of(), maven.readOnlyPaths(), log, RunWatch.NONE, Limits.of(config.sandbox(), Duration.ofMinutes(4))));
+        assertTrue(cs.succeeded(), log.text());
+        // the baseline's two known problems (Legacy.java), found offline
+        assertEquals(2, CheckstyleToolchain.violations(p).size(), log.text());
+
+        OutputCapture log2 = new OutputCapture(256 * 1024, 256 * 1024, null);
+        ExecResult sb = sandbox.run(new ExecRequest(spotbugs.command(), p, maven.environment(), Duration.ofMinutes(4), false, List.of(),
+                maven.readOnlyPaths(), log2, RunWatch.NONE, Limits.of(config.sandbox(), Duration.ofMinutes(4))));
+        assertTrue(sb.succeeded(), log2.text());
+        assertTrue(Files.isRegularFile(p.resolve("target/spotbugsXml.xml")), log2.text());
     }
 }
