@@ -12,6 +12,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,19 @@ public final class DependencyPrefetch {
      * @throws IOException          when the work directory cannot be written or the promotion fails
      */
     public PrefetchReport run(Path root, Path shared, Path work, List<String> plugins) throws InterruptedException, IOException {
+        return run(root, shared, work, plugins, Duration.ofDays(1));
+    }
+
+    /**
+     * Prefetches one project within a time limit: no resolution starts after it, and nothing is promoted then.
+     *
+     * @param limit the wall-clock limit
+     * @see #run(Path, Path, Path, List)
+     */
+    public PrefetchReport run(Path root, Path shared, Path work, List<String> plugins, Duration limit)
+            throws InterruptedException, IOException {
         long t0 = System.nanoTime();
+        long deadline = t0 + limit.toNanos();
         Path dir = root.toAbsolutePath().normalize();
         Path staging = Files.createDirectories(work.resolve("repository"));
         AtomicLong downloads = new AtomicLong();
@@ -102,7 +115,8 @@ public final class DependencyPrefetch {
         ProjectModels.Result models = ProjectModels.read(dir, new RepositoryModelResolver(modelSession, repositories, ignored),
                 systemProperties, defaults, ignored);
         Reactor reactor = new Reactor(models.modules(), work.resolve("reactor"));
-        ResolutionRun run = new ResolutionRun(Resolvers.session(staging, shared, systemProperties, reactor, downloads), repositories);
+        ResolutionRun run = new ResolutionRun(Resolvers.session(staging, shared, systemProperties, reactor, downloads), repositories, deadline);
+        run.checkInterrupted();
         models.problems().forEach(run::problem);
         Set<String> pluginKeys = new HashSet<>();
         Set<String> providerKeys = new HashSet<>();
@@ -146,6 +160,7 @@ public final class DependencyPrefetch {
         }
         run.groupMetadata("org.apache.maven.plugins");
         run.groupMetadata("org.codehaus.mojo");
+        run.checkInterrupted();
         boolean promote = !run.integrityFailure();
         int added = promote ? Promotion.promote(staging, shared).added().size() : 0;
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -36,15 +36,18 @@ final class ResolutionRun {
     private final List<RemoteRepository> repositories;
     private final Set<String> artifacts = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    private final long deadlineNanos;
     private boolean integrityFailure;
 
     /**
-     * @param session      the session (staging repository)
-     * @param repositories the configured remote repositories
+     * @param session       the session (staging repository)
+     * @param repositories  the configured remote repositories
+     * @param deadlineNanos {@link System#nanoTime()} after which no resolution starts
      */
-    ResolutionRun(RepositorySystemSession session, List<RemoteRepository> repositories) {
+    ResolutionRun(RepositorySystemSession session, List<RemoteRepository> repositories, long deadlineNanos) {
         this.session = session;
         this.repositories = repositories;
+        this.deadlineNanos = deadlineNanos;
     }
 
     /** @return the session */
@@ -196,8 +199,9 @@ final class ResolutionRun {
         return integrity(t.getCause(), seen);
     }
 
-    private static void checkInterrupted() throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
+    /** @throws InterruptedException when the thread was interrupted or the deadline has passed */
+    void checkInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted() || System.nanoTime() - deadlineNanos > 0) {
             throw new InterruptedException("the prefetch's time is up");
         }
     }

@@ -11,6 +11,7 @@ import org.eclipse.aether.repository.WorkspaceReader;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.util.graph.transformer.ConflictResolver;
 import org.eclipse.aether.util.repository.ChainedLocalRepositoryManager;
 
 import java.net.URI;
@@ -90,6 +91,10 @@ final class Resolvers {
         s.setConfigProperty("aether.connector.requestTimeout", 60_000);
         s.setConfigProperty("aether.connector.basic.threads", 4);
         s.setConfigProperty("aether.checksums.algorithms", "SHA-1,MD5");
+        // keep the versions that lost a conflict in the graph and fetch them too: the installed Maven (3.8.7 here,
+        // older resolver) settles some conflicts of old plugins differently (maven-dependency-plugin 2.8 wants
+        // wagon-provider-api 1.0-alpha-6), and an offline run needs the version IT picks
+        s.setConfigProperty(ConflictResolver.CONFIG_PROP_VERBOSE, true);
         s.setTransferListener(new AbstractTransferListener() {
             @Override
             public void transferSucceeded(TransferEvent event) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -169,9 +170,11 @@ public class Prefetcher {
             return t;
         });
         try {
-            Future<PrefetchReport> f = ex.submit(() -> p.run(project, maven.localRepository(), work, plugins));
+            Duration limit = config.maven().prefetchTimeout();
+            Future<PrefetchReport> f = ex.submit(() -> p.run(project, maven.localRepository(), work, plugins, limit));
             try {
-                return f.get(config.maven().prefetchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                // the run itself starts nothing after the limit; the grace covers a download under way
+                return f.get(limit.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 f.cancel(true);
                 throw e;

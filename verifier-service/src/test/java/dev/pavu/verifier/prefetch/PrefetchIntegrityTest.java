@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,8 +47,19 @@ class PrefetchIntegrityTest {
         artifact(remote, "good", "good jar".getBytes(StandardCharsets.UTF_8), true);
         artifact(remote, "bad", "tampered jar".getBytes(StandardCharsets.UTF_8), false);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
-            Path f = remote.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+            String path = ex.getRequestURI().getPath().substring(1);
+            if (path.startsWith("slow/")) {
+                // a repository that answers every request after 2 s
+                path = path.substring("slow/".length());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Path f = remote.resolve(path).normalize();
             byte[] body = f.startsWith(remote) && Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
             if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod()) || body == null) {
                 ex.sendResponseHeaders(404, -1);
@@ -100,6 +113,22 @@ class PrefetchIntegrityTest {
     private static DependencyPrefetch prefetch() {
         return new DependencyPrefetch(List.of("local=" + url), MavenDefaults.of(Optional.of(MavenDefaults.BUILT_IN), Optional.empty()),
                 "5.11.4", DependencyPrefetch.systemProperties(Path.of(System.getProperty("java.home")), Map.of()));
+    }
+
+    @Test
+    void nothingIsPromotedWhenTheTimeIsUp() throws Exception {
+        Path shared = tmp.resolve("shared-slow");
+        DependencyPrefetch slow = new DependencyPrefetch(List.of("slow=" + url + "slow/"),
+                MavenDefaults.of(Optional.of(MavenDefaults.BUILT_IN), Optional.empty()), "5.11.4",
+                DependencyPrefetch.systemProperties(Path.of(System.getProperty("java.home")), Map.of()));
+        long t0 = System.nanoTime();
+        Path project = project("uses-slow", "good");
+        assertThrows(InterruptedException.class, () -> slow.run(project, shared, tmp.resolve("work-slow"), List.of(), Duration.ofMillis(1500)));
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "the limit was not kept");
+        assertEquals(List.of(), files(shared), "files were promoted after the limit");
+        // the same with time enough: promoted (so the test can fail)
+        PrefetchReport r = slow.run(project, shared, tmp.resolve("work-slow2"), List.of(), Duration.ofMinutes(2));
+        assertTrue(r.promoted() && Files.isRegularFile(shared.resolve("test/x/good/1.0/good-1.0.jar")), r.note());
     }
 
     private static List<Path> files(Path dir) throws IOException {

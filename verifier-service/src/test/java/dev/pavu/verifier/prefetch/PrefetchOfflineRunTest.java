@@ -131,6 +131,16 @@ class PrefetchOfflineRunTest {
         assertTrue(r.complete(), r.note() + "\n" + r.problems());
         assertTrue(Files.isRegularFile(repo.resolve("org/junit/platform/junit-platform-launcher/1.11.4/junit-platform-launcher-1.11.4.jar")));
         offlineRunFails(p, Set.of("CalcJupiterTest#large"));
+        // the fast path's build of the baseline (fast/FastPath): maven-dependency-plugin found by its prefix, offline
+        List<String> cmd = new java.util.ArrayList<>(maven.testCommand(List.of()));
+        cmd.removeLast();
+        cmd.addAll(List.of("-Dmdep.outputFile=target/pavu-test-classpath.txt", "-Dmdep.includeScope=test", "test-compile",
+                "dependency:build-classpath"));
+        OutputCapture log = new OutputCapture(256 * 1024, 256 * 1024, null);
+        ExecResult r2 = sandbox.run(new ExecRequest(cmd, p, maven.environment(), Duration.ofMinutes(4), false, List.of(),
+                maven.readOnlyPaths(), log, RunWatch.NONE, Limits.of(config.sandbox(), Duration.ofMinutes(4))));
+        assertTrue(r2.succeeded(), log.text());
+        assertTrue(Files.readString(p.resolve("target/pavu-test-classpath.txt")).contains("junit-jupiter-engine-5.11.4.jar"), log.text());
     }
 
     @Test
