@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * of every module, {@link ProjectModels}), then Maven Resolver, as a library in this JVM, downloads what an offline
  * {@code mvn -o test} and the fast path's {@code dependency:build-classpath} will need — each module's dependencies
  * (all scopes, transitive, the project's own modules excluded), the build plugins with their dependencies
- * ({@link BuildPlugins}), surefire's providers and the JUnit Platform launcher ({@link SurefireProviders}), the
+ * ({@link BuildPlugins}), the compiler's annotation processors ({@link ProcessorPaths}), surefire's providers and the
+ * JUnit Platform launcher ({@link SurefireProviders}), the
  * linters' plugins, and the plugin groups' metadata — from the configured repositories only (a pom's
  * {@code <repositories>} are ignored), into a private STAGING repository with checksums verified (a mismatch fails).
  * Only then are the staged files added to the shared local repository ({@link Promotion}): nothing the project
@@ -143,6 +144,13 @@ public final class DependencyPrefetch {
                 List<Dependency> pluginDeps = convert(run, u.dependencies(), u.ga());
                 if (pluginKeys.add(u.ga() + ":" + v + pluginDeps)) {
                     plugin(run, u.ga() + ":" + v, pluginDeps);
+                }
+            }
+            for (String coords : ProcessorPaths.of(m)) {
+                if (providerKeys.add(coords)) {
+                    String[] p = coords.split(":", -1);
+                    run.tree("annotation processor " + coords, new Dependency(new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]), "runtime"),
+                            null, List.of(), List.of(), null);
                 }
             }
             if (surefire != null) {

@@ -8,7 +8,8 @@ import java.util.List;
  * @param modules             modules whose effective model was built
  * @param artifacts           distinct artifacts resolved (dependencies, plugins, providers and their dependencies)
  * @param plugins             distinct build plugins (and extensions, linters) resolved with their dependencies
- * @param providers           distinct surefire providers / JUnit Platform artifacts resolved
+ * @param providers           distinct artifacts resolved for what mojos resolve themselves at run time: surefire
+ *                            providers, JUnit Platform launcher / Vintage, annotation processors
  * @param downloaded          files downloaded into the staging repository
  * @param added               files added to the shared local repository (0 when nothing was promoted)
  * @param promoted            true when the staging repository was added to the shared one

@@ -130,6 +130,7 @@ class PrefetchOfflineRunTest {
         PrefetchReport r = prefetch(p);
         assertTrue(r.complete(), r.note() + "\n" + r.problems());
         assertTrue(Files.isRegularFile(repo.resolve("org/junit/platform/junit-platform-launcher/1.11.4/junit-platform-launcher-1.11.4.jar")));
+        assertTrue(Files.isRegularFile(repo.resolve("com/google/auto/service/auto-service/1.1.1/auto-service-1.1.1.jar")));
         offlineRunFails(p, Set.of("CalcJupiterTest#large"));
         // the fast path's build of the baseline (fast/FastPath): maven-dependency-plugin found by its prefix, offline
         List<String> cmd = new java.util.ArrayList<>(maven.testCommand(List.of()));

@@ -126,10 +126,14 @@ final class SmallProjects {
             }
             """;
 
-    /** JUnit 5 (Jupiter). */
+    /** JUnit 5 (Jupiter), with an annotation processor path the compiler plugin resolves itself. */
     static Path junit5(Path dir) throws IOException {
+        String build = PINNED_PLUGINS.replace("<version>3.13.0</version></plugin>", "<version>3.13.0</version>"
+                + "<configuration><annotationProcessorPaths><path><groupId>com.google.auto.service</groupId>"
+                + "<artifactId>auto-service</artifactId><version>1.1.1</version></path></annotationProcessorPaths>"
+                + "</configuration></plugin>");
         return write(dir, Map.of("pom.xml", pom("junit5", "<maven.compiler.release>17</maven.compiler.release>",
-                        dep("org.junit.jupiter", "junit-jupiter", "5.11.4"), PINNED_PLUGINS),
+                        dep("org.junit.jupiter", "junit-jupiter", "5.11.4"), build),
                 "src/main/java/demo/Calc.java", CALC,
                 "src/test/java/demo/CalcJupiterTest.java", JUPITER_TEST));
     }
