@@ -109,6 +109,9 @@ class PrefetchOfflineRunTest {
         Path p = SmallProjects.junit3(tmp.resolve("junit3"));
         PrefetchReport r = prefetch(p);
         assertTrue(r.complete(), r.note() + "\n" + r.problems());
+        // the installed Maven's own default surefire (2.12.4 for Maven 3.8.7), read from its lib/maven-core jar
+        String surefire = MavenDefaults.of(java.util.Optional.empty(), maven.mavenHome()).lifecyclePlugins().get(BuildPlugins.SUREFIRE);
+        assertTrue(Files.isRegularFile(repo.resolve("org/apache/maven/surefire/surefire-junit3/" + surefire + "/surefire-junit3-" + surefire + ".jar")));
         offlineRunFails(p, Set.of("CalcTest#testLarge"));
     }
 
