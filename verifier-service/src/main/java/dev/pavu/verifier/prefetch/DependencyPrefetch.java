@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of every module, {@link ProjectModels}), then Maven Resolver, as a library in this JVM, downloads what an offline
  * {@code mvn -o test} and the fast path's {@code dependency:build-classpath} will need — each module's dependencies
  * (all scopes, transitive, the project's own modules excluded), the build plugins with their dependencies
- * ({@link BuildPlugins}), the compiler's annotation processors ({@link ProcessorPaths}), surefire's providers and the
+ * ({@link BuildPlugins}), what plugins resolve themselves (annotation processors, resource bundles: {@link MojoArtifacts}), surefire's providers and the
  * JUnit Platform launcher ({@link SurefireProviders}), the
  * linters' plugins, and the plugin groups' metadata — from the configured repositories only (a pom's
  * {@code <repositories>} are ignored), into a private STAGING repository with checksums verified (a mismatch fails).
@@ -146,10 +146,10 @@ public final class DependencyPrefetch {
                     plugin(run, u.ga() + ":" + v, pluginDeps);
                 }
             }
-            for (String coords : ProcessorPaths.of(m)) {
+            for (String coords : MojoArtifacts.of(m)) {
                 if (providerKeys.add(coords)) {
                     String[] p = coords.split(":", -1);
-                    run.tree("annotation processor " + coords, new Dependency(new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]), "runtime"),
+                    run.tree("artifact a plugin resolves itself: " + coords, new Dependency(new DefaultArtifact(p[0], p[1], p[3], p[2], p[4]), "runtime"),
                             null, List.of(), List.of(), null);
                 }
             }

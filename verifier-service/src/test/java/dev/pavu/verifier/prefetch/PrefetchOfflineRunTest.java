@@ -164,6 +164,19 @@ class PrefetchOfflineRunTest {
     }
 
     @Test
+    void aParentFromTheRepositoryWithPluginsOfItsOwn() throws Exception {
+        // org.apache:apache binds plugins of its own (remote-resources, enforcer) and manages surefire's version
+        Path p = SmallProjects.junit5(tmp.resolve("apache-parent"));
+        String pom = Files.readString(p.resolve("pom.xml")).replace("<modelVersion>4.0.0</modelVersion>",
+                "<modelVersion>4.0.0</modelVersion><parent><groupId>org.apache</groupId><artifactId>apache</artifactId><version>33</version></parent>");
+        Files.writeString(p.resolve("pom.xml"), pom);
+        PrefetchReport r = prefetch(p);
+        assertTrue(r.complete(), r.note() + "\n" + r.problems());
+        assertTrue(Files.isRegularFile(repo.resolve("org/apache/apache/33/apache-33.pom")));
+        offlineRunFails(p, Set.of("CalcJupiterTest#large"));
+    }
+
+    @Test
     void twoModuleReactorWithTheBugInOneModuleAndTheTestsInTheOther() throws Exception {
         Path p = SmallProjects.reactor(tmp.resolve("reactor"));
         PrefetchReport r = prefetch(p);

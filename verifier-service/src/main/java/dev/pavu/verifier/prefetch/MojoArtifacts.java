@@ -12,21 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The annotation processors a module's maven-compiler-plugin resolves itself when it compiles
- * ({@code <annotationProcessorPaths><path>…</path></annotationProcessorPaths>}, in the plugin's or an execution's
- * configuration, e.g. Lombok or MapStruct): a dependency tree of the plugin misses them. A path without a version
- * takes the module's managed version, as the compiler plugin (3.12+) does.
+ * Artifacts that plugins of the phases up to {@code test} resolve themselves when they run, named in their
+ * configuration (the plugin's or an execution's), so a dependency tree of the plugin misses them: the annotation
+ * processors of maven-compiler-plugin ({@code <annotationProcessorPaths><path>…</path>}, e.g. Lombok or MapStruct; a
+ * path without a version takes the module's managed version, as the compiler plugin 3.12+ does) and the resource
+ * bundles of maven-remote-resources-plugin ({@code <resourceBundles><resourceBundle>g:a:v</resourceBundle>}, which
+ * every project under the {@code org.apache:apache} parent runs at {@code generate-resources}).
  */
-final class ProcessorPaths {
+final class MojoArtifacts {
 
     private static final String COMPILER = "org.apache.maven.plugins:maven-compiler-plugin";
+    private static final String REMOTE_RESOURCES = "org.apache.maven.plugins:maven-remote-resources-plugin";
 
-    private ProcessorPaths() {
+    private MojoArtifacts() {
     }
 
     /**
      * @param model a module's effective model
-     * @return {@code groupId:artifactId:extension:classifier:version} of each processor path, each once
+     * @return {@code groupId:artifactId:extension:classifier:version} of each artifact, each once
      */
     static List<String> of(Model model) {
         Set<String> out = new LinkedHashSet<>();
@@ -34,15 +37,22 @@ final class ProcessorPaths {
             return List.of();
         }
         for (Plugin p : model.getBuild().getPlugins()) {
+            if (REMOTE_RESOURCES.equals(p.getKey())) {
+                for (Object c : configurations(p)) {
+                    if (c instanceof Xpp3Dom dom && dom.getChild("resourceBundles") != null) {
+                        for (Xpp3Dom b : dom.getChild("resourceBundles").getChildren()) {
+                            String[] gav = String.valueOf(b.getValue()).strip().split(":");
+                            if (gav.length == 3 && !b.getValue().contains("${")) {
+                                out.add(gav[0] + ":" + gav[1] + ":jar::" + gav[2]);
+                            }
+                        }
+                    }
+                }
+            }
             if (!COMPILER.equals(p.getKey())) {
                 continue;
             }
-            List<Object> configs = new ArrayList<>();
-            configs.add(p.getConfiguration());
-            for (PluginExecution e : p.getExecutions()) {
-                configs.add(e.getConfiguration());
-            }
-            for (Object c : configs) {
+            for (Object c : configurations(p)) {
                 if (c instanceof Xpp3Dom dom && dom.getChild("annotationProcessorPaths") != null) {
                     for (Xpp3Dom path : dom.getChild("annotationProcessorPaths").getChildren()) {
                         coordinates(path, model).ifPresent(out::add);
@@ -51,6 +61,15 @@ final class ProcessorPaths {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static List<Object> configurations(Plugin p) {
+        List<Object> configs = new ArrayList<>();
+        configs.add(p.getConfiguration());
+        for (PluginExecution e : p.getExecutions()) {
+            configs.add(e.getConfiguration());
+        }
+        return configs;
     }
 
     private static java.util.Optional<String> coordinates(Xpp3Dom path, Model model) {
