@@ -121,6 +121,14 @@ public interface VerifierConfig {
         /** Sources whose built baseline and warm JVMs (the one in use and its spare) are kept at once (least recently used goes first). */
         @WithDefault("4")
         int maxProjects();
+
+        /**
+         * JUnit Vintage version the prefetch resolves for a project with {@code junit:junit} but no JUnit Platform engine
+         * (the fast path runs JUnit 4 tests on it), with the JUnit Platform launcher of the same line ({@code 5.11.4}
+         * → {@code 1.11.4}; from 6 on the same version).
+         */
+        @WithDefault("5.11.4")
+        String vintageVersion();
     }
 
     /** Output and report limits. */
@@ -164,12 +172,30 @@ public interface VerifierConfig {
         String localRepository();
 
         /**
-         * Before the first offline run of a source, resolve its dependencies and plugins WITH network
-         * ({@code dependency:go-offline}, then the lifecycle up to {@code test} with a test filter that
-         * selects no test, so that the surefire provider is resolved and no project code runs).
+         * Before the first offline run of a source, resolve its dependencies and plugins WITH network, in the
+         * verifier's own JVM with Maven Resolver as a library ({@code dev.pavu.verifier.prefetch}): the project's
+         * poms are read as data, none of its build runs. Downloads go to a per-source staging repository (checksums
+         * verified, a mismatch fails), then are added to {@link #localRepository()} without overwriting a file.
          */
         @WithDefault("true")
         boolean prefetch();
+
+        /**
+         * The remote repositories the prefetch downloads from, each {@code id=url}; the only ones used (repositories
+         * declared in a project's poms are ignored). The id should be the one the offline runs know the repository
+         * by ({@code central} for Maven Central), since Maven records where each file came from.
+         */
+        @WithDefault("central=https://repo.maven.apache.org/maven2/")
+        List<String> repositories();
+
+        /**
+         * The plugins of the jar lifecycle up to {@code test} (resources, compiler, surefire) and the
+         * maven-dependency-plugin, as {@code groupId:artifactId:version}, when a project pins no version. Empty = read
+         * them from the installed Maven ({@link #command()}'s {@code lib/maven-core*.jar} lifecycle bindings and its
+         * super POM, e.g. resources 2.6, compiler 3.1, surefire 2.12.4, dependency 2.8 for Maven 3.8.7); when that
+         * cannot be read, Maven 3.9.11's (resources 3.3.1, compiler 3.13.0, surefire 3.2.5, dependency 3.7.0).
+         */
+        Optional<List<String>> lifecyclePlugins();
 
         /** Wall-clock limit of the prefetch of one source. */
         @WithDefault("10m")

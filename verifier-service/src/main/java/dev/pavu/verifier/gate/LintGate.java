@@ -228,7 +228,7 @@ public class LintGate {
                 + checkstyle.pluginJar().getParent(), () -> {
             CheckstyleToolchain.Config cfg = CheckstyleToolchain.config(root);
             Runs.note(log, "lint: checkstyle with " + cfg.source() + " configuration" + cfg.location().map(l -> " " + l).orElse(""));
-            return checkstyle.command(cfg, true);
+            return checkstyle.command(cfg);
         }, () -> CheckstyleToolchain.violations(root).stream()
                 .map(v -> new LintProblem(v.file(), v.line(), v.column(), v.rule(), v.message())).toList(),
                 ctx, root, deadline, timeout, log, watch);
@@ -237,7 +237,7 @@ public class LintGate {
     private Attempt spotbugs(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
                              OutputCapture log, RunWatch watch) {
         return viaMavenPlugin("spotbugs", layout, () -> spotbugs.available() ? null : spotbugs.plugin().coordinates()
-                + " is not in the local repository " + spotbugs.pluginJar().getParent(), () -> spotbugs.command(true),
+                + " is not in the local repository " + spotbugs.pluginJar().getParent(), () -> spotbugs.command(),
                 () -> SpotbugsToolchain.bugs(root).stream().map(b -> new LintProblem(b.file(), b.line(), 0, b.type(), b.message())).toList(),
                 ctx, root, deadline, timeout, log, watch);
     }

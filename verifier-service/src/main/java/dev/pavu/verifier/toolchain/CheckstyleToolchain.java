@@ -110,11 +110,10 @@ public class CheckstyleToolchain {
 
     /**
      * @param cfg     the configuration ({@link #config(Path)})
-     * @param offline true for the gate's runs, false for the prefetch (which resolves the plugin with network)
-     * @return {@code mvn [-o] -B … <plugin>:check -Dcheckstyle.failOnViolation=false [-Dcheckstyle.config.location=…]}
+     * @return {@code mvn -o -B … <plugin>:check -Dcheckstyle.failOnViolation=false [-Dcheckstyle.config.location=…]}
      */
-    public List<String> command(Config cfg, boolean offline) {
-        List<String> c = maven.baseCommand(offline);
+    public List<String> command(Config cfg) {
+        List<String> c = maven.baseCommand();
         c.add(plugin() + ":check");
         c.add("-Dcheckstyle.failOnViolation=false");
         cfg.location().ifPresent(l -> c.add("-Dcheckstyle.config.location=" + l));

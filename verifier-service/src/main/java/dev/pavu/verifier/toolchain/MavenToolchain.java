@@ -18,16 +18,11 @@ import java.util.Optional;
  *
  * <p>Verification runs are offline ({@code mvn -o -B}) against the configured local repository, with
  * {@code -Dmaven.test.failure.ignore=true} so that a multi-module build runs every module's tests and the
- * verdict comes from the surefire reports. The dependency prefetch of a source runs with network and
- * executes none of the project's code: {@code dependency:go-offline}, then the lifecycle up to
- * {@code test} with {@code -Dgroups=pavu-prefetch-selects-no-test} — surefire resolves its provider
- * (e.g. {@code surefire-junit-platform}, which go-offline misses) and selects no test.
+ * verdict comes from the surefire reports. Every Maven run of the verifier is offline: the dependency prefetch of a
+ * source runs no Maven at all ({@code dev.pavu.verifier.prefetch} resolves with Maven Resolver as a library).
  */
 @ApplicationScoped
 public class MavenToolchain {
-
-    /** A JUnit tag no test carries: the prefetch's test filter. */
-    static final String NO_TEST_TAG = "pavu-prefetch-selects-no-test";
 
     private final VerifierConfig config;
 
@@ -74,25 +69,14 @@ public class MavenToolchain {
         return c;
     }
 
-    /** @return the prefetch commands, in order, each to be run with network in a fresh copy of the baseline */
-    public List<List<String>> prefetchCommands() {
-        List<String> goOffline = base(false);
-        goOffline.add("dependency:go-offline");
-        List<String> lifecycle = base(false);
-        lifecycle.addAll(List.of("-Dgroups=" + NO_TEST_TAG, "-Dsurefire.failIfNoSpecifiedTests=false",
-                "-DfailIfNoTests=false", "-Dmaven.test.failure.ignore=true", "test"));
-        return List.of(goOffline, lifecycle);
-    }
-
     /**
-     * The start of every Maven command line of the verifier: {@code mvn [-o] -B -Dstyle.color=never
-     * -Dmaven.repo.local=<local repository>} and the configured extra arguments.
+     * The start of every Maven command line of the verifier: {@code mvn -o -B -Dstyle.color=never
+     * -Dmaven.repo.local=<local repository>} and the configured extra arguments (always offline).
      *
-     * @param offline true for runs on candidates (no network), false for the prefetch
      * @return a new, mutable list the caller appends goals and properties to
      */
-    public List<String> baseCommand(boolean offline) {
-        return base(offline);
+    public List<String> baseCommand() {
+        return base(true);
     }
 
     private List<String> base(boolean offline) {

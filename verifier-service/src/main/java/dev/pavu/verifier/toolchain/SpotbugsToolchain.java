@@ -65,11 +65,10 @@ public class SpotbugsToolchain {
     }
 
     /**
-     * @param offline true for the gate's runs, false for the prefetch (which resolves the plugin and SpotBugs with network)
-     * @return the command, run in the project root
+     * @return the offline command, run in the project root (the prefetch resolved the plugin and SpotBugs beforehand)
      */
-    public List<String> command(boolean offline) {
-        List<String> c = maven.baseCommand(offline);
+    public List<String> command() {
+        List<String> c = maven.baseCommand();
         c.addAll(List.of("compile", plugin().coordinates() + ":check", "-Dspotbugs.failOnError=false"));
         return c;
     }

@@ -8,12 +8,12 @@ import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
 import dev.pavu.verifier.sandbox.CgroupV1;
-import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.sandbox.UnsandboxedSandbox;
+import dev.pavu.verifier.service.Prefetcher;
 import dev.pavu.verifier.source.Workspaces;
 import dev.pavu.verifier.toolchain.MavenToolchain;
 import dev.pavu.workspace.diff.PatchRejectedException;
@@ -89,12 +89,15 @@ public final class VerifierBench {
      * @param projectDir the project
      */
     public void prefetch(Path projectDir) throws IOException {
-        Path copy = copy(projectDir, work.resolve("prefetch-" + projectDir.getFileName()));
-        for (List<String> cmd : maven.prefetchCommands()) {
-            sandbox.run(new ExecRequest(cmd, copy, maven.environment(), Duration.ofMinutes(10), true, List.of(maven.localRepository()),
-                    maven.readOnlyPaths(), new OutputCapture(1024, 1024, null), RunWatch.NONE, Limits.of(config.sandbox(), Duration.ofMinutes(10))));
+        Path resolve = work.resolve("prefetch-" + projectDir.getFileName());
+        try {
+            Prefetcher.create(config, maven).run(projectDir, maven.localRepository(), resolve, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("prefetch interrupted", e);
+        } finally {
+            Workspaces.deleteRecursively(resolve);
         }
-        Workspaces.deleteRecursively(copy);
     }
 
     /**

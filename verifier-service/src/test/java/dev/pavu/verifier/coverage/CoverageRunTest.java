@@ -7,12 +7,11 @@ import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
 import dev.pavu.verifier.sandbox.CgroupV1;
-import dev.pavu.verifier.sandbox.ExecRequest;
-import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.sandbox.UnsandboxedSandbox;
+import dev.pavu.verifier.service.Prefetcher;
 import dev.pavu.verifier.toolchain.MavenToolchain;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -69,11 +68,10 @@ class CoverageRunTest {
                 config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
         gates = new MavenGates(maven, sandbox, config);
-        Path prefetch = copy(bubbleSort(), tmp.resolve("prefetch"));
-        for (List<String> cmd : maven.prefetchCommands()) {
-            sandbox.run(new ExecRequest(cmd, prefetch, maven.environment(), Duration.ofMinutes(10), true,
-                    List.of(maven.localRepository()), maven.readOnlyPaths(), new OutputCapture(1024, 1024, null), RunWatch.NONE,
-                    Limits.of(config.sandbox(), Duration.ofMinutes(10))));
+        try {
+            Prefetcher.create(config, maven).run(bubbleSort(), maven.localRepository(), tmp.resolve("prefetch"), List.of());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
