@@ -57,6 +57,11 @@ public final class FastProject implements AutoCloseable {
 
     private static final String DONE = "PAVU-FAST-DONE ";
     private static final String DONE_RESTART = "PAVU-FAST-DONE-RESTART ";
+    /** Answered at the first failing test; the runner goes on with the rest unreported, then says {@link #IDLE}. */
+    private static final String DONE_STOPPED = "PAVU-FAST-DONE-STOPPED ";
+    private static final String IDLE = "PAVU-FAST-IDLE ";
+    /** How long a run waits for the runner to finish the unreported rest of the previous run before killing it. */
+    private static final long IDLE_WAIT_MS = 1_000;
     /** Per-test limit while timing the baseline's tests, ms. */
     private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
     /** Wall-clock limit of one timing run of the baseline's tests. */
@@ -76,6 +81,10 @@ public final class FastProject implements AutoCloseable {
     private long baselineSlowestMs = -1;
     private long calibrationMs;
     private final boolean spareEnabled;
+    /** Stop a run at its first failing test (JUnit Vintage runs: the cold path's surefire JUnit 4 provider does). */
+    private final boolean stopAtFirstFailure;
+    /** The runner answered a run at its first failing test and may still be running that run's rest. */
+    private boolean runnerBusy;
     /** The JVM that runs candidates; {@code null} until needed or after it was killed. */
     private Jvm runner;
     /** The next JVM, started in the background so that a restart does not wait for a JVM start; at most one. */
@@ -98,8 +107,10 @@ public final class FastProject implements AutoCloseable {
     private StandardJavaFileManager fileManager;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
+                boolean stopAtFirstFailure) {
         this.memoryBytes = memoryBytes;
+        this.stopAtFirstFailure = stopAtFirstFailure;
         this.budget = budget;
         this.spareEnabled = spareJvm;
         this.dir = dir;
@@ -172,7 +183,7 @@ public final class FastProject implements AutoCloseable {
                 Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
-                    Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0,
+                    Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0, false,
                             System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
                     if (run.answer() == null) {
                         Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
@@ -356,7 +367,7 @@ public final class FastProject implements AutoCloseable {
 
     /** One run of the warm JVM with what it means for the verdict. */
     private record Phase(Exec exec, long coldPerTestMs, long limitMs, List<TestTime> times, TestReport report, long virtualMs,
-                         long usedBeforeMs) {
+                         long usedBeforeMs, boolean stopped) {
     }
 
     private Phase phase(long id, Path cand, Path classes, List<String> only, long deadline, long usedBeforeMs, Duration timeout,
@@ -368,16 +379,21 @@ public final class FastProject implements AutoCloseable {
         note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
                 + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
                 + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
-        Exec e = execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, deadline, log, watch);
+        Exec e = execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, stopAtFirstFailure,
+                deadline, log, watch);
         if (e.answer() == null) {
-            return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs);
+            return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs, false);
         }
         List<TestTime> times = readTimes(e.result());
         long virtual = usedBeforeMs;
         for (TestTime t : times) {
             virtual += t.timedOut() ? cold : t.ms();
         }
-        return new Phase(e, cold, limit, times, readResult(e.result()), virtual, usedBeforeMs);
+        boolean stopped = Files.readAllLines(e.result(), StandardCharsets.UTF_8).contains("STOPPED\ttrue");
+        if (stopped) {
+            note(log, "stopped at the first failing test (the rest of the suite is not run, as surefire's skipAfterFailureCount=1)");
+        }
+        return new Phase(e, cold, limit, times, readResult(e.result()), virtual, usedBeforeMs, stopped);
     }
 
     private GateOutcome judge(Phase p, GateResult compiled, Duration timeout, boolean testsFirstPhase) throws IOException {
@@ -414,7 +430,7 @@ public final class FastProject implements AutoCloseable {
             return timedOutByLimits(p, over, compiled, timeout);
         }
         if (rep.testsFailed() > 0) {
-            String why = MavenGates.failedReason(rep, testsFirstPhase);
+            String why = MavenGates.failedReason(rep, testsFirstPhase) + (p.stopped() ? "; " + MavenGates.stoppedNote(rep) : "");
             String detail = why + (over.isEmpty() ? "" : "; " + overLimit(p, over)) + " (fast path)";
             return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs, detail)),
                     rep.failures(), rep.testsRun(), rep.testsFailed());
@@ -477,16 +493,18 @@ public final class FastProject implements AutoCloseable {
      * @param budgetMs      time left of the candidate's limit, ms, against which the runner counts each abandoned test
      *                      at {@code coldPerTestMs} and stops once it is used up; 0 = never
      * @param coldPerTestMs the cold path's per-test limit, ms
+     * @param stop          stop at the first failing test (answered {@code PAVU-FAST-DONE-STOPPED}, see {@link #awaitIdle})
      * @param deadline      wall-clock deadline ({@link System#nanoTime()})
      */
     private Exec execute(long id, Path cand, Path classes, long perTestMs, List<String> only, long budgetMs, long coldPerTestMs,
-                         long deadline, OutputCapture log, RunWatch watch) throws IOException {
+                         boolean stop, long deadline, OutputCapture log, RunWatch watch) throws IOException {
+        awaitIdle();
         ensureRunner();
         Path result = cand.resolve("result.tsv");
         Path output = cand.resolve("output.txt");
         long t0 = System.nanoTime();
         String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\t" + perTestMs + "\t" + String.join(",", only)
-                + "\t" + budgetMs + "\t" + coldPerTestMs + "\n";
+                + "\t" + budgetMs + "\t" + coldPerTestMs + "\t" + stop + "\n";
         Jvm jvm = runner;
         OutputStream stdin = jvm.process().getOutputStream();
         stdin.write(line.getBytes(StandardCharsets.UTF_8));
@@ -499,7 +517,7 @@ public final class FastProject implements AutoCloseable {
         while (answer == null) {
             try {
                 String l = jvm.protocol().poll(20, TimeUnit.MILLISECONDS);
-                if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id))) {
+                if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id) || l.equals(DONE_STOPPED + id))) {
                     answer = l;
                     break;
                 }
@@ -536,8 +554,38 @@ public final class FastProject implements AutoCloseable {
         } else if (answer.startsWith(DONE_RESTART)) {
             note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
             killRunner();
+        } else if (answer.startsWith(DONE_STOPPED)) {
+            runnerBusy = true;
         }
         return new Exec(answer, crashed, stopped, lastClass, ms, result);
+    }
+
+    /**
+     * After a run answered at its first failing test, the runner goes on with that run's rest (unreported; a JUnit
+     * Platform 1.x run cannot be stopped): waits up to {@value #IDLE_WAIT_MS} ms for its {@code PAVU-FAST-IDLE},
+     * else (the rest is slow or loops, or the runner exited as unusable) kills it; {@link #ensureRunner} then takes
+     * the spare.
+     */
+    private void awaitIdle() {
+        if (!runnerBusy) {
+            return;
+        }
+        runnerBusy = false;
+        if (runner == null) {
+            return;
+        }
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MS);
+        try {
+            while (System.nanoTime() < until && runner.process().isAlive()) {
+                String l = runner.protocol().poll(20, TimeUnit.MILLISECONDS);
+                if (l != null && l.startsWith(IDLE)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        killRunner();
     }
 
     /** One test's time in the warm JVM, in the order the tests finished. */
@@ -675,7 +723,7 @@ public final class FastProject implements AutoCloseable {
         }
         jvm.addAll(List.of("-cp",
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
-                "PavuFastRunner", depsFile.toString(), base.resolve("target/classes").toString(),
+                FastPath.RUNNER_CLASS, depsFile.toString(), base.resolve("target/classes").toString(),
                 base.resolve("target/test-classes").toString()));
         List<String> cmd = jvm;
         if (sandbox instanceof BubblewrapSandbox bw) {
