@@ -105,7 +105,11 @@ public final class FastPath {
             FastProject project = new FastProject(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, release, maven.javaHome(),
                     sandbox, lim, new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
                     config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage());
-            project.calibrate(config.defaultTimeout());
+            if (platform.vintage()) {
+                project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
+            } else {
+                project.calibrate(config.defaultTimeout());
+            }
             return new Result(project, null);
         } catch (IOException | RuntimeException e) {
             Log.warnf(e, "fast path unavailable for %s", dir);

@@ -211,6 +211,16 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
+    /**
+     * For JUnit Vintage runs, which take no per-test limit from the verifier (JUnit 4 tests keep their own
+     * {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4 provider): no timing of the baseline; the spare
+     * JVM starts now.
+     */
+    void skipCalibration() {
+        calibrated = true;
+        startSpare();
+    }
+
     /** @return the slowest baseline test in the warm JVM, ms; -1 when not measured */
     public long baselineSlowestTestMs() {
         return baselineSlowestMs;
@@ -376,9 +386,14 @@ public final class FastProject implements AutoCloseable {
         // compile time is not the cold path's, so the limit is counted from the candidate's limit minus earlier phases
         long cold = MavenGates.perTestTimeoutMs(Math.max(1, timeout.toMillis() - usedBeforeMs));
         long limit = perTestLimitMs(cold);
-        note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
-                + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
-                + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
+        if (stopAtFirstFailure) {
+            note(log, "fast path: changed sources compiled alone, JUnit 3/4 tests on JUnit Vintage in the warm JVM with their own time "
+                    + "limits, as under surefire's JUnit 4 provider; stops at the first failing test");
+        } else {
+            note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
+                    + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
+                    + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
+        }
         Exec e = execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, stopAtFirstFailure,
                 deadline, log, watch);
         if (e.answer() == null) {
