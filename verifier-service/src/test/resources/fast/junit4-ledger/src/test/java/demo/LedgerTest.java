@@ -66,7 +66,7 @@ public class LedgerTest {
     }
 
     @Category(Slow.class)
-    @Test
+    @Test(timeout = 3000)
     public void categorizedBalance() {
         ledger.add(5);
         assertEquals(35, ledger.balance());
