@@ -21,13 +21,21 @@ import java.util.Optional;
  * verdict comes from the surefire reports. The dependency prefetch of a source runs with network and
  * executes none of the project's code: {@code dependency:go-offline}, then the lifecycle up to
  * {@code test} with {@code -Dgroups=pavu-prefetch-selects-no-test} — surefire resolves its provider
- * (e.g. {@code surefire-junit-platform}, which go-offline misses) and selects no test.
+ * (e.g. {@code surefire-junit-platform}, which go-offline misses) and selects no test — and once more with
+ * {@code -Dtest=*#pavuPrefetchSelectsNoTest}, since a {@code groups} filter makes surefire take its JUnit 4.7
+ * provider for a JUnit 4 project where the verification run takes {@code surefire-junit4} (without that pass the
+ * offline run of every JUnit 4 project failed: "Cannot access central in offline mode … surefire-junit4").
+ * JUnit 4 builds its runners to filter, so a {@code Parameterized} class's {@code @Parameters} method runs in both
+ * passes (in the sandbox).
  */
 @ApplicationScoped
 public class MavenToolchain {
 
     /** Surefire's user property that stops a run after that many failing tests. */
     public static final String SKIP_AFTER_FAILURE = "surefire.skipAfterFailureCount";
+
+    /** A test method name no project has: the prefetch's second test filter. */
+    static final String NO_TEST_METHOD = "pavuPrefetchSelectsNoTest";
 
     /** A JUnit tag no test carries: the prefetch's test filter. */
     static final String NO_TEST_TAG = "pavu-prefetch-selects-no-test";
@@ -94,7 +102,13 @@ public class MavenToolchain {
         List<String> lifecycle = base(false);
         lifecycle.addAll(List.of("-Dgroups=" + NO_TEST_TAG, "-Dsurefire.failIfNoSpecifiedTests=false",
                 "-DfailIfNoTests=false", "-Dmaven.test.failure.ignore=true", "test"));
-        return List.of(goOffline, lifecycle);
+        // -Dgroups makes surefire take its JUnit 4.7 provider for a JUnit 4 project, while the verification run (no
+        // groups) takes surefire-junit4, which the offline run then misses: a second pass with a method filter that
+        // matches nothing resolves the provider the real run uses and runs no test
+        List<String> plainProvider = base(false);
+        plainProvider.addAll(List.of("-Dtest=*#" + NO_TEST_METHOD, "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-DfailIfNoTests=false", "-Dmaven.test.failure.ignore=true", "test"));
+        return List.of(goOffline, lifecycle, plainProvider);
     }
 
     /**

@@ -41,9 +41,12 @@ class FastPathEquivalenceTest {
     private static final String MAIN = "src/main/java/demo/Invoice.java";
     private static final String TEST = "src/test/java/demo/InvoiceTest.java";
 
-    /** The Vintage default of {@code pavu.verifier.fast-path.vintage-version} and its platform, and surefire's JUnit 4 provider. */
+    /**
+     * The Vintage default of {@code pavu.verifier.fast-path.vintage-version} and its platform (the prefetch's job in the
+     * service); surefire's JUnit 4 provider comes from the prefetch itself ({@code MavenToolchain.prefetchCommands}).
+     */
     private static final String[] JUNIT4_ARTIFACTS = {"org.junit.vintage:junit-vintage-engine:5.11.4",
-            "org.junit.platform:junit-platform-launcher:1.11.4", "org.apache.maven.surefire:surefire-junit4:3.5.4"};
+            "org.junit.platform:junit-platform-launcher:1.11.4"};
 
     @TempDir
     Path tmp;
