@@ -204,6 +204,12 @@ class FastPathEquivalenceTest {
                 assertEquals(cold.reason(), warm.reason(), c.name());
                 fastRuns.put(c.name(), warm);
             }
+            // after "loops" was answered at its first time-out, the rest of its run went on looping in the runner (its
+            // next test loops too): the next candidate does not wait for it, the runner is replaced
+            int before = fast.jvmsUsed();
+            Run next = bench.fast(fast, corpus.get(0), Duration.ofSeconds(60));
+            assertEquals("all 10 tests passed", next.reason(), "the next candidate runs on a fresh JVM");
+            assertEquals(before + 1, fast.jvmsUsed(), "the looping runner was replaced");
         }
         // 3 parameterized, 5 JUnit 4 (one @Ignore'd, one @Category), 2 JUnit 3 tests
         assertEquals("all 10 tests passed", fastRuns.get("empty").reason());
