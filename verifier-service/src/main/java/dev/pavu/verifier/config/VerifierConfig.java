@@ -89,8 +89,8 @@ public interface VerifierConfig {
          * Verify Maven candidates that change only Java sources through the fast path: the baseline built once
          * per source, the changed sources compiled alone, the tests in a warm sandboxed JVM (same verdicts as the
          * cold path: {@code FastPathEquivalenceTest}, {@code bench/verifier/run}). Candidates it cannot take
-         * (other files changed or deleted, multi-module or non-jar builds, no JUnit Platform, coverage runs)
-         * always go the cold path.
+         * (other files changed or deleted, multi-module or non-jar builds, tests neither on the JUnit Platform nor
+         * on JUnit 4.12+, coverage runs) always go the cold path.
          */
         @WithDefault("true")
         boolean enabled();
@@ -117,6 +117,16 @@ public interface VerifierConfig {
          */
         @WithDefault("true")
         boolean spareJvm();
+
+        /**
+         * The JUnit Vintage engine version that runs JUnit 3/4 projects (junit:junit 4.12 or later on the test
+         * classpath, no junit-platform-engine) in the warm JVM; the JUnit Platform launcher, engine and commons
+         * are the matching platform version (Vintage 5.x.y goes with Platform 1.x.y, 6.x with 6.x). The prefetch
+         * puts {@code org.junit.vintage:junit-vintage-engine} and {@code junit-platform-launcher} of that version in
+         * the local repository; when they are not there the project's candidates take the cold path, saying so.
+         */
+        @WithDefault("5.11.4")
+        String vintageVersion();
 
         /** Sources whose built baseline and warm JVMs (the one in use and its spare) are kept at once (least recently used goes first). */
         @WithDefault("4")

@@ -11,8 +11,6 @@ import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.toolchain.MavenToolchain;
 import io.quarkus.logging.Log;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +25,22 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the fast path of a JVM project once ("build once per job"): {@code mvn -o test-compile
- * dependency:build-classpath} on the baseline, in the sandbox; then the warm-JVM runner is compiled against
- * the project's own JUnit Platform jars, and the baseline's tests are timed once in the warm JVM (for the
- * per-test limit, {@link FastProject#perTestLimitMs}). Eligible: single-module Maven projects whose tests run on the JUnit
- * Platform; anything else stays on the cold path.
+ * dependency:build-classpath} on the baseline, in the sandbox; then the warm-JVM runner (module
+ * {@code pavu-fast-runner}) is copied next to the project's JUnit Platform jars, or JUnit Vintage's for a JUnit 3/4
+ * project ({@link TestPlatform}), and the baseline's tests are timed once in the warm JVM (for the per-test limit,
+ * {@link FastProject#perTestLimitMs}). Eligible: single-module jar projects whose tests run on the JUnit Platform or
+ * on JUnit 4.12+, whose surefire configuration selects no tests by itself; anything else stays on the cold path.
  */
 public final class FastPath {
 
     private static final Pattern RELEASE = Pattern.compile("<maven\\.compiler\\.release>\\s*(\\d+)\\s*</maven\\.compiler\\.release>|<release>\\s*(\\d+)\\s*</release>");
-    private static final Pattern ENGINE = Pattern.compile("junit-platform-engine-([0-9][^/]*)\\.jar$");
+    /** Where the warm JVM's classes are, on the verifier's class path and in the runner directory. */
+    static final String RUNNER_PACKAGE = "dev/pavu/fastrunner/";
+    /** The warm JVM's main class. */
+    static final String RUNNER_CLASS = "dev.pavu.fastrunner.PavuFastRunner";
+    /** Surefire settings that select tests in a way the warm JVM does not mimic. */
+    private static final Pattern SUREFIRE_SELECTION = Pattern.compile(
+            "<(groups|excludedGroups|includes|excludes|includesFile|excludesFile|test)>");
 
     private FastPath() {
     }
@@ -60,6 +65,10 @@ public final class FastPath {
             if (pom.matches("(?s).*<packaging>\\s*(pom|war|ear)\\s*</packaging>.*")) {
                 return Result.no("packaging is not jar");
             }
+            String selection = surefireSelection(pom);
+            if (selection != null) {
+                return Result.no("surefire selects the tests itself (<" + selection + ">), which the warm JVM does not mimic");
+            }
             List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
             cmd.removeLast(); // "test"
             cmd.removeIf(a -> a.startsWith("-Dmaven.test.failure.ignore"));
@@ -78,51 +87,29 @@ public final class FastPath {
                     deps.add(Path.of(s.trim()));
                 }
             }
-            List<Path> junit = new ArrayList<>();
-            List<Path> others = new ArrayList<>();
-            String engineVersion = null;
-            boolean launcher = false;
-            for (Path p : deps) {
-                String s = p.toString().replace('\\', '/');
-                if (s.contains("/org/junit/") || s.contains("/org/opentest4j/") || s.contains("/org/apiguardian/")) {
-                    junit.add(p);
-                    Matcher m = ENGINE.matcher(s);
-                    if (m.find()) {
-                        engineVersion = m.group(1);
-                    }
-                    launcher |= s.contains("/junit-platform-launcher-");
-                } else {
-                    others.add(p);
-                }
-            }
-            if (engineVersion == null) {
-                return Result.no("the tests do not run on the JUnit Platform");
-            }
-            if (!launcher) {
-                Path l = maven.localRepository().resolve("org/junit/platform/junit-platform-launcher/" + engineVersion
-                        + "/junit-platform-launcher-" + engineVersion + ".jar");
-                if (!Files.isRegularFile(l)) {
-                    return Result.no("junit-platform-launcher " + engineVersion + " is not in the local repository");
-                }
-                junit.add(l);
+            TestPlatform platform = TestPlatform.of(deps, maven.localRepository(), config.fastPath().vintageVersion());
+            if (platform.whyNot() != null) {
+                return Result.no(platform.whyNot());
             }
             Path depsFile = dir.resolve("deps.txt");
-            Files.write(depsFile, others.stream().map(Path::toString).toList());
+            Files.write(depsFile, platform.deps().stream().map(Path::toString).toList());
             Path runner = Files.createDirectories(dir.resolve("runner"));
-            compileRunner(runner, junit);
+            copyRunner(runner);
             List<Path> javacClasspath = new ArrayList<>(List.of(base.resolve("target/classes"), base.resolve("target/test-classes")));
             javacClasspath.addAll(deps);
-            if (!launcher) {
-                javacClasspath.add(junit.getLast());
-            }
+            javacClasspath.addAll(platform.javacExtra());
             Matcher rel = RELEASE.matcher(pom);
             String release = rel.find() ? (rel.group(1) != null ? rel.group(1) : rel.group(2)) : null;
             SurefireReports lim = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                     config.limits().maxFailingTests());
-            FastProject project = new FastProject(dir, base, javacClasspath, junit, depsFile, runner, release, maven.javaHome(), sandbox, lim,
-                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
-                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0);
-            project.calibrate(config.defaultTimeout());
+            FastProject project = new FastProject(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, release, maven.javaHome(),
+                    sandbox, lim, new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
+                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage());
+            if (platform.vintage()) {
+                project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
+            } else {
+                project.calibrate(config.defaultTimeout());
+            }
             return new Result(project, null);
         } catch (IOException | RuntimeException e) {
             Log.warnf(e, "fast path unavailable for %s", dir);
@@ -130,25 +117,40 @@ public final class FastPath {
         }
     }
 
-    private static void compileRunner(Path out, List<Path> junit) throws IOException {
-        String src;
-        try (InputStream in = FastPath.class.getResourceAsStream("/dev/pavu/verifier/fast/PavuFastRunner.java.txt")) {
+    /** @return the first test-selecting element inside the surefire plugin's configuration, or {@code null} */
+    static String surefireSelection(String pom) {
+        int at = pom.indexOf("<artifactId>maven-surefire-plugin</artifactId>");
+        if (at < 0) {
+            return null;
+        }
+        int end = pom.indexOf("</plugin>", at);
+        Matcher m = SUREFIRE_SELECTION.matcher(pom.substring(at, end < 0 ? pom.length() : end));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Copies the warm JVM's classes (module {@code pavu-fast-runner}, listed in its
+     * {@code dev/pavu/fastrunner/classes.txt}) from the verifier's class path into {@code out}, as a class directory.
+     *
+     * @throws IOException when a listed class is missing (the verifier was built without the module)
+     */
+    static void copyRunner(Path out) throws IOException {
+        ClassLoader cl = FastPath.class.getClassLoader();
+        String listing;
+        try (InputStream in = cl.getResourceAsStream(RUNNER_PACKAGE + "classes.txt")) {
             if (in == null) {
-                throw new IOException("PavuFastRunner source missing from the verifier");
+                throw new IOException(RUNNER_PACKAGE + "classes.txt is not on the verifier's class path (module pavu-fast-runner)");
             }
-            src = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            listing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path file = out.resolve("PavuFastRunner.java");
-        Files.writeString(file, src);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IOException("no Java compiler in this JVM (" + System.getProperty("java.home") + "): the fast path needs a JDK");
-        }
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int rc = javac.run(null, null, err, "-proc:none", "-nowarn", "-d", out.toString(), "-cp",
-                String.join(java.io.File.pathSeparator, junit.stream().map(Path::toString).toList()), file.toString());
-        if (rc != 0) {
-            throw new IOException("cannot compile the warm-JVM runner against this project's JUnit: " + err.toString(StandardCharsets.UTF_8));
+        Path pkg = Files.createDirectories(out.resolve(RUNNER_PACKAGE));
+        for (String name : listing.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            try (InputStream cls = cl.getResourceAsStream(RUNNER_PACKAGE + name + ".class")) {
+                if (cls == null) {
+                    throw new IOException(RUNNER_PACKAGE + name + ".class is not on the verifier's class path (module pavu-fast-runner)");
+                }
+                Files.copy(cls, pkg.resolve(name + ".class"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -1,17 +1,14 @@
 package dev.pavu.verifier.fast;
 
 import dev.pavu.contracts.GateResult;
-import dev.pavu.contracts.TestFailure;
 import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.fast.FastJudge.Phase;
+import dev.pavu.verifier.fast.RunResults.TestTime;
+import dev.pavu.verifier.fast.WarmJvms.Exec;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.report.SurefireReports;
-import dev.pavu.verifier.report.TestReport;
-import dev.pavu.verifier.sandbox.BubblewrapSandbox;
-import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.OutputCapture;
-import dev.pavu.verifier.sandbox.OutputSink;
-import dev.pavu.verifier.sandbox.ProcessRunner;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.workspace.diff.ChangeKind;
@@ -20,28 +17,13 @@ import dev.pavu.workspace.diff.PatchRejectedException;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.logging.Log;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,13 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code javax.tools} against the baseline's classes and test classpath, and the test suite runs in a warm
  * JVM ({@code PavuFastRunner}, in the sandbox, without network) in a fresh class loader per candidate.
  * A candidate that hangs or leaves the JVM unusable gets the JVM killed; the next candidate starts a new one.
+ * The concerns live beside it: {@link FastCompiler} (javac), {@link WarmJvms} (the JVMs and their protocol),
+ * {@link RunResults} (what a run wrote), {@link FastJudge} (the verdict in the cold path's terms).
  *
  * <p>Not thread-safe: one candidate at a time (the verifier's worker is sequential).
  */
 public final class FastProject implements AutoCloseable {
 
-    private static final String DONE = "PAVU-FAST-DONE ";
-    private static final String DONE_RESTART = "PAVU-FAST-DONE-RESTART ";
     /** Per-test limit while timing the baseline's tests, ms. */
     private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
     /** Wall-clock limit of one timing run of the baseline's tests. */
@@ -64,54 +46,29 @@ public final class FastProject implements AutoCloseable {
 
     private final Path dir;
     private final Path base;
-    private final List<Path> classpath;
-    private final List<Path> junitJars;
-    private final Path depsFile;
-    private final Path runnerDir;
-    private final String release;
-    private final Path javaHome;
-    private final Sandbox sandbox;
     private final SurefireReports limits;
     private final TestBudget budget;
     private long baselineSlowestMs = -1;
     private long calibrationMs;
-    private final boolean spareEnabled;
-    /** The JVM that runs candidates; {@code null} until needed or after it was killed. */
-    private Jvm runner;
-    /** The next JVM, started in the background so that a restart does not wait for a JVM start; at most one. */
-    private Jvm spare;
-    /** Whether the baseline's timing is over (no spare during it: a JVM starting beside it would slow its tests). */
-    private boolean calibrated;
+    /** Stop a run at its first failing test (JUnit Vintage runs: the cold path's surefire JUnit 4 provider does). */
+    private final boolean stopAtFirstFailure;
     private final AtomicLong sequence = new AtomicLong();
-    /** JVM starts, spares included, for statistics. */
-    private int starts;
-    /** JVMs that ran candidates (the first one and each replacement), for statistics. */
-    private int used;
-    /** Replacements that were a spare already started, for statistics. */
-    private int sparesTaken;
     /** The run's memory limit (the cold path's cgroup), bytes; the warm JVM sizes its default heap from it. */
     private final long memoryBytes;
-    /** Time candidates waited for a JVM to start, ms, for statistics. */
-    private long startWaitMs;
-    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    /** Opened on the first candidate that changes sources ({@link #fileManager}); closed with the project. */
-    private StandardJavaFileManager fileManager;
+    private final WarmJvms jvms;
+    private final FastCompiler compiler;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
+                boolean stopAtFirstFailure) {
         this.memoryBytes = memoryBytes;
+        this.stopAtFirstFailure = stopAtFirstFailure;
         this.budget = budget;
-        this.spareEnabled = spareJvm;
         this.dir = dir;
         this.base = base;
-        this.classpath = classpath;
-        this.junitJars = junitJars;
-        this.depsFile = depsFile;
-        this.runnerDir = runnerDir;
-        this.release = release;
-        this.javaHome = javaHome;
-        this.sandbox = sandbox;
         this.limits = limits;
+        this.jvms = new WarmJvms(dir, base, classpath, junitJars, depsFile, runnerDir, javaHome, sandbox, spareJvm, memoryBytes, sequence);
+        this.compiler = new FastCompiler(classpath, release);
     }
 
     /**
@@ -130,27 +87,27 @@ public final class FastProject implements AutoCloseable {
 
     /** @return how many warm JVMs were started (spares included) */
     public int jvmStarts() {
-        return starts;
+        return jvms.starts();
     }
 
     /** @return how many warm JVMs ran tests: the first one and each replacement after a kill */
     public int jvmsUsed() {
-        return used;
+        return jvms.used();
     }
 
     /** @return how many replacements were a spare JVM started beforehand (so no candidate waited for its start) */
     public int sparesTaken() {
-        return sparesTaken;
+        return jvms.sparesTaken();
     }
 
     /** @return the time runs waited for a warm JVM to start (first start and restarts without a ready spare), ms */
     public long jvmStartWaitMs() {
-        return startWaitMs;
+        return jvms.startWaitMs();
     }
 
     /** @return whether a spare JVM is started and alive (for tests) */
     boolean hasSpare() {
-        return spare != null && spare.process().isAlive();
+        return jvms.hasSpare();
     }
 
     /**
@@ -172,14 +129,14 @@ public final class FastProject implements AutoCloseable {
                 Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
-                    Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0,
+                    Exec run = jvms.execute(id, cand, classes, perTest, List.of(), 0, 0, false,
                             System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
                     if (run.answer() == null) {
                         Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
                                 dir, CALIBRATION_WALL);
                         return;
                     }
-                    List<TestTime> times = readTimes(run.result());
+                    List<TestTime> times = RunResults.readTimes(run.result());
                     boolean hung = times.stream().anyMatch(TestTime::timedOut);
                     // the second run's times (JUnit and the project already loaded); the first one's when a baseline
                     // test hangs (its times are only longer: a limit from them is more lenient)
@@ -195,9 +152,17 @@ public final class FastProject implements AutoCloseable {
             Log.warnf("fast path %s: cannot measure the baseline's tests (%s); per-test limit stays the cold path's", dir, e.getMessage());
         } finally {
             calibrationMs = (System.nanoTime() - t0) / 1_000_000;
-            calibrated = true;
-            startSpare();
+            jvms.allowSpare();
         }
+    }
+
+    /**
+     * For JUnit Vintage runs, which take no per-test limit from the verifier (JUnit 4 tests keep their own
+     * {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4 provider): no timing of the baseline; the spare
+     * JVM starts now.
+     */
+    void skipCalibration() {
+        jvms.allowSpare();
     }
 
     /** @return the slowest baseline test in the warm JVM, ms; -1 when not measured */
@@ -284,11 +249,11 @@ public final class FastProject implements AutoCloseable {
                             (e.reason() == PatchRejectedException.Reason.DOES_NOT_APPLY ? "the patch does not apply: "
                                     : "the patch was refused (" + e.reason().name().toLowerCase().replace('_', ' ') + "): ") + e.getMessage()));
                 }
-                String errors = compile(sources, classes, src);
+                String errors = compiler.compile(sources, classes, src);
                 long staticMs = (System.nanoTime() - t0) / 1_000_000;
                 if (errors != null) {
                     String why = "does not compile: " + errors;
-                    note(log, why);
+                    RunResults.note(log, why);
                     return Optional.of(new GateOutcome(Verdict.FAIL, why, List.of(new GateResult(MavenGates.STATIC, Verdict.FAIL, staticMs,
                             why + " (fast path)")), List.of(), 0, 0));
                 }
@@ -297,14 +262,14 @@ public final class FastProject implements AutoCloseable {
             GateResult compiled = new GateResult(MavenGates.STATIC, Verdict.PASS, staticMs, "compiled (fast path)");
             long usedMs = 0;
             if (!testsFirst.isEmpty()) {
-                note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
+                RunResults.note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
                 Phase first = phase(id, cand, classes, testsFirst, deadline, usedMs, timeout, log, watch);
-                GateOutcome decided = judge(first, compiled, timeout, true);
+                GateOutcome decided = FastJudge.judge(first, compiled, timeout, true, memoryBytes);
                 if (decided != null) {
                     return Optional.of(decided);
                 }
                 usedMs = first.virtualMs();
-                note(log, "the tests run first passed; running the whole suite");
+                RunResults.note(log, "the tests run first passed; running the whole suite");
                 id = sequence.incrementAndGet();
                 Path next = dir.resolve("cand").resolve(Long.toString(id));
                 Files.createDirectories(next);
@@ -314,7 +279,7 @@ public final class FastProject implements AutoCloseable {
                 classes = next.resolve("classes");
             }
             Phase all = phase(id, cand, classes, List.of(), deadline, usedMs, timeout, log, watch);
-            return Optional.of(judge(all, compiled, timeout, false));
+            return Optional.of(FastJudge.judge(all, compiled, timeout, false, memoryBytes));
         } catch (IOException e) {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
             return Optional.empty();
@@ -323,490 +288,45 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
-    private String compile(List<Path> sources, Path out, Path srcRoot) throws IOException {
-        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        StandardJavaFileManager fm = fileManager();
-        fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
-        List<String> opts = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-encoding", "UTF-8", "-Xlint:none"));
-        if (release != null) {
-            opts.addAll(List.of("--release", release));
-        }
-        Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
-        Boolean ok = javac.getTask(null, fm, diags, opts, null, units).call();
-        if (Boolean.TRUE.equals(ok)) {
-            return null;
-        }
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            String file = d.getSource() == null ? "?" : srcRoot.relativize(Path.of(d.getSource().toUri())).toString();
-            String msg = d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse("").trim();
-            String e = file + ":[" + d.getLineNumber() + "," + d.getColumnNumber() + "] " + msg;
-            if (!errors.contains(e)) {
-                errors.add(e);
-            }
-            if (errors.size() == 3) {
-                break;
-            }
-        }
-        return errors.isEmpty() ? "javac failed" : String.join("; ", errors);
-    }
-
-    /** One run of the warm JVM with what it means for the verdict. */
-    private record Phase(Exec exec, long coldPerTestMs, long limitMs, List<TestTime> times, TestReport report, long virtualMs,
-                         long usedBeforeMs) {
-    }
-
     private Phase phase(long id, Path cand, Path classes, List<String> only, long deadline, long usedBeforeMs, Duration timeout,
                         OutputCapture log, RunWatch watch) throws IOException {
         // the cold path starts Maven at once and gives each test a third of what is left then; the fast path's own
         // compile time is not the cold path's, so the limit is counted from the candidate's limit minus earlier phases
         long cold = MavenGates.perTestTimeoutMs(Math.max(1, timeout.toMillis() - usedBeforeMs));
         long limit = perTestLimitMs(cold);
-        note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
-                + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
-                + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
-        Exec e = execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, deadline, log, watch);
-        if (e.answer() == null) {
-            return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs);
+        if (stopAtFirstFailure) {
+            RunResults.note(log, "fast path: changed sources compiled alone, JUnit 3/4 tests on JUnit Vintage in the warm JVM with their own time "
+                    + "limits, as under surefire's JUnit 4 provider; stops at the first failing test");
+        } else {
+            RunResults.note(log, "fast path: changed sources compiled alone, tests in the warm JVM; per-test limit " + limit + " ms ("
+                    + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
+                    + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
         }
-        List<TestTime> times = readTimes(e.result());
+        Exec e = jvms.execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, stopAtFirstFailure,
+                deadline, log, watch);
+        if (e.answer() == null) {
+            return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs, false);
+        }
+        List<TestTime> times = RunResults.readTimes(e.result());
         long virtual = usedBeforeMs;
         for (TestTime t : times) {
             virtual += t.timedOut() ? cold : t.ms();
         }
-        return new Phase(e, cold, limit, times, readResult(e.result()), virtual, usedBeforeMs);
-    }
-
-    private GateOutcome judge(Phase p, GateResult compiled, Duration timeout, boolean testsFirstPhase) throws IOException {
-        Exec e = p.exec();
-        long testsMs = e.ms();
-        if (e.answer() == null) {
-            if (e.stopped() != null) {
-                return new GateOutcome(Verdict.SKIPPED, "stopped: " + e.stopped(), List.of(compiled,
-                        new GateResult(MavenGates.TESTS, Verdict.SKIPPED, testsMs, e.stopped() + " (fast path)")), List.of(), 0, 0);
-            }
-            if (e.crashed()) {
-                String why = "the test JVM crashed: the warm JVM exited during the tests";
-                return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs,
-                        why + " (fast path)")), List.of(), 0, 0);
-            }
-            String where = e.lastClass() == null ? "in the tests gate" : "in the tests gate, while running " + e.lastClass();
-            String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis() + " ms) " + where
-                    + "; the warm JVM was killed";
-            List<TestFailure> named = e.lastClass() == null ? List.of()
-                    : List.of(new TestFailure(e.lastClass(), e.lastClass(), null, "error", "did not finish: " + why, null));
-            return new GateOutcome(Verdict.TIMEOUT, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.TIMEOUT, testsMs,
-                    why + " (fast path)")), named, 0, named.size());
+        boolean stopped = RunResults.stopped(e.result());
+        if (stopped) {
+            RunResults.note(log, "stopped at the first failing test (the rest of the suite is not run, as surefire's skipAfterFailureCount=1)");
         }
-        if (Files.readAllLines(e.result(), StandardCharsets.UTF_8).contains("OOM\ttrue")) {
-            String why = "memory exhausted in the tests gate: the test JVM's heap" + (memoryBytes > 0 ? " (capped at "
-                    + dev.pavu.verifier.sandbox.Limits.human(heapBytes(memoryBytes)) + " under the run's memory limit of "
-                    + dev.pavu.verifier.sandbox.Limits.human(memoryBytes) + ")" : "") + " stayed full after a collection or ran out (OutOfMemoryError)";
-            return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
-                    why + " (fast path)")), List.of(), 0, 0);
-        }
-        TestReport rep = p.report();
-        List<TestTime> over = p.times().stream().filter(TestTime::timedOut).toList();
-        if (!over.isEmpty() && p.virtualMs() >= timeout.toMillis()) {
-            return timedOutByLimits(p, over, compiled, timeout);
-        }
-        if (rep.testsFailed() > 0) {
-            String why = MavenGates.failedReason(rep, testsFirstPhase);
-            String detail = why + (over.isEmpty() ? "" : "; " + overLimit(p, over)) + " (fast path)";
-            return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs, detail)),
-                    rep.failures(), rep.testsRun(), rep.testsFailed());
-        }
-        if (testsFirstPhase) {
-            return null;
-        }
-        String why = rep.testsRun() == 0 ? "the build passed; no tests ran" : "all " + rep.testsRun() + " tests passed";
-        return new GateOutcome(Verdict.PASS, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.PASS, testsMs,
-                why + " (fast path)")), List.of(), rep.testsRun(), 0);
-    }
-
-    /**
-     * The cold path's TIMEOUT when the tests over the fast limit, each counted at the cold path's per-test limit,
-     * add up past the candidate's limit: the class running at that moment is named, the failures of the classes
-     * finished before it are kept (surefire writes a class's report when the class ends).
-     */
-    private GateOutcome timedOutByLimits(Phase p, List<TestTime> over, GateResult compiled, Duration timeout) {
-        long t = p.usedBeforeMs();
-        String running = null;
-        for (TestTime x : p.times()) {
-            t += x.timedOut() ? p.coldPerTestMs() : x.ms();
-            if (t >= timeout.toMillis()) {
-                running = x.className();
-                break;
-            }
-        }
-        String cls = running;
-        List<TestFailure> failures = new ArrayList<>();
-        java.util.Set<String> before = new java.util.HashSet<>();
-        for (TestTime x : p.times()) {
-            if (x.className().equals(cls)) {
-                break;
-            }
-            before.add(x.className());
-        }
-        p.report().failures().stream().filter(f -> before.contains(f.className())).forEach(failures::add);
-        String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis()
-                + " ms) in the tests gate, while running " + cls + "; the warm JVM was killed";
-        failures.add(new TestFailure(cls, cls, null, "error", "did not finish: " + why, null));
-        return new GateOutcome(Verdict.TIMEOUT, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.TIMEOUT, p.exec().ms(),
-                why + "; " + overLimit(p, over) + " (fast path)")), failures, p.report().testsRun(), failures.size());
-    }
-
-    private static String overLimit(Phase p, List<TestTime> over) {
-        return over.size() + (over.size() == 1 ? " test" : " tests") + " over the fast per-test limit of " + p.limitMs()
-                + " ms, each counted as the cold path's " + p.coldPerTestMs() + " ms: "
-                + String.join(", ", over.stream().limit(5).map(x -> x.className() + "#" + x.method()).toList());
-    }
-
-    /** How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped). */
-    private record Exec(String answer, boolean crashed, String stopped, String lastClass, long ms, Path result) {
-    }
-
-    /**
-     * Runs the tests once in the warm JVM.
-     *
-     * @param perTestMs     JUnit's per-test limit, ms
-     * @param only          test ids to run; empty = all
-     * @param budgetMs      time left of the candidate's limit, ms, against which the runner counts each abandoned test
-     *                      at {@code coldPerTestMs} and stops once it is used up; 0 = never
-     * @param coldPerTestMs the cold path's per-test limit, ms
-     * @param deadline      wall-clock deadline ({@link System#nanoTime()})
-     */
-    private Exec execute(long id, Path cand, Path classes, long perTestMs, List<String> only, long budgetMs, long coldPerTestMs,
-                         long deadline, OutputCapture log, RunWatch watch) throws IOException {
-        ensureRunner();
-        Path result = cand.resolve("result.tsv");
-        Path output = cand.resolve("output.txt");
-        long t0 = System.nanoTime();
-        String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\t" + perTestMs + "\t" + String.join(",", only)
-                + "\t" + budgetMs + "\t" + coldPerTestMs + "\n";
-        Jvm jvm = runner;
-        OutputStream stdin = jvm.process().getOutputStream();
-        stdin.write(line.getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        String answer = null;
-        String stopped = null;
-        String lastClass = null;
-        String classPrefix = "PAVU-FAST-CLASS " + id + " ";
-        long nextWatch = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (answer == null) {
-            try {
-                String l = jvm.protocol().poll(20, TimeUnit.MILLISECONDS);
-                if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id))) {
-                    answer = l;
-                    break;
-                }
-                if (l != null && l.startsWith(classPrefix)) {
-                    lastClass = l.substring(classPrefix.length());
-                    continue;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopped = "the verifier is shutting down";
-                break;
-            }
-            if (!jvm.process().isAlive() && jvm.protocol().isEmpty()) {
-                break;
-            }
-            if (System.nanoTime() >= deadline) {
-                break;
-            }
-            if (System.nanoTime() >= nextWatch) {
-                nextWatch = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                Optional<String> why = watch.cancelReason();
-                if (why.isPresent()) {
-                    stopped = why.get();
-                    break;
-                }
-            }
-        }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        appendOutput(output, log);
-        boolean crashed = false;
-        if (answer == null) {
-            crashed = !jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline;
-            killRunner();
-        } else if (answer.startsWith(DONE_RESTART)) {
-            note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
-            killRunner();
-        }
-        return new Exec(answer, crashed, stopped, lastClass, ms, result);
-    }
-
-    /** One test's time in the warm JVM, in the order the tests finished. */
-    private record TestTime(String className, String method, long ms, boolean timedOut) {
-    }
-
-    private static List<TestTime> readTimes(Path result) throws IOException {
-        List<TestTime> out = new ArrayList<>();
-        for (String l : Files.readAllLines(result, StandardCharsets.UTF_8)) {
-            String[] p = l.split("\t", -1);
-            if (p[0].equals("TEST") && p.length >= 5) {
-                out.add(new TestTime(unesc(p[1]), unesc(p[2]), Long.parseLong(p[3]), Boolean.parseBoolean(p[4])));
-            }
-        }
-        return out;
-    }
-
-    private TestReport readResult(Path result) throws IOException {
-        int run = 0;
-        int skipped = 0;
-        int failed = 0;
-        List<TestFailure> failures = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String l : Files.readAllLines(result, StandardCharsets.UTF_8)) {
-            String[] p = l.split("\t", -1);
-            switch (p[0]) {
-                case "RUN" -> run = Integer.parseInt(p[1]);
-                case "SKIPPED" -> skipped = Integer.parseInt(p[1]);
-                case "FAIL" -> {
-                    failed++;
-                    String cls = unesc(p[1]);
-                    String method = unesc(p[2]);
-                    TestFailure f = new TestFailure(cls + "#" + method, cls, method, p[3],
-                            SurefireReports.truncate(unesc(p[4]), limits.messageChars()),
-                            SurefireReports.truncate(unesc(p[5]).strip(), limits.stackTraceChars()));
-                    if (failures.size() < limits.maxFailures() && seen.add(f.testId())) {
-                        failures.add(f);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return new TestReport(run, failed, skipped, failures, 1);
-    }
-
-    private static String unesc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** A started warm JVM: its process, its protocol lines ({@code PAVU-FAST-…}) and the rest of its output. */
-    private record Jvm(Process process, BlockingQueue<String> protocol, OutputCapture log) {
-    }
-
-    /**
-     * Makes sure a warm JVM is ready for a run: the current one, else the spare (started earlier, normally ready by
-     * now), else a new one (the run waits for its start). A replacement starts the next spare in the background.
-     */
-    private void ensureRunner() throws IOException {
-        if (runner != null && runner.process().isAlive()) {
-            return;
-        }
-        killRunner();
-        Jvm next = spare;
-        spare = null;
-        boolean fromSpare = next != null && next.process().isAlive();
-        if (!fromSpare) {
-            kill(next);
-            next = launch();
-        }
-        long t0 = System.nanoTime();
-        awaitReady(next);
-        startWaitMs += (System.nanoTime() - t0) / 1_000_000;
-        runner = next;
-        used++;
-        sparesTaken += fromSpare ? 1 : 0;
-        startSpare();
-    }
-
-    /**
-     * Starts the spare JVM in the background (when enabled, after the baseline's timing, and none is alive) and
-     * has it discover the baseline's tests without running any, so that JUnit's discovery is loaded when it takes
-     * over. Never throws: without a spare the next restart waits for a start, as before.
-     */
-    private void startSpare() {
-        if (!spareEnabled || !calibrated || hasSpare()) {
-            return;
-        }
-        kill(spare);
-        spare = null;
-        try {
-            Jvm j = launch();
-            long id = sequence.incrementAndGet();
-            Path warm = Files.createDirectories(dir.resolve("cand").resolve("warm-" + id));
-            Path classes = Files.createDirectories(warm.resolve("classes"));
-            // a test id that matches no test: discovery only (loads the engine and the test classes, runs nothing)
-            String line = "RUN\t" + id + "\t" + classes + "\t" + warm.resolve("result.tsv") + "\t" + warm.resolve("output.txt")
-                    + "\t0\tpavu.NoSuchTest#warmUp\t0\t0\n";
-            j.process().getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
-            j.process().getOutputStream().flush();
-            spare = j;
-        } catch (IOException | RuntimeException e) {
-            Log.debugf("fast path %s: no spare JVM (%s)", dir, e.getMessage());
-        }
-    }
-
-    /** Starts a warm JVM (in the sandbox) without waiting for it. */
-    private Jvm launch() throws IOException {
-        Path work = Files.createDirectories(dir.resolve("cand"));
-        // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
-        // the sandbox: it sizes its heap from the machine's memory), so a runaway allocation there ends when the
-        // kernel kills the run at the cap (ERROR). The warm JVM's heap is capped that much, less what Maven's own JVM
-        // and the test JVM's non-heap take on the cold path, and its memory watch (PavuFastRunner.Memory) decides the
-        // run as soon as the heap stays full after a collection; MaxRAM sizes the rest of its ergonomics alike.
-        List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
-        if (memoryBytes > 0) {
-            jvm.add("-XX:MaxRAM=" + memoryBytes);
-            jvm.add("-Xmx" + heapBytes(memoryBytes));
-        }
-        jvm.addAll(List.of("-cp",
-                String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
-                "PavuFastRunner", depsFile.toString(), base.resolve("target/classes").toString(),
-                base.resolve("target/test-classes").toString()));
-        List<String> cmd = jvm;
-        if (sandbox instanceof BubblewrapSandbox bw) {
-            List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
-            ro.addAll(classpath);
-            ro.addAll(junitJars);
-            cmd = bw.command(new ExecRequest(jvm, work, Map.of(), Duration.ofHours(1), false, List.of(), ro,
-                    new OutputCapture(0, 0, null), null));
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp", "JAVA_HOME", javaHome.toString()));
-        Process p = pb.start();
-        starts++;
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
-        Thread.ofVirtual().name("fast-runner-" + p.pid()).start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    if (l.startsWith("PAVU-FAST-")) {
-                        q.add(l);
-                    } else {
-                        byte[] b = (l + "\n").getBytes(StandardCharsets.UTF_8);
-                        rl.write(b, 0, b.length);
-                    }
-                }
-            } catch (IOException e) {
-                // the JVM is gone
-            }
-        });
-        return new Jvm(p, q, rl);
-    }
-
-    /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
-    private void awaitReady(Jvm j) throws IOException {
-        try {
-            String ready = j.protocol().poll(60, TimeUnit.SECONDS);
-            if (!"PAVU-FAST-READY".equals(ready)) {
-                String out = j.log().text();
-                kill(j);
-                throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill(j);
-            throw new IOException("interrupted while starting the warm JVM");
-        }
-    }
-
-    /**
-     * The warm JVM's heap cap for a run memory limit: the limit less what the cold path spends beside the tests'
-     * heap under the same cgroup (Maven's JVM, about 300–450 MB resident here, and the test JVM's non-heap), i.e.
-     * {@code limit - min(512 MB, limit / 4)}.
-     *
-     * @param memoryBytes the run's memory limit, bytes (&gt; 0)
-     * @return the heap cap, bytes
-     */
-    static long heapBytes(long memoryBytes) {
-        return memoryBytes - Math.min(512L * 1024 * 1024, memoryBytes / 4);
-    }
-
-    private static List<String> concat(Path first, List<Path> rest) {
-        List<String> out = new ArrayList<>();
-        out.add(first.toString());
-        rest.forEach(p -> out.add(p.toString()));
-        return out;
-    }
-
-    private void killRunner() {
-        kill(runner);
-        runner = null;
-    }
-
-    private static void kill(Jvm j) {
-        if (j != null) {
-            ProcessRunner.killTree(j.process());
-        }
-    }
-
-    private static void appendOutput(Path output, OutputSink log) {
-        try {
-            if (Files.exists(output)) {
-                long size = Files.size(output);
-                try (var in = Files.newInputStream(output)) {
-                    byte[] b = in.readNBytes(512 * 1024);
-                    log.write(b, 0, b.length);
-                }
-                if (size > 512 * 1024) {
-                    note(log, "test output of " + size + " bytes; the first 512 KB are kept");
-                }
-            }
-        } catch (IOException e) {
-            Log.debugf("cannot copy test output: %s", e.getMessage());
-        }
-    }
-
-    private static void note(OutputSink log, String line) {
-        byte[] b = ("[pavu] " + line + "\n").getBytes(StandardCharsets.UTF_8);
-        log.write(b, 0, b.length);
+        return new Phase(e, cold, limit, times, RunResults.readResult(e.result(), limits), virtual, usedBeforeMs, stopped);
     }
 
     static void delete(Path p) {
         dev.pavu.verifier.source.Workspaces.deleteRecursively(p);
     }
 
-    /**
-     * The project's javac file manager, opened once: it keeps the baseline's classpath (jars opened and indexed
-     * once, not per candidate); each candidate sets only its own output directory.
-     */
-    private StandardJavaFileManager fileManager() throws IOException {
-        if (fileManager == null) {
-            fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
-            fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-        }
-        return fileManager;
-    }
-
     @Override
     public void close() {
-        killRunner();
-        kill(spare);
-        spare = null;
-        if (fileManager != null) {
-            try {
-                fileManager.close();
-            } catch (IOException e) {
-                Log.debugf("cannot close the javac file manager: %s", e.getMessage());
-            }
-            fileManager = null;
-        }
+        jvms.close();
+        compiler.close();
         delete(dir.resolve("cand"));
     }
 }

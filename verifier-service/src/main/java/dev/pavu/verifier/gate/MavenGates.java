@@ -139,6 +139,8 @@ public class MavenGates {
         ProbeSetup coverage = probe.get();
         if (coverage != null) {
             command = new ArrayList<>(command);
+            // coverage is wanted of every test, failing or not
+            command.removeIf(a -> a.startsWith("-D" + MavenToolchain.SKIP_AFTER_FAILURE));
             command.addAll(command.size() - 1, coverage.mavenArgs());
             env = new LinkedHashMap<>(env);
             env.putAll(coverage.environment());
@@ -241,7 +243,7 @@ public class MavenGates {
         }
         gates.add(new GateResult(STATIC, Verdict.PASS, p.staticMs(), "compiled" + tag));
         if (rep.testsFailed() > 0) {
-            String why = failedReason(rep, testsFirstPhase);
+            String why = failedReason(rep, testsFirstPhase) + (SurefireReports.stoppedEarly(root) ? "; " + stoppedNote(rep) : "");
             gates.add(new GateResult(TESTS, Verdict.FAIL, p.testsMs(), why + tag));
             return outcome(Verdict.FAIL, why, gates, rep);
         }
@@ -283,6 +285,18 @@ public class MavenGates {
             what += " (the plan's tests, run first)";
         }
         return names.isEmpty() ? what : what + ": " + names;
+    }
+
+    /**
+     * The verdict's note when the run stopped at its first failing test (surefire's {@code skipAfterFailureCount=1},
+     * honoured by its JUnit 4 provider; the fast path's Vintage runs do the same).
+     *
+     * @param rep a report with at least one failure
+     * @return e.g. {@code stopped at the first failing test: CounterTest#count1}
+     */
+    public static String stoppedNote(TestReport rep) {
+        TestFailure f = rep.failures().getFirst();
+        return "stopped at the first failing test: " + simple(f.className()) + "#" + f.methodName();
     }
 
     private static String simple(String cls) {

@@ -116,6 +116,31 @@ public final class SurefireReports {
         return new TestReport(run, failed, skipped, failures, files.size());
     }
 
+    /** What surefire's JUnit 4 provider records as a skipped test case when {@code skipAfterFailureCount} stopped it. */
+    static final String STOPPED_MARKER = "org.junit.runner.notification.StoppedByUserException";
+
+    /**
+     * Whether a run stopped at its first failing test ({@code surefire.skipAfterFailureCount}): its JUnit 4
+     * provider then records a skipped test case whose message is {@code StoppedByUserException}.
+     *
+     * @param projectRoot the checked-out project
+     * @return true when a {@code TEST-*.xml} below it holds that marker (files above 64 MB are not read)
+     */
+    public static boolean stoppedEarly(Path projectRoot) {
+        for (Path dir : reportDirs(projectRoot)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(x -> x.getFileName().toString().startsWith("TEST-") && x.toString().endsWith(".xml")).toList()) {
+                    if (Files.size(f) <= MAX_FILE && Files.readString(f, java.nio.charset.StandardCharsets.UTF_8).contains(STOPPED_MARKER)) {
+                        return true;
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                Log.debugf("cannot read %s: %s", dir, e.getMessage());
+            }
+        }
+        return false;
+    }
+
     /**
      * Deletes every {@code surefire-reports} directory below a project root, so that a run is judged only
      * by the reports it wrote itself.

@@ -24,6 +24,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class MavenToolchain {
 
+    /** Surefire's user property that stops a run after that many failing tests. */
+    public static final String SKIP_AFTER_FAILURE = "surefire.skipAfterFailureCount";
+
     private final VerifierConfig config;
 
     public MavenToolchain(VerifierConfig config) {
@@ -50,6 +53,14 @@ public class MavenToolchain {
      * properties, where the JUnit Platform reads configuration parameters (JUnit 5 User Guide,
      * "Timeouts"; "Configuration Parameters"). JUnit 4 tests ignore it and rely on the run's wall-clock limit.
      *
+     * <p>The run stops at its first failing test ({@code surefire.skipAfterFailureCount=1}): a candidate that fails
+     * costs one failing test, not the whole suite (a looping one costs one {@code @Test(timeout=…)}, not one per
+     * test). Surefire's JUnit 4 provider honours it (the rest is reported as skipped with a
+     * {@code StoppedByUserException}); its JUnit Platform provider ignores it (SUREFIRE-1710), so Jupiter runs go
+     * on to the end (there JUnit's per-test limit above bounds a loop). Test classes run in alphabetical order
+     * ({@code surefire.runOrder}, unless the project sets its own), so that which test fails first does not depend
+     * on the order a file system lists the classes in, and the fast path runs them in the same order.
+     *
      * @param tests            test ids to run instead of the whole suite; empty = all
      * @param perTestTimeoutMs limit per test method, milliseconds; 0 = none
      * @return the command line
@@ -57,6 +68,8 @@ public class MavenToolchain {
     public List<String> testCommand(List<String> tests, long perTestTimeoutMs) {
         List<String> c = base(true);
         c.add("-Dmaven.test.failure.ignore=true");
+        c.add("-D" + SKIP_AFTER_FAILURE + "=1");
+        c.add("-Dsurefire.runOrder=alphabetical");
         if (perTestTimeoutMs > 0) {
             c.add("-Djunit.jupiter.execution.timeout.default=" + perTestTimeoutMs + " ms");
             c.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");

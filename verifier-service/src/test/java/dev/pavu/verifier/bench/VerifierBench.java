@@ -101,6 +101,32 @@ public final class VerifierBench {
     }
 
     /**
+     * Puts artifacts (and what they depend on) into the local repository with network, as {@code mvn dependency:get}
+     * (e.g. JUnit Vintage for the fast path, or a surefire provider the prefetch's run does not resolve).
+     *
+     * @param artifacts {@code group:artifact:version} each
+     * @throws IOException when Maven fails
+     */
+    public void fetch(String... artifacts) throws IOException {
+        for (String gav : artifacts) {
+            String[] p = gav.split(":");
+            Path jar = maven.localRepository().resolve(p[0].replace('.', '/')).resolve(p[1]).resolve(p[2]).resolve(p[1] + "-" + p[2] + ".jar");
+            if (Files.isRegularFile(jar)) {
+                continue;
+            }
+            List<String> cmd = new ArrayList<>(maven.baseCommand());
+            cmd.remove("-o"); // with network: the bench's own download, not a project's build
+            cmd.addAll(List.of("-q", "dependency:get", "-Dartifact=" + gav));
+            OutputCapture out = new OutputCapture(16 * 1024, 16 * 1024, null);
+            var r = new UnsandboxedSandbox().run(new ExecRequest(cmd, Files.createDirectories(work.resolve("fetch")),
+                    maven.environment(), Duration.ofMinutes(5), true, List.of(), List.of(), out, RunWatch.NONE, null));
+            if (!r.succeeded()) {
+                throw new IOException("mvn dependency:get " + gav + " failed: " + r.detail() + "\n" + out.text());
+            }
+        }
+    }
+
+    /**
      * @param c       candidate
      * @param timeout limit
      * @return the cold path's verdict

@@ -9,6 +9,8 @@ import dev.pavu.workspace.diff.UnifiedDiffs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,11 +30,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the fast path in a few seconds; a hang outside a test method kills the warm JVM at the wall-clock limit and the
  * next candidate gets a fresh one — the spare JVM started beforehand, so no candidate waits for a JVM start.
  * {@code bench/verifier/run} does the same on 100+ candidates of the bug benchmark.
+ *
+ * <p>JUnit 3/4 projects ({@code src/test/resources/fast/}) run on JUnit Vintage in the warm JVM and on surefire's
+ * JUnit 4 provider on the cold path, with the same verdicts for {@code @Test(timeout=…)}, {@code @Before/@After},
+ * rules, {@code @RunWith(Parameterized.class)}, categories and JUnit 3 {@code TestCase} classes; both stop at the first
+ * failing test, so a candidate that still loops costs one {@code @Test(timeout=3000)}, not one per test.
  */
 class FastPathEquivalenceTest {
 
     private static final String MAIN = "src/main/java/demo/Invoice.java";
     private static final String TEST = "src/test/java/demo/InvoiceTest.java";
+
+    /**
+     * The Vintage default of {@code pavu.verifier.fast-path.vintage-version} and its platform (the prefetch's job in the
+     * service); surefire's JUnit 4 provider comes from the prefetch itself ({@code dev.pavu.verifier.prefetch}).
+     */
+    private static final String[] JUNIT4_ARTIFACTS = {"org.junit.vintage:junit-vintage-engine:5.11.4",
+            "org.junit.platform:junit-platform-launcher:1.11.4"};
 
     @TempDir
     Path tmp;
@@ -154,5 +169,148 @@ class FastPathEquivalenceTest {
         assertTrue(ProcessHandle.current().descendants().noneMatch(h -> h.info().arguments()
                         .map(a -> String.join(" ", a)).filter(a -> a.contains("PavuFastRunner") && a.contains(tmp.toString())).isPresent()),
                 "no warm JVM of the project is left after close");
+    }
+
+    @Test
+    void junit4FeaturesGetTheColdPathsVerdictsOnJUnitVintage() throws Exception {
+        Path project = resourceProject("junit4-ledger");
+        String ledger = Files.readString(project.resolve("src/main/java/demo/Ledger.java"));
+        String legacyTest = "src/test/java/demo/LegacyLedgerTest.java";
+        String legacy = Files.readString(project.resolve(legacyTest));
+        String main = "src/main/java/demo/Ledger.java";
+        List<Candidate> corpus = List.of(
+                new Candidate("ledger", "empty", project, ""),
+                new Candidate("ledger", "balance-off", project, UnifiedDiffs.create(main, ledger, ledger.replace("int i = 0;", "int i = 1;"))),
+                new Candidate("ledger", "parameterized-fee", project, UnifiedDiffs.create(main, ledger, ledger.replace("amount / 10", "amount / 11"))),
+                new Candidate("ledger", "expected-exception-rule", project,
+                        UnifiedDiffs.create(main, ledger, ledger.replace("if (amount == 0)", "if (amount == -1)"))),
+                new Candidate("ledger", "after-fails", project,
+                        UnifiedDiffs.create(main, ledger, ledger.replace("return entries.size();", "return entries.size() - 3;"))),
+                new Candidate("ledger", "compile-error", project, UnifiedDiffs.create(main, ledger, ledger.replace("entries.add(amount)", "entries.addd(amount)"))),
+                new Candidate("ledger", "junit3-test-change", project,
+                        UnifiedDiffs.create(legacyTest, legacy, legacy.replace("assertEquals(5, ledger", "assertEquals(6, ledger"))),
+                new Candidate("ledger", "loops", project, UnifiedDiffs.create(main, ledger, ledger.replace("i++)", "i += 0)"))));
+        VerifierBench bench = new VerifierBench(Files.createDirectories(tmp.resolve("work")));
+        bench.prefetch(project);
+        bench.fetch(JUNIT4_ARTIFACTS);
+        Map<String, Run> fastRuns = new java.util.HashMap<>();
+        try (FastProject fast = bench.fast(project)) {
+            for (Candidate c : corpus) {
+                Run cold = bench.cold(c, Duration.ofSeconds(60));
+                Run warm = bench.fast(fast, c, Duration.ofSeconds(60));
+                assertNotNull(warm, c.name() + " stays on the fast path");
+                assertEquals(cold.verdict(), warm.verdict(), c.name() + ": cold " + cold.reason() + " / fast " + warm.reason());
+                assertEquals(cold.failingTests(), warm.failingTests(), c.name());
+                assertEquals(cold.reason(), warm.reason(), c.name());
+                fastRuns.put(c.name(), warm);
+            }
+            // after "loops" was answered at its first time-out, the rest of its run went on looping in the runner (its
+            // next test loops too): the next candidate does not wait for it, the runner is replaced
+            int before = fast.jvmsUsed();
+            Run next = bench.fast(fast, corpus.get(0), Duration.ofSeconds(60));
+            assertEquals("all 10 tests passed", next.reason(), "the next candidate runs on a fresh JVM");
+            assertEquals(before + 1, fast.jvmsUsed(), "the looping runner was replaced");
+        }
+        // 3 parameterized, 5 JUnit 4 (one @Ignore'd, one @Category), 2 JUnit 3 tests
+        assertEquals("all 10 tests passed", fastRuns.get("empty").reason());
+        for (String failing : List.of("balance-off", "parameterized-fee", "expected-exception-rule", "after-fails", "junit3-test-change", "loops")) {
+            Run r = fastRuns.get(failing);
+            assertEquals(Verdict.FAIL, r.verdict(), failing + ": " + r.reason());
+            assertEquals(1, r.failingTests().size(), failing + " stops at its first failing test: " + r.failingTests());
+        }
+        assertEquals(List.of("demo.FeeTest#fee"), fastRuns.get("parameterized-fee").failingTests(), "surefire names a parameterized case by its method");
+        assertEquals(List.of("demo.LedgerTest#rejectsZero"), fastRuns.get("expected-exception-rule").failingTests());
+        assertEquals(List.of("demo.LegacyLedgerTest#testBalance"), fastRuns.get("junit3-test-change").failingTests());
+        assertTrue(fastRuns.get("loops").reason().contains("; stopped at the first failing test: LedgerTest#"), fastRuns.get("loops").reason());
+        assertTrue(fastRuns.get("compile-error").reason().startsWith("does not compile"), fastRuns.get("compile-error").reason());
+    }
+
+    @Test
+    void junit3TestCasesGetTheColdPathsVerdictsAndJUnit38GoesCold() throws Exception {
+        Path project = resourceProject("junit3-wallet");
+        String main = "src/main/java/demo/Wallet.java";
+        String wallet = Files.readString(project.resolve(main));
+        List<Candidate> corpus = List.of(
+                new Candidate("wallet", "empty", project, ""),
+                new Candidate("wallet", "deposit-off", project, UnifiedDiffs.create(main, wallet, wallet.replace("cents += amount;", "cents += amount + 1;"))),
+                new Candidate("wallet", "overdraw", project, UnifiedDiffs.create(main, wallet, wallet.replace("amount > cents", "amount > cents + 1000"))),
+                new Candidate("wallet", "accepts-zero", project, UnifiedDiffs.create(main, wallet, wallet.replace("amount <= 0", "amount < 0"))));
+        VerifierBench bench = new VerifierBench(Files.createDirectories(tmp.resolve("work")));
+        bench.prefetch(project);
+        bench.fetch(JUNIT4_ARTIFACTS);
+        try (FastProject fast = bench.fast(project)) {
+            for (Candidate c : corpus) {
+                Run cold = bench.cold(c, Duration.ofSeconds(60));
+                Run warm = bench.fast(fast, c, Duration.ofSeconds(60));
+                assertNotNull(warm, c.name() + " stays on the fast path");
+                assertEquals(cold.verdict(), warm.verdict(), c.name() + ": cold " + cold.reason() + " / fast " + warm.reason());
+                assertEquals(cold.failingTests(), warm.failingTests(), c.name());
+                assertEquals(cold.reason(), warm.reason(), c.name());
+                if (!c.diff().isBlank()) {
+                    assertEquals(Verdict.FAIL, warm.verdict(), c.name() + ": " + warm.reason());
+                }
+            }
+            assertEquals(List.of("demo.WalletTest#testRejectsZero"), bench.fast(fast, corpus.get(3), Duration.ofSeconds(60)).failingTests());
+        }
+        // junit:junit 3.8 has no JUnit 4 runner API for Vintage: such a project keeps the cold path, saying why
+        Path old = Files.createDirectories(tmp.resolve("wallet-38"));
+        copyTree(project, old);
+        Files.writeString(old.resolve("pom.xml"), Files.readString(old.resolve("pom.xml")).replace("<version>4.13.2</version>", "<version>3.8.2</version>"));
+        bench.prefetch(old);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> bench.fast(old));
+        assertTrue(e.getMessage().contains("junit:junit 3.8.2 is older than 4.12, which JUnit Vintage needs"), e.getMessage());
+    }
+
+    @Test
+    void aCandidateThatStillLoopsCostsOneTestLimitOnBothPaths() throws Exception {
+        Path project = resourceProject("junit4-counter");
+        String main = "src/main/java/demo/Counter.java";
+        String counter = Files.readString(project.resolve(main));
+        // the baseline loops in all nine tests (the plan's tests run first); a candidate that still loops
+        Candidate stillLoops = new Candidate("counter", "still-loops", project, UnifiedDiffs.create(main, counter, counter.replace("int c = 0;", "int c = 1 - 1;")));
+        Candidate fix = new Candidate("counter", "fix", project, UnifiedDiffs.create(main, counter, counter.replace("i += 0", "i++")));
+        List<String> testsFirst = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            testsFirst.add("CounterTest#count" + i);
+        }
+        VerifierBench bench = new VerifierBench(Files.createDirectories(tmp.resolve("work")));
+        bench.prefetch(project);
+        bench.fetch(JUNIT4_ARTIFACTS);
+        try (FastProject fast = bench.fast(project)) {
+            Run cold = bench.cold(stillLoops, Duration.ofSeconds(120), testsFirst);
+            Run warm = bench.fast(fast, stillLoops, Duration.ofSeconds(120), testsFirst);
+            for (Run r : List.of(cold, warm)) {
+                assertEquals(Verdict.FAIL, r.verdict(), r.reason());
+                // one test ran (and timed out after its 3 s): the other eight were not run
+                assertTrue(r.reason().matches("1 of 1 test failed \\(the plan's tests, run first\\): CounterTest#count\\d; "
+                        + "stopped at the first failing test: CounterTest#count\\d"), r.reason());
+                assertEquals(1, r.failingTests().size(), r.failingTests().toString());
+            }
+            assertEquals(cold.reason(), warm.reason());
+            assertEquals(cold.failingTests(), warm.failingTests());
+            Run coldFix = bench.cold(fix, Duration.ofSeconds(120), testsFirst);
+            Run warmFix = bench.fast(fast, fix, Duration.ofSeconds(120), testsFirst);
+            assertEquals(Verdict.PASS, coldFix.verdict(), coldFix.reason());
+            assertEquals("all 9 tests passed", coldFix.reason());
+            assertEquals(coldFix.reason(), warmFix.reason(), "the fix runs the whole suite after the plan's tests");
+        }
+    }
+
+    /** Copies {@code src/test/resources/fast/<name>} into the test's directory. */
+    private Path resourceProject(String name) throws IOException, URISyntaxException {
+        Path from = Path.of(FastPathEquivalenceTest.class.getResource("/fast/" + name).toURI());
+        Path to = Files.createDirectories(tmp.resolve(name));
+        copyTree(from, to);
+        return to;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !from.relativize(f).startsWith("target")).toList()) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(dest.getParent());
+                Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+package dev.pavu.fastrunner;
+
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -37,14 +39,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Pavu's warm test JVM (compiled by the verifier against the project's own JUnit Platform jars). Protocol on
- * stdin/stdout, one line each: {@code RUN\t<id>\t<candidate classes dir>\t<result file>\t<output file>\t<per-test
- * limit ms, 0 = none>\t<test ids to run, comma-separated, empty = all>} → runs the project's test classes
+ * Pavu's warm test JVM (module {@code fast-runner}; the verifier copies its classes, listed in
+ * {@code dev/pavu/fastrunner/classes.txt}, next to the project's JUnit Platform jars, or the JUnit Vintage ones for a
+ * JUnit 3/4 project). Compiled against the launcher API of JUnit Platform 1.9 and using only calls present since 1.0,
+ * so it runs on any 1.x or 6.x platform. Protocol on stdin/stdout, one line each: {@code RUN\t<id>\t<candidate classes
+ * dir>\t<result file>\t<output file>\t<per-test limit ms, 0 = none>\t<test ids to run, comma-separated, empty =
+ * all>\t<budget ms>\t<cold per-test limit ms>\t<stop at the first failing test: true|false>} → runs the project's test classes
  * (surefire's default name patterns) in a fresh class loader [candidate classes, main classes, test classes]
  * over a shared loader of the dependencies, writes the results, answers {@code PAVU-FAST-DONE <id>} (or
  * {@code PAVU-FAST-DONE-RESTART <id>} when the JVM should not be reused: memory exhausted, a test abandoned
  * after its limit (its thread may still spin) or threads left running). While it runs it announces each test
  * class it enters: {@code PAVU-FAST-CLASS <id> <class>}.
+ *
+ * <p>Stop at the first failing test (surefire's {@code skipAfterFailureCount=1}, which the cold path passes): once a
+ * test failed and another test or class starts, the results so far are written and the run is answered with
+ * {@code PAVU-FAST-DONE-STOPPED <id>} at once; the remaining tests go on in the background (there is no way to stop a
+ * JUnit Platform 1.x run) and their results are dropped. When they are over the JVM says {@code PAVU-FAST-IDLE <id>},
+ * or exits when it should not be reused (the verifier waits briefly for that line before the next run, and else
+ * kills the JVM and takes the spare).
  *
  * <p>The per-test limit is JUnit Jupiter's default timeout in a separate thread, as the cold path passes it to
  * surefire ({@code junit.jupiter.execution.timeout.default}); a test over it fails with a
@@ -80,11 +92,20 @@ public final class PavuFastRunner {
             List<String> only = p.length > 6 && !p[6].isEmpty() ? List.of(p[6].split(",")) : List.of();
             long budgetMs = p.length > 7 && !p[7].isEmpty() ? Long.parseLong(p[7]) : 0;
             long coldPerTestMs = p.length > 8 && !p[8].isEmpty() ? Long.parseLong(p[8]) : perTestMs;
-            Result result = new Result(proto, p[1], Path.of(p[3]), budgetMs, coldPerTestMs);
+            boolean stopAtFirstFailure = p.length > 9 && Boolean.parseBoolean(p[9]);
+            Result result = new Result(proto, p[1], Path.of(p[3]), budgetMs, coldPerTestMs, stopAtFirstFailure);
             Memory.current = result;
             boolean restart = run(launcher, depsLoader, mainClasses, testClasses, Path.of(p[2]), Path.of(p[4]), perTestMs, only, result);
             Memory.current = null;
             result.finish(restart);
+            if (result.stopped) {
+                if (restart) {
+                    System.exit(0); // answered already; a test of the dropped rest left this JVM unusable
+                }
+                synchronized (proto) {
+                    proto.println("PAVU-FAST-IDLE " + p[1]);
+                }
+            }
         }
     }
 
@@ -138,7 +159,7 @@ public final class PavuFastRunner {
                 leftThreads |= t.isAlive();
             }
         }
-        return result.outOfMemory || result.timedOut || leftThreads;
+        return result.outOfMemory || result.timedOut || result.ownTimeout || leftThreads;
     }
 
     /** Surefire's {@code -Dtest=Class#method}: the class by simple or qualified name, the method by name. */
@@ -220,6 +241,15 @@ public final class PavuFastRunner {
         /** Set when the memory watch decided the run (the verifier kills this JVM). */
         volatile boolean memoryDecided;
         boolean timedOut;
+        /**
+         * A test hit its own limit ({@code @Test(timeout=…)} or JUnit 4's {@code Timeout} rule): it failed as it
+         * does under surefire, but its thread may still spin, so the JVM is not reused.
+         */
+        volatile boolean ownTimeout;
+        /** Set when the run was answered at the first failing test while more tests were to run. */
+        volatile boolean stopped;
+        private final boolean stopAtFirstFailure;
+        private volatile boolean failedOnce;
         // written by JUnit's thread, read by the memory watch's (notification) thread when it decides the run
         final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** {@code TEST\t<class>\t<method>\t<ms>\t<timed out>}, in the order the tests finished. */
@@ -238,7 +268,8 @@ public final class PavuFastRunner {
          *                      are written and the verifier kills this JVM. 0 = never.
          * @param coldPerTestMs the cold path's per-test limit, ms
          */
-        Result(PrintStream proto, String id, Path resultFile, long budgetMs, long coldPerTestMs) {
+        Result(PrintStream proto, String id, Path resultFile, long budgetMs, long coldPerTestMs, boolean stopAtFirstFailure) {
+            this.stopAtFirstFailure = stopAtFirstFailure;
             this.proto = proto;
             this.id = id;
             this.resultFile = resultFile;
@@ -253,6 +284,10 @@ public final class PavuFastRunner {
          * memory, whichever comes first (the later ones change nothing, so the file the verifier reads is final).
          */
         synchronized void finish(boolean restart) {
+            answer(restart ? "PAVU-FAST-DONE-RESTART " : "PAVU-FAST-DONE ");
+        }
+
+        private synchronized void answer(String prefix) {
             if (answered) {
                 return;
             }
@@ -263,7 +298,7 @@ public final class PavuFastRunner {
             }
             answered = true;
             synchronized (proto) {
-                proto.println((restart ? "PAVU-FAST-DONE-RESTART " : "PAVU-FAST-DONE ") + id);
+                proto.println(prefix + id);
             }
         }
 
@@ -279,6 +314,7 @@ public final class PavuFastRunner {
             sb.append("RUN\t").append(run).append('\n');
             sb.append("SKIPPED\t").append(skipped).append('\n');
             sb.append("OOM\t").append(outOfMemory).append('\n');
+            sb.append("STOPPED\t").append(stopped).append('\n');
             for (String t : tests) {
                 sb.append(t).append('\n');
             }
@@ -290,6 +326,12 @@ public final class PavuFastRunner {
 
         @Override
         public void executionStarted(TestIdentifier tid) {
+            if (stopAtFirstFailure && failedOnce && !stopped) {
+                // a test failed and more are to run: answer now with what ran so far (the cold path's surefire
+                // skips the rest, skipAfterFailureCount=1); the rest runs on unreported
+                stopped = true;
+                answer("PAVU-FAST-DONE-STOPPED ");
+            }
             started.put(tid.getUniqueId(), System.nanoTime());
             if (!tid.isTest() && tid.getSource().orElse(null) instanceof ClassSource c) {
                 synchronized (proto) {
@@ -307,6 +349,12 @@ public final class PavuFastRunner {
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult r) {
+            if (r.getStatus() == TestExecutionResult.Status.FAILED && ownTimeout(r.getThrowable().orElse(null))) {
+                ownTimeout = true;
+            }
+            if (stopped) {
+                return; // answered at the first failing test: the rest is not reported
+            }
             if (r.getStatus() == TestExecutionResult.Status.ABORTED) {
                 if (id.isTest()) {
                     skipped++;
@@ -329,6 +377,7 @@ public final class PavuFastRunner {
                 virtualMs += timeout ? coldPerTestMs : ms;
             }
             if (r.getStatus() == TestExecutionResult.Status.FAILED) {
+                failedOnce = true;
                 Throwable t = r.getThrowable().orElse(new AssertionError("failed"));
                 TestSource src = id.getSource().orElse(null);
                 if (src instanceof MethodSource m) {
@@ -376,6 +425,15 @@ public final class PavuFastRunner {
                     return;
                 }
             }
+        }
+
+        /**
+         * @return whether a failure is a test's own JUnit 4 time limit ({@code TestTimedOutException} since 4.12,
+         *         before that an {@code Exception} "test timed out after N milliseconds")
+         */
+        private static boolean ownTimeout(Throwable t) {
+            return t != null && (t.getClass().getName().equals("org.junit.runners.model.TestTimedOutException")
+                    || t.getClass() == Exception.class && t.getMessage() != null && t.getMessage().startsWith("test timed out after "));
         }
 
         /** The candidate's limit is used up, counting abandoned tests at the cold path's limit: answer now, stop here. */
