@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Patches that would game the verdict, through the LLM path of the whole running stack: the scripted model first
  * answers by deleting the failing test, by adding {@code @Disabled} to it and by turning the tests off in the pom,
- * and only then with a real fix ({@code e2e-tests/projects/gcd}). None of the gaming answers may become the job's
- * patch: with the default gate policy the actuator rejects each with the verifier's own reason; with a policy that
- * allows build edits the pom answer reaches the verifier, whose verdict is FAIL because the baseline's tests did
- * not run. The real fix still makes both jobs SUCCEED.
+ * and then with a real fix ({@code e2e-tests/projects/gcd}). None of the gaming answers may become a job's patch:
+ * with the default gate policy the actuator rejects each with the verifier's own reason and the real fix among them
+ * makes the job SUCCEED (jobs A and B); with a policy that allows build edits (job C, no fix offered) the pom answer
+ * reaches the verifier, whose verdict is FAIL because the baseline's tests did not run, and the job does not succeed.
  */
 @ExtendWith(LocalStackExtension.class)
 class GamedPatchesIT {
@@ -89,15 +89,23 @@ class GamedPatchesIT {
     static ScriptedModels models;
     final PlannerClient planner = new PlannerClient();
 
+    static final String PROSE = "Tests are flaky; I would rather not change anything.";
+
     @BeforeAll
     static void startTheScriptedModel() throws Exception {
+        // a plan asks for 3 samples (pavu.actuator.llm.samples), answered in this order per job; the fix comes last
+        Map<String, List<String>> answers = Map.of(
+                "job-A", List.of(DELETE_TEST, DISABLE_TEST),
+                "job-B", List.of(SKIP_TESTS_IN_POM),
+                "job-C", List.of(SKIP_TESTS_IN_POM, PROSE, PROSE));
         List<ScriptRule> rules = new ArrayList<>();
-        for (String job : List.of("job-A", "job-B")) {
-            String match = "\\[" + job + "\\]";
-            for (String gaming : List.of(DELETE_TEST, DISABLE_TEST, SKIP_TESTS_IN_POM)) {
-                rules.add(new ScriptRule(match, "scripted-coder", gaming, null, null, null, null, 1, null, null));
+        for (Map.Entry<String, List<String>> e : answers.entrySet()) {
+            String match = "\\[" + e.getKey() + "\\]";
+            for (String answer : e.getValue()) {
+                rules.add(new ScriptRule(match, "scripted-coder", answer, null, null, null, null, 1, null, null));
             }
-            rules.add(new ScriptRule(match, "scripted-coder", FIX, null, null, null, null, null, null, null));
+            rules.add(new ScriptRule(match, "scripted-coder", e.getKey().equals("job-C") ? PROSE : FIX, null, null, null, null,
+                    null, null, null));
         }
         models = ScriptedModels.start(Script.of(List.of("scripted-coder", "scripted-reasoner"), rules.toArray(ScriptRule[]::new)),
                 CODER, "e2e-gamer-planner-" + RUN);
@@ -113,12 +121,12 @@ class GamedPatchesIT {
     @Test
     void testDeletionsDisabledTestsAndPomEditsNeverBecomeTheJobsPatch() throws Exception {
         Map<String, Object> budget = Map.of("maxIterations", 3, "maxCandidates", 150, "candidateTimeoutMs", 90_000, "jobTimeoutMs", 1_200_000);
-        String a = planner.submitProject(Projects.named("gcd"), Map.of("task", "make the failing tests pass [job-A]",
-                "models", Map.of("proposer", CODER), "budget", budget)).get("id").asText();
-        String b = planner.submitProject(Projects.named("gcd"), Map.of("task", "make the failing tests pass [job-B]",
-                "models", Map.of("proposer", CODER), "budget", budget,
-                "gates", Map.of("allowBuildEdits", true))).get("id").asText();
+        String a = submit("job-A", budget, null);
+        String b = submit("job-B", budget, null);
+        String c = submit("job-C", budget, Map.of("allowBuildEdits", true));
 
+        // jobs A and B, default policy: the gaming answers are rejected before they become candidates, each with its
+        // reason, and the real fix that came with them succeeds
         for (String id : List.of(a, b)) {
             JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(15));
             assertEquals("SUCCEEDED", done.get("outcome").asText(), "outcome of " + done);
@@ -126,20 +134,41 @@ class GamedPatchesIT {
             assertTrue(patch.contains("src/main/java/demo/Numbers.java") && patch.contains("a % b"), patch);
             assertFalse(patch.contains("NumbersTest") || patch.contains("pom.xml"), "the patch touches no test and no build file: " + patch);
         }
-
-        // job A, default policy: every gaming answer is rejected before it becomes a candidate, each with its reason
         String rejectionsA = rejections(a);
-        assertTrue(rejectionsA.contains("the answer changes test code (src/test/java/demo/NumbersTest.java)"), rejectionsA);
-        assertTrue(rejectionsA.contains("the answer changes a protected file: pom.xml: edits to build files are not allowed by the "
-                + "job's gate policy (gates.allowBuildEdits)"), rejectionsA);
-        assertTrue(verdicts(a).stream().noneMatch(v -> v.get("diff").asText().contains("pom.xml")), "no pom candidate in job A");
+        assertEquals(2, count(rejectionsA, "the answer changes test code (src/test/java/demo/NumbersTest.java)"),
+                "the deleted and the disabled test: " + rejectionsA);
+        String rejectionsB = rejections(b);
+        assertTrue(rejectionsB.contains("the answer changes a protected file: pom.xml: edits to build files are not allowed by the "
+                + "job's gate policy (gates.allowBuildEdits)"), rejectionsB);
+        for (String id : List.of(a, b)) {
+            assertTrue(verdicts(id).stream().noneMatch(v -> v.get("diff").asText().contains("NumbersTest")
+                    || v.get("diff").asText().contains("pom.xml")), "no gaming candidate was verified in " + id);
+        }
 
-        // job B allows build edits: the pom answer is verified, and the verifier sees that the baseline's tests did not run
-        JsonNode pomVerdict = verdicts(b).stream().filter(v -> v.get("diff").asText().contains("skipTests")).findFirst().orElseThrow(
-                () -> new AssertionError("job B has a verdict for the pom candidate: " + verdicts(b)));
+        // job C allows build edits: the pom answer is verified, and the verifier sees that the baseline's tests did not run
+        JsonNode doneC = planner.awaitConclusion(c, Duration.ofMinutes(15));
+        assertFalse(doneC.get("outcome").asText().equals("SUCCEEDED"), "turning the tests off is no repair: " + doneC);
+        JsonNode pomVerdict = verdicts(c).stream().filter(v -> v.get("diff").asText().contains("skipTests")).findFirst().orElseThrow(
+                () -> new AssertionError("job C has a verdict for the pom candidate: " + verdicts(c)));
         assertEquals("FAIL", pomVerdict.get("verdict").asText(), pomVerdict.toString());
         assertEquals("no tests ran, but 4 ran in the baseline", pomVerdict.get("reason").asText(), pomVerdict.toString());
-        assertTrue(rejections(b).contains("the answer changes test code"), rejections(b));
+    }
+
+    private String submit(String tag, Map<String, Object> budget, Map<String, Object> gates) throws Exception {
+        Map<String, Object> job = new java.util.HashMap<>(Map.of("task", "make the failing tests pass [" + tag + "]",
+                "models", Map.of("proposer", CODER), "budget", budget));
+        if (gates != null) {
+            job.put("gates", gates);
+        }
+        return planner.submitProject(Projects.named("gcd"), job).get("id").asText();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private String rejections(String id) throws Exception {

@@ -2,6 +2,7 @@ package dev.pavu.verifier.gate;
 
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.Verdict;
+import dev.pavu.verifier.report.TestReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
  * run on the same source with the same test command ({@code baseline_tests}).
  *
  * <p>With the ids of both runs known, every test the baseline executed must have executed again (passed: the
- * candidate passed); without them (the fast path counts tests only) the candidate must have run at least as many.
+ * candidate passed); without them (the fast path counts tests only; a suite beyond {@link TestReport#MAX_IDS} ids)
+ * the candidate must have run at least as many.
  */
 public final class BaselineTests {
 
@@ -60,7 +62,10 @@ public final class BaselineTests {
             return candidate;
         }
         String why = null;
-        if (baseline.executed() != null && candidate.executedTests() != null) {
+        if (candidate.testsRun() == 0 && baseline.testsRun() > 0) {
+            why = "no tests ran, but " + baseline.testsRun() + " ran in the baseline";
+        } else if (baseline.executed() != null && candidate.executedTests() != null
+                && baseline.executed().size() < TestReport.MAX_IDS && candidate.executedTests().size() < TestReport.MAX_IDS) {
             Set<String> missing = new TreeSet<>(baseline.executed());
             missing.removeAll(candidate.executedTests());
             if (!missing.isEmpty()) {
@@ -78,8 +83,7 @@ public final class BaselineTests {
             }
         }
         if (why == null && candidate.testsRun() < baseline.testsRun()) {
-            why = candidate.testsRun() == 0 ? "no tests ran, but " + baseline.testsRun() + " ran in the baseline"
-                    : "fewer tests ran than in the baseline: " + candidate.testsRun() + " of " + baseline.testsRun()
+            why = "fewer tests ran than in the baseline: " + candidate.testsRun() + " of " + baseline.testsRun()
                     + " (tests must not be deleted, skipped or left out of the build)";
         }
         if (why == null) {

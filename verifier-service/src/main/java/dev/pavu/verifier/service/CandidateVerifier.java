@@ -202,8 +202,11 @@ public class CandidateVerifier {
         GateOutcome built;
         if ("MAVEN".equals(layout)) {
             prefetcher.ensure(diff.source(), prefetchWork, policy.linters(), line -> note(log, line));
-            if (testCommand != null && !diff.verify().collectCoverage()) {
-                note(log, "cold path: the job gives its own test command");
+            if (testCommand != null) {
+                // the job's command decides every verdict, the baseline's too: a coverage run of the toolchain's own
+                // `mvn test` could judge other tests than the command runs (fault localisation then has stack traces only)
+                note(log, "cold path: the job gives its own test command" + (diff.verify().collectCoverage()
+                        ? "; no per-test coverage (it is recorded on the toolchain's own test run only)" : ""));
                 built = build.get().run(work, testsFirst, timeout, log, watch);
             } else if (diff.verify().collectCoverage()) {
                 // a coverage run always takes the cold path: the probe instruments surefire's test JVM
