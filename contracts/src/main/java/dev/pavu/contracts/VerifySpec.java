@@ -5,7 +5,11 @@ import java.util.List;
 /**
  * How the verifier is to check the candidates of a plan.
  *
- * @param testCommand     shell command that runs the tests, or {@code null} to use the detected toolchain's
+ * @param testCommand     command that runs the tests, or {@code null} to use the detected toolchain's: the verifier runs
+ *                        it as {@code sh -c <testCommand>} in the candidate's workspace inside its sandbox (same
+ *                        limits, no network) on every candidate, reads the JUnit XML reports it writes
+ *                        ({@code TEST-*.xml} under {@code target/surefire-reports}, {@code build/test-results} or
+ *                        {@code $PAVU_REPORTS_DIR}) and otherwise judges by its exit code (0 = pass)
  * @param timeoutMs       wall-clock limit per candidate, milliseconds
  * @param testsFirst      test ids ({@code Class#method}) to run before the whole suite, to fail fast; may be empty
  * @param collectCoverage true to record per-test line coverage (diagnostic run for fault localisation)

@@ -16,6 +16,8 @@ import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.testsupport.KafkaProbe;
 import dev.pavu.testsupport.PavuStackResource;
+import dev.pavu.verifier.gate.BaselineTests;
+import dev.pavu.verifier.repository.BaselineTestRepository;
 import dev.pavu.verifier.repository.ConcludedJobRepository;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -51,6 +55,8 @@ class VerifierFlowTest {
 
     @Inject
     ConcludedJobRepository concludedJobs;
+    @Inject
+    BaselineTestRepository baselines;
 
     @BeforeAll
     static void publishProject() {
@@ -83,6 +89,8 @@ class VerifierFlowTest {
         assertNotNull(v.logExcerpt());
         assertTrue(v.logUrl().endsWith("/runs/" + d.candidateId() + "/log"), v.logUrl());
         assertTrue(v.coverage().isEmpty(), "no coverage unless the plan asks for it");
+        assertEquals(Optional.of(new BaselineTests.Baseline(3, Set.of("demo.InvoiceTest#total", "demo.InvoiceTest#count",
+                "demo.InvoiceTest#emptyTotal"))), baselines.find(d.source(), null), "the tests the baseline ran are recorded");
 
         given().when().get("/runs/{id}/log", d.candidateId()).then().statusCode(200)
                 .body(containsString("verdict FAIL in "));

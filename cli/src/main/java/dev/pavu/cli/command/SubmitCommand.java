@@ -61,7 +61,7 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TEXT", defaultValue = DEFAULT_TASK, description = "what to do (default: ${DEFAULT-VALUE})")
     String task;
 
-    @Option(names = "--test-command", paramLabel = "CMD", description = "shell command that runs the tests (default: detected, e.g. mvn test)")
+    @Option(names = "--test-command", paramLabel = "CMD", description = "command that runs the tests, run as sh -c in the verifier's sandbox on every candidate; JUnit XML reports are read, else the exit code decides (default: the detected toolchain's, e.g. mvn test)")
     String testCommand;
 
     @Option(names = "--error-log", paramLabel = "FILE", description = "an error log to fix (sent with the task)")

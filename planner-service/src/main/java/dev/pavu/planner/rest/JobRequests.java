@@ -30,7 +30,9 @@ public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models", "gates");
-    private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe");
+    private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
+    /** Longest test command accepted (characters). */
+    static final int MAX_TEST_COMMAND = 4000;
     private static final Set<String> PROBE = Set.of("startCommand", "healthUrl", "smokeCommand", "timeoutMs");
     private static final Pattern LOOPBACK_URL = Pattern.compile("^https?://(127\\.0\\.0\\.1|localhost|\\[::1])(:\\d{1,5})?(/\\S*)?$");
     private static final Set<String> SOURCE = Set.of("gitUrl", "ref");
@@ -120,6 +122,7 @@ public final class JobRequests {
                 errors.add(new FieldError("kind", "'" + kindText + "' is not one of " + Arrays.toString(TaskKind.values())));
             }
         }
+        checkTestCommand(testCommand, errors);
         Budget budget = budget(root.get("budget"), errors);
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
@@ -147,7 +150,7 @@ public final class JobRequests {
             return null;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError("gates", "expected an object {linters, testsFirst, probe}, got " + kind(node)));
+            errors.add(new FieldError("gates", "expected an object {linters, testsFirst, probe, allowTestEdits, allowBuildEdits}, got " + kind(node)));
             return null;
         }
         unknown(node, "gates.", GATES, errors);
@@ -169,17 +172,39 @@ public final class JobRequests {
                 }
             }
         }
-        Boolean testsFirst = null;
-        JsonNode tf = node.get("testsFirst");
-        if (tf != null && !tf.isNull()) {
-            if (!tf.isBoolean()) {
-                errors.add(new FieldError("gates.testsFirst", "expected true or false, got " + kind(tf)));
-            } else {
-                testsFirst = tf.asBoolean();
-            }
-        }
+        Boolean testsFirst = bool(node, "testsFirst", errors);
         ProbeSpec probe = probe(node.get("probe"), errors);
-        return new GatePolicy(linters, testsFirst, probe);
+        return new GatePolicy(linters, testsFirst, probe, bool(node, "allowTestEdits", errors), bool(node, "allowBuildEdits", errors));
+    }
+
+    /** @return the optional boolean {@code gates.<name>}, {@code null} when absent */
+    private static Boolean bool(JsonNode gates, String name, List<FieldError> errors) {
+        JsonNode n = gates.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            errors.add(new FieldError("gates." + name, "expected true or false, got " + kind(n)));
+            return null;
+        }
+        return n.asBoolean();
+    }
+
+    /**
+     * The test command runs as {@code sh -c <testCommand>} in the verifier's sandbox, so any shell text is
+     * accepted except what cannot be handed to {@code sh} as one argument (a NUL) or is far too long to be a command.
+     */
+    private static void checkTestCommand(String testCommand, List<FieldError> errors) {
+        if (testCommand == null || testCommand.isBlank()) {
+            return;
+        }
+        if (testCommand.indexOf('\0') >= 0) {
+            errors.add(new FieldError("testCommand", "contains a NUL character, which no command line can hold"));
+        }
+        if (testCommand.length() > MAX_TEST_COMMAND) {
+            errors.add(new FieldError("testCommand", "is " + testCommand.length() + " characters long; at most "
+                    + MAX_TEST_COMMAND + " are accepted (put a longer command in a script of the repository and run that)"));
+        }
     }
 
     private static ProbeSpec probe(JsonNode node, List<FieldError> errors) {

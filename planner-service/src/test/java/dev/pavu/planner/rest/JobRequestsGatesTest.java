@@ -65,6 +65,30 @@ class JobRequestsGatesTest {
 
     @Test
     void gatesMustBeAnObject() {
-        assertEquals(List.of("gates: expected an object {linters, testsFirst, probe}, got an array"), problems("[\"ruff\"]"));
+        assertEquals(List.of("gates: expected an object {linters, testsFirst, probe, allowTestEdits, allowBuildEdits}, got an array"), problems("[\"ruff\"]"));
+    }
+
+    @Test
+    void protectedPathsStayProtectedUnlessThePolicyAllowsEdits() {
+        GatePolicy none = parse("{\"testsFirst\": true}").gates();
+        assertNull(none.allowTestEdits());
+        assertEquals(false, none.testEditsAllowed(), "test sources are protected by default");
+        assertEquals(false, none.buildEditsAllowed(), "build files are protected by default");
+        GatePolicy both = parse("{\"allowTestEdits\": true, \"allowBuildEdits\": true}").gates();
+        assertTrue(both.testEditsAllowed());
+        assertTrue(both.buildEditsAllowed());
+        assertEquals(List.of("gates.allowTestEdits: expected true or false, got a string"), problems("{\"allowTestEdits\": \"yes\"}"));
+    }
+
+    @Test
+    void aTestCommandThatNoShellCanRunIsRefused() {
+        ProblemException e = assertThrows(ProblemException.class, () -> JobRequests.parse("{" + SOURCE
+                + ", \"testCommand\": \"" + "x".repeat(JobRequests.MAX_TEST_COMMAND + 1) + "\"}", false, 10_000));
+        assertTrue(e.problem().errors().getFirst().message().contains("at most " + JobRequests.MAX_TEST_COMMAND), e.problem()::toString);
+        ProblemException nul = assertThrows(ProblemException.class, () -> JobRequests.parse("{" + SOURCE
+                + ", \"testCommand\": \"sh run.sh\\u0000\"}", false, 10_000));
+        assertEquals("testCommand", nul.problem().errors().getFirst().field());
+        assertEquals("./run-tests.sh --junit out", JobRequests.parse("{" + SOURCE
+                + ", \"testCommand\": \" ./run-tests.sh --junit out \"}", false, 10_000).task().testCommand());
     }
 }

@@ -179,7 +179,7 @@ abstract class CommandGates implements BuildGates {
     }
 
     /** Timeout, stop, resource cap or a command that did not start: the gate's verdict; {@code null} for a normal exit. */
-    private static GateOutcome abnormal(Runs.Run r, String gate, String where, List<GateResult> gates, String tag, TestReport rep) {
+    static GateOutcome abnormal(Runs.Run r, String gate, String where, List<GateResult> gates, String tag, TestReport rep) {
         ExecResult res = r.result();
         return switch (res.termination()) {
             case EXITED -> null;
@@ -204,7 +204,7 @@ abstract class CommandGates implements BuildGates {
     }
 
     private static GateOutcome outcome(Verdict v, String reason, List<GateResult> gates, TestReport rep) {
-        return new GateOutcome(v, reason, gates, rep.failures(), rep.testsRun(), rep.testsFailed());
+        return GateOutcome.of(v, reason, gates, rep);
     }
 
     /** @return the last lines of a command's output, for a one-line reason */

@@ -125,6 +125,6 @@ public class GatePipeline {
     }
 
     private static GateOutcome with(GateOutcome built, Verdict v, String reason, List<GateResult> gates) {
-        return new GateOutcome(v, reason.replace(" (unsandboxed)", ""), gates, built.failingTests(), built.testsRun(), built.testsFailed());
+        return built.with(v, reason.replace(" (unsandboxed)", ""), gates);
     }
 }

@@ -319,7 +319,7 @@ public class MavenGates {
     }
 
     private static GateOutcome outcome(Verdict v, String reason, List<GateResult> gates, TestReport rep) {
-        return new GateOutcome(v, reason, gates, rep.failures(), rep.testsRun(), rep.testsFailed());
+        return GateOutcome.of(v, reason, gates, rep);
     }
 
     private static String orElse(String s, String fallback) {

@@ -99,13 +99,14 @@ public final class SurefireReports {
         int skipped = 0;
         List<TestFailure> failures = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Ids ids = new Ids(new LinkedHashSet<>(), new LinkedHashSet<>());
         for (Path f : files) {
             try {
                 if (Files.size(f) > MAX_FILE) {
                     Log.warnf("skipping surefire report %s: larger than %d bytes", f, MAX_FILE);
                     continue;
                 }
-                Counts c = readFile(f, failures, seen, freeNames);
+                Counts c = readFile(f, failures, seen, freeNames, ids);
                 run += c.run;
                 failed += c.failed;
                 skipped += c.skipped;
@@ -113,7 +114,8 @@ public final class SurefireReports {
                 Log.warnf("unreadable surefire report %s: %s", f, e.getMessage());
             }
         }
-        return new TestReport(run, failed, skipped, failures, files.size());
+        ids.skipped().removeAll(ids.executed()); // an id both run and skipped (parameterised cases) counts as run
+        return new TestReport(run, failed, skipped, failures, files.size(), ids.executed(), ids.skipped());
     }
 
     /** What surefire's JUnit 4 provider records as a skipped test case when {@code skipAfterFailureCount} stopped it. */
@@ -207,7 +209,19 @@ public final class SurefireReports {
     private record Counts(int run, int failed, int skipped) {
     }
 
-    private Counts readFile(Path file, List<TestFailure> failures, Set<String> seen, boolean freeNames) throws IOException, XMLStreamException {
+    /** The ids of the cases run and skipped, filled while reading. */
+    private record Ids(Set<String> executed, Set<String> skipped) {
+        void add(String cls, String name, boolean skippedCase, boolean freeNames) {
+            String id = (cls == null || cls.isBlank() ? "(unknown)" : cls.trim()) + "#"
+                    + (freeNames && name != null && !name.isBlank() ? name.trim() : methodName(name));
+            Set<String> into = skippedCase ? skipped : executed;
+            if (into.size() < TestReport.MAX_IDS) {
+                into.add(id);
+            }
+        }
+    }
+
+    private Counts readFile(Path file, List<TestFailure> failures, Set<String> seen, boolean freeNames, Ids ids) throws IOException, XMLStreamException {
         int run = 0;
         int failed = 0;
         int skipped = 0;
@@ -256,6 +270,7 @@ public final class SurefireReports {
                         } else {
                             run++;
                         }
+                        ids.add(cls, method, caseSkipped && !caseFailed, freeNames);
                         cls = null;
                         method = null;
                     }

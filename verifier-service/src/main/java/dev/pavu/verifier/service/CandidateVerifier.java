@@ -9,10 +9,12 @@ import dev.pavu.verifier.coverage.CoverageCollector;
 import dev.pavu.verifier.coverage.CoverageProbe;
 import dev.pavu.verifier.coverage.ProbeSetup;
 import dev.pavu.verifier.fast.FastPaths;
+import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.gate.BuildGates;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.GatePipeline;
 import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.gate.TestCommandGates;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
@@ -20,6 +22,7 @@ import dev.pavu.verifier.source.SourceUnavailableException;
 import dev.pavu.verifier.source.Workspaces;
 import dev.pavu.workspace.diff.ApplyResult;
 import dev.pavu.workspace.diff.PatchRejectedException;
+import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +41,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * copy of the source under {@code <home>/verifier/work/<candidateId>}, the diff applied, the layout
  * detected (Maven, Gradle, Python, Node: {@link GatePipeline}), a Maven project's dependencies prefetched once per
  * source, the gates of the job's policy run in the sandbox, the log written to {@code <home>/verifier/logs/<candidateId>.log}, the copy deleted.
+ * A diff touching a protected path (test sources, build or CI files; {@link PatchRules}) is refused with FAIL before
+ * anything runs; a job's own test command replaces the toolchain's gates ({@link TestCommandGates}, cold path); a
+ * candidate's PASS is checked against the tests its baseline ran ({@link BaselineTests}). The baseline itself takes
+ * the cold path, whose reports give the ids of the tests it ran.
  * Whatever goes wrong becomes a verdict (ERROR with the reason); it never throws for the candidate.
  */
 @ApplicationScoped
@@ -52,10 +59,12 @@ public class CandidateVerifier {
     private final GatePipeline pipeline;
     private final CoverageProbe coverageProbe;
     private final CoverageCollector coverageCollector;
+    private final TestCommandGates testCommands;
 
     public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox,
                              FastPaths fastPaths, GatePipeline pipeline, CoverageProbe coverageProbe,
-                             CoverageCollector coverageCollector) {
+                             CoverageCollector coverageCollector, TestCommandGates testCommands) {
+        this.testCommands = testCommands;
         this.fastPaths = fastPaths;
         this.pipeline = pipeline;
         this.coverageProbe = coverageProbe;
@@ -87,6 +96,16 @@ public class CandidateVerifier {
      * @return the verdict material; never {@code null}
      */
     public Result verify(DiffProposed diff, RunWatch watch) {
+        return verify(diff, watch, Optional.empty());
+    }
+
+    /**
+     * @param diff     the candidate
+     * @param watch    asked about once a second while builds run whether to stop
+     * @param baseline what the baseline of the candidate's source ran; a PASS that did not run those tests becomes FAIL
+     * @return the verdict material; never {@code null}
+     */
+    public Result verify(DiffProposed diff, RunWatch watch, Optional<BaselineTests.Baseline> baseline) {
         long start = System.nanoTime();
         Path work = Path.of(config.home(), "verifier", "work", diff.candidateId().toString());
         Path prefetchWork = Path.of(config.home(), "verifier", "work", diff.candidateId() + "-prefetch");
@@ -99,6 +118,17 @@ public class CandidateVerifier {
         AtomicReference<List<TestCoverage>> coverage = new AtomicReference<>(List.of());
         try {
             outcome = prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
+            if (baseline.isPresent() && !isBaseline(diff) && !diff.verify().collectCoverage()) {
+                GateOutcome checked = BaselineTests.check(outcome, baseline.get());
+                if (checked != outcome) {
+                    note(log, "the baseline's tests: " + checked.reason());
+                } else if (outcome.verdict() == Verdict.PASS) {
+                    note(log, "the baseline's tests: all " + baseline.get().testsRun() + " ran again");
+                }
+                outcome = checked;
+            } else if (baseline.isEmpty() && !isBaseline(diff) && outcome.verdict() == Verdict.PASS) {
+                note(log, "no baseline run of this source is recorded: the tests run are not compared with the baseline's");
+            }
         } catch (RuntimeException e) {
             Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
             outcome = GateOutcome.early(Verdict.ERROR, "the verifier failed: " + e);
@@ -132,7 +162,15 @@ public class CandidateVerifier {
         } catch (SourceUnavailableException | java.io.UncheckedIOException | IllegalArgumentException e) {
             return GateOutcome.early(Verdict.ERROR, "cannot check out the source: " + e.getMessage());
         }
+        String testCommand = blankToNull(diff.verify().testCommand());
         if (!diff.isEmptyPatch()) {
+            try {
+                UnifiedDiffs.checkProtected(diff.diff(), PatchRules.of(diff.verify().gates(), testCommand, work));
+            } catch (PatchRejectedException e) {
+                // the candidate broke the job's rules: it is judged (FAIL), the verifier did not fail to judge it
+                return GateOutcome.early(e.reason() == PatchRejectedException.Reason.PROTECTED_PATH ? Verdict.FAIL : Verdict.ERROR,
+                        "the patch was refused (" + e.reason().name().toLowerCase().replace('_', ' ') + "): " + e.getMessage());
+            }
             try {
                 ApplyResult applied = workspaces.apply(work, diff.diff());
                 note(log, "patch applied: " + applied.hunks() + " hunk(s) in " + String.join(", ", applied.changedFiles()));
@@ -146,6 +184,9 @@ public class CandidateVerifier {
         }
         String layout = workspaces.layout(work);
         Optional<BuildGates> build = pipeline.gatesFor(layout);
+        if (testCommand != null) {
+            build = Optional.of(testCommands.forCommand(testCommand, layout, build));
+        }
         if (build.isEmpty()) {
             return GateOutcome.early(Verdict.ERROR, "unsupported build (" + describe(layout)
                     + "): Pavu verifies Maven (pom.xml), Gradle (build.gradle), Python (pytest) and Node (package.json, npm test) projects");
@@ -161,10 +202,20 @@ public class CandidateVerifier {
         GateOutcome built;
         if ("MAVEN".equals(layout)) {
             prefetcher.ensure(diff.source(), prefetchWork, policy.linters(), line -> note(log, line));
-            if (diff.verify().collectCoverage()) {
+            if (testCommand != null) {
+                // the job's command decides every verdict, the baseline's too: a coverage run of the toolchain's own
+                // `mvn test` could judge other tests than the command runs (fault localisation then has stack traces only)
+                note(log, "cold path: the job gives its own test command" + (diff.verify().collectCoverage()
+                        ? "; no per-test coverage (it is recorded on the toolchain's own test run only)" : ""));
+                built = build.get().run(work, testsFirst, timeout, log, watch);
+            } else if (diff.verify().collectCoverage()) {
                 // a coverage run always takes the cold path: the probe instruments surefire's test JVM
                 note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
                 built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage);
+            } else if (isBaseline(diff)) {
+                // the cold path's reports name every test that ran: candidates are checked against them
+                note(log, "cold path: the baseline records the ids of the tests it runs");
+                built = maven.run(work, testsFirst, timeout, log, watch);
             } else if (policy.needsWorkspaceAfterTests()) {
                 // the fast path builds in its own copy: lint and probe need this workspace built
                 note(log, "cold path: the gate policy has lint or probe gates, which run on this workspace's build");
@@ -196,6 +247,18 @@ public class CandidateVerifier {
         note(log, c.note());
         coverage.set(c.tests());
         return outcome;
+    }
+
+    /**
+     * @param diff a candidate
+     * @return true for the baseline: the empty patch of proposer {@code baseline}
+     */
+    public static boolean isBaseline(DiffProposed diff) {
+        return diff.isEmptyPatch() && "baseline".equals(diff.proposer());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String describe(String layout) {

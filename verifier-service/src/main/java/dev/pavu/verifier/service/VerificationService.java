@@ -9,7 +9,9 @@ import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.gate.GateOutcome;
+import dev.pavu.verifier.repository.BaselineTestRepository;
 import dev.pavu.verifier.messaging.VerdictPublisher;
 import dev.pavu.verifier.repository.ConcludedJobRepository;
 import dev.pavu.verifier.repository.RunRepository;
@@ -39,8 +41,10 @@ import java.util.concurrent.TimeUnit;
  *       stored verdict is re-published if it may not have been);</li>
  *   <li>a candidate of a job that has concluded, or that already has a PASS verdict (the planner concludes on the
  *       first), gets SKIPPED without running;</li>
- *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive);</li>
- *   <li>store the verdict and the processed event id in one transaction, publish it, mark it published.</li>
+ *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive), a repair
+ *       candidate against the tests its source's baseline ran ({@link BaselineTestRepository});</li>
+ *   <li>store the verdict and the processed event id in one transaction (for the baseline also what tests it ran),
+ *       publish it, mark it published.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -57,13 +61,15 @@ public class VerificationService {
     private final ProcessedEvents processed;
     private final CandidateVerifier verifier;
     private final VerdictPublisher publisher;
+    private final BaselineTestRepository baselines;
     private final String worker;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("verifier-heartbeat").factory());
 
     public VerificationService(VerifierConfig config, RunRepository runs, ConcludedJobRepository jobs, ProcessedEvents processed,
-                               CandidateVerifier verifier, VerdictPublisher publisher) {
+                               CandidateVerifier verifier, VerdictPublisher publisher, BaselineTestRepository baselines) {
+        this.baselines = baselines;
         this.config = config;
         this.runs = runs;
         this.jobs = jobs;
@@ -117,7 +123,10 @@ public class VerificationService {
             } else {
                 Log.infof("verifying candidate %s of job %s (iteration %d, %s)", diff.candidateId(), diff.jobId(),
                         diff.envelope().iteration(), diff.pattern());
-                CandidateVerifier.Result r = verifier.verify(diff, watchFor(diff));
+                boolean isBaseline = CandidateVerifier.isBaseline(diff);
+                Optional<BaselineTests.Baseline> baseline = isBaseline ? Optional.empty()
+                        : QuarkusTransaction.requiringNew().call(() -> baselines.find(diff.source(), diff.verify().testCommand()));
+                CandidateVerifier.Result r = verifier.verify(diff, watchFor(diff), baseline);
                 outcome = r.outcome();
                 durationMs = r.durationMs();
                 log = r.log();
@@ -125,8 +134,11 @@ public class VerificationService {
             }
             VerdictIssued verdict = verdict(diff, outcome, durationMs, log, coverage);
             String json = EventCodec.write(verdict);
+            Optional<BaselineTests.Baseline> ran = ended.isEmpty() && CandidateVerifier.isBaseline(diff)
+                    ? BaselineTests.of(outcome) : Optional.empty();
             QuarkusTransaction.requiringNew().run(() -> {
                 runs.complete(verdict, json);
+                ran.ifPresent(b -> baselines.record(diff.source(), diff.verify().testCommand(), diff.candidateId(), b));
                 processed.firstTime(diff.eventId(), CONSUMER);
                 if (verdict.verdict() == Verdict.PASS) {
                     // the planner concludes a job on its first PASS: every worker may skip the job's other candidates

@@ -4,6 +4,7 @@ import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventTypes;
+import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.TestFailure;
@@ -64,8 +65,9 @@ class FastPathFlowTest {
                 invoice.replace("int sum = 0;", "int sum = 0; while (amounts.size() >= 0) { Thread.onSpinWait(); }")
                         .replace("return amounts.size();", "while (amounts.size() >= 0) { Thread.onSpinWait(); } return 0;")), 15_000, false);
         DiffProposed coverage = diff(job, "", 60_000, true);
-        DiffProposed pom = diff(job, UnifiedDiffs.create("pom.xml", InvoiceProjectAccess.files().get("pom.xml"),
-                InvoiceProjectAccess.files().get("pom.xml").replace("<version>1.0</version>", "<version>1.1</version>")), 60_000, false);
+        // a build file may change only when the job's gate policy allows it
+        DiffProposed pom = allowBuildEdits(diff(job, UnifiedDiffs.create("pom.xml", InvoiceProjectAccess.files().get("pom.xml"),
+                InvoiceProjectAccess.files().get("pom.xml").replace("<version>1.0</version>", "<version>1.1</version>")), 60_000, false));
         for (DiffProposed d : List.of(baseline, fix, loops, coverage, pom)) {
             KafkaProbe.send(FakePlanner.diffsTopic(), d.candidateId().toString(), EventCodec.write(d));
         }
@@ -76,7 +78,9 @@ class FastPathFlowTest {
         TestFailure f = fail.failingTests().getFirst();
         assertEquals("demo.InvoiceTest#total", f.testId());
         assertEquals("total of 10 and 20 ==> expected: <30> but was: <20>", f.message());
-        assertFastPath(fail);
+        // the baseline takes the cold path: its reports name the tests it ran, which every later PASS must run again
+        assertTrue(Files.readString(FakePlanner.home().resolve("verifier/logs/" + baseline.candidateId() + ".log"))
+                .contains("[pavu] cold path: the baseline records the ids of the tests it runs"));
 
         VerdictIssued pass = verdictOf(fix);
         assertEquals(Verdict.PASS, pass.verdict(), pass.reason());
@@ -122,6 +126,11 @@ class FastPathFlowTest {
         return new DiffProposed(env, UUID.randomUUID(), UUID.randomUUID(),
                 new SourceRef("bundle", null, null, source.commit(), source.bundleSha()), diff,
                 baseline ? "baseline" : "template", "p", "p", 1.0, 0, new VerifySpec(null, timeoutMs, List.of(), coverage));
+    }
+
+    private static DiffProposed allowBuildEdits(DiffProposed d) {
+        return new DiffProposed(d.envelope(), d.candidateId(), d.planId(), d.source(), d.diff(), d.proposer(), d.pattern(),
+                d.description(), d.priority(), d.candidateIndex(), d.verify().withGates(new GatePolicy(null, null, null, null, true)));
     }
 
     private static VerdictIssued verdictOf(DiffProposed d) {

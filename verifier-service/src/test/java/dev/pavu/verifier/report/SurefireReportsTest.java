@@ -48,6 +48,9 @@ class SurefireReportsTest {
         assertEquals(3, r.testsRun());
         assertEquals(2, r.testsFailed());
         assertEquals(1, r.testsSkipped());
+        assertEquals(java.util.Set.of("demo.InvoiceTest#total", "demo.InvoiceTest#count", "demo.InvoiceTest#tax"), r.executedIds(),
+                "the ids of the cases that ran, parameterised ones folded into their method");
+        assertEquals(java.util.Set.of("demo.InvoiceTest#later"), r.skippedIds());
         TestFailure total = r.failures().get(0);
         assertEquals("demo.InvoiceTest#total", total.testId());
         assertEquals("demo.InvoiceTest", total.className());

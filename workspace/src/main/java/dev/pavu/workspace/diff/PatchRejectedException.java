@@ -15,6 +15,8 @@ public class PatchRejectedException extends RuntimeException {
         MALFORMED,
         /** A path breaks the path policy (absolute, {@code ..}, {@code .git/}, symlink, NUL, …). */
         UNSAFE_PATH,
+        /** A path the job protects: test sources, build or CI files ({@link ProtectedPaths}). */
+        PROTECTED_PATH,
         /** A binary patch or a binary target file. */
         BINARY,
         /** A well-formed feature this module does not support (renames, copies). */

@@ -45,6 +45,19 @@ public final class UnifiedDiffs {
     }
 
     /**
+     * Checks that a diff touches no file the job protects (test sources, build and CI files; see
+     * {@link ProtectedPaths}). Reads no file: call it before checking out or applying.
+     *
+     * @param diff  the diff text; blank text passes
+     * @param rules what the job allows
+     * @throws PatchRejectedException when the diff is malformed, or ({@link PatchRejectedException.Reason#PROTECTED_PATH})
+     *                                touches a protected file; the message names each file and the setting that allows it
+     */
+    public static void checkProtected(String diff, ProtectedPaths.Rules rules) {
+        ProtectedPaths.check(DiffParser.parse(diff), rules);
+    }
+
+    /**
      * Dry run: checks that every hunk of {@code diff} applies to the files under {@code root}. Writes nothing.
      *
      * @param root the repository root (an existing directory)

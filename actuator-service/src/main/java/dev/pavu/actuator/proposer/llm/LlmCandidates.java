@@ -7,10 +7,14 @@ import dev.pavu.actuator.client.GatewayClient;
 import dev.pavu.actuator.client.GatewayException;
 import dev.pavu.actuator.proposer.Candidate;
 import dev.pavu.actuator.proposer.JavaSources;
+import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
+import dev.pavu.workspace.diff.ChangeKind;
+import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.PatchRejectedException;
 import dev.pavu.workspace.diff.PathPolicy;
+import dev.pavu.workspace.diff.ProtectedPaths;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 
 import java.util.ArrayList;
@@ -131,7 +135,7 @@ public final class LlmCandidates {
                 }
                 continue;
             }
-            Outcome o = candidate(s.text(), tree, targets, seen, tried0, dryRun);
+            Outcome o = candidate(s.text(), tree, targets, seen, tried0, dryRun, protectedRules(plan));
             if (o.reason() != null) {
                 rejected++;
                 rejections.add(name + ": " + o.reason());
@@ -189,8 +193,17 @@ public final class LlmCandidates {
         }
     }
 
+    /**
+     * The job's protected paths (tests, build and CI files, as the verifier enforces them): an answer that changes
+     * one is rejected here with the verifier's own reason, instead of becoming a candidate the verifier refuses.
+     */
+    private static ProtectedPaths.Rules protectedRules(PlanProposed plan) {
+        GatePolicy g = plan.verify() == null ? null : plan.verify().gates();
+        return new ProtectedPaths.Rules(g != null && g.testEditsAllowed(), g != null && g.buildEditsAllowed(), Set.of());
+    }
+
     private Outcome candidate(String text, SourceTree tree, List<String> targets, Set<String> seen, Set<String> tried,
-                              DryRun dryRun) {
+                              DryRun dryRun, ProtectedPaths.Rules rules) {
         EditParser.Parsed parsed = EditParser.parse(text);
         if (parsed.edits().isEmpty()) {
             return Outcome.rejected(String.join("; ", parsed.problems()));
@@ -200,6 +213,12 @@ public final class LlmCandidates {
             return Outcome.rejected(r.refusal());
         }
         EditApplier.Changes ch = r.changes();
+        try {
+            ProtectedPaths.check(ch.revised().keySet().stream()
+                    .map(path -> new FilePatch(path, path, ChangeKind.MODIFY, List.of())).toList(), rules);
+        } catch (PatchRejectedException e) {
+            return Outcome.rejected("the answer changes a protected file: " + e.getMessage());
+        }
         StringBuilder diff = new StringBuilder();
         String file = null;
         int line = 0;

@@ -117,6 +117,29 @@ class LlmCandidatesTest {
     }
 
     @Test
+    void anAnswerThatChangesABuildFileIsRejectedUnlessTheJobAllowsIt(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        String pom = "<project>\n  <properties>\n    <skipTests>false</skipTests>\n  </properties>\n</project>\n";
+        Files.writeString(root.resolve("pom.xml"), pom);
+        String skip = "pom.xml\n<<<<<<< SEARCH\n    <skipTests>false</skipTests>\n=======\n    <skipTests>true</skipTests>\n>>>>>>> REPLACE\n";
+        LlmCandidates.Settings one = new LlmCandidates.Settings(1, false, 1, 0.7, 512, 1, PromptBuilder.Settings.DEFAULT,
+                Anchor.Settings.DEFAULT);
+        PlanProposed plan = PromptBuilderTest.plan(PlanKind.REPAIR, List.of());
+        LlmCandidates.Answer a = new LlmCandidates(gateway(r -> skip), one, s -> { })
+                .propose(plan, SourceTree.of(root), 5, Set.of(), List.of(), null, d -> UnifiedDiffs.check(root, d));
+        assertEquals(List.of("llm sample 1/1: the answer changes a protected file: pom.xml: edits to build files are not allowed "
+                + "by the job's gate policy (gates.allowBuildEdits)"), a.rejections());
+        assertTrue(a.candidates().isEmpty());
+
+        PlanProposed allowed = new PlanProposed(plan.envelope(), plan.planId(), plan.kind(), plan.source(), plan.task(), plan.locations(),
+                plan.failingTests(), plan.maxCandidates(), plan.verify().withGates(new dev.pavu.contracts.GatePolicy(null, null, null, null, true)),
+                plan.triedPatchHashes(), plan.decision());
+        a = new LlmCandidates(gateway(r -> skip), one, s -> { })
+                .propose(allowed, SourceTree.of(root), 5, Set.of(), List.of(), null, d -> UnifiedDiffs.check(root, d));
+        assertEquals(1, a.candidates().size(), a.rejections().toString());
+    }
+
+    @Test
     void gatewayErrorsAreReportedOnceWithTheSettingToFix(@TempDir Path dir) throws Exception {
         Path root = checkout(dir);
         GatewayClient unknown = r -> {
