@@ -189,12 +189,12 @@ class JobFlowTest {
     @Test
     void unreachableGitUrlConcludesFailedWithAClearReason() {
         String jobId = given().contentType(ContentType.JSON)
-                .body("{\"source\": {\"gitUrl\": \"http://127.0.0.1:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
+                .body("{\"source\": {\"gitUrl\": \"http://localhost:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
                 .when().post("/jobs")
                 .then().statusCode(202).extract().path("id");
         JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.FAILED, c.outcome());
-        assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://127.0.0.1:9/nothing.git"), c.reason());
+        assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://localhost:9/nothing.git"), c.reason());
         given().when().get("/jobs/" + jobId)
                 .then().body("outcome", equalTo("FAILED")).body("state", equalTo("CONCLUDED"));
         given().when().get("/jobs/" + jobId + "/patch")
