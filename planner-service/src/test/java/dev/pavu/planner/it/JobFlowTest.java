@@ -202,6 +202,22 @@ class JobFlowTest {
     }
 
     @Test
+    void aTaskAndErrorLogAtTheirLimitsStillTravelOnKafka() {
+        // the largest task the planner accepts, made of control characters that JSON escapes 6-fold (\\u0001), and the
+        // largest error log: JobSubmitted must stay under the broker's 1 MiB message size and arrive
+        String task = "\\u0001".repeat(65_536);
+        String jobId = given().contentType(ContentType.JSON)
+                .body("{\"source\": {\"gitUrl\": \"http://localhost:9/max.git\"}, \"task\": \"" + task
+                        + "\", \"errorLog\": \"" + "e".repeat(1 << 20) + "\"}")
+                .when().post("/jobs")
+                .then().statusCode(202).extract().path("id");
+        JobSubmitted submitted = one(TestTopics.JOBS, jobId, EventTypes.JOB_SUBMITTED, JobSubmitted.class);
+        assertEquals(65_536, submitted.task().text().length());
+        assertEquals(16_000 + "[…truncated…]\n".length(), submitted.task().errorLog().length());
+        assertEquals(Outcome.FAILED, one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class).outcome());
+    }
+
+    @Test
     void unknownRefInABundleConcludesFailed() throws Exception {
         TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
         String jobId = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream")

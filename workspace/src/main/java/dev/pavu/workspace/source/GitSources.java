@@ -129,7 +129,8 @@ public final class GitSources {
                     source.commit(), source.sha256(), source.sizeBytes(), (System.nanoTime() - started) / 1_000_000);
             return source;
         } catch (GitAPIException | JGitInternalException e) {
-            throw new SourceException(cloneFailure(url, e, monitor, timeout), e);
+            String why = cloneFailure(url, e, monitor, timeout);
+            throw new SourceException(remotes == null ? why : why.replace(" (http(s)://, git://, file:// or a local path)", ""), e);
         } catch (IOException e) {
             LOG.warnf(e, "cannot bundle %s in %s", url, dir);
             throw new SourceException("cannot bundle " + url + ": " + e.getClass().getSimpleName()
