@@ -108,6 +108,39 @@ class SubmitTest {
     }
 
     @Test
+    void aFileUrlIsBundledAtItsRefAndUploadedNeverSentAsAUrl() throws Exception {
+        Path repo = tmp.resolve("local-repo");
+        String featureCommit;
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("pom.xml"), "<project>main</project>\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("main").setAuthor("T", "t@example.org").setCommitter("T", "t@example.org").setSign(false).call();
+            git.checkout().setCreateBranch(true).setName("feature").call();
+            Files.writeString(repo.resolve("pom.xml"), "<project>feature</project>\n");
+            git.add().addFilepattern(".").call();
+            featureCommit = git.commit().setMessage("feature").setAuthor("T", "t@example.org").setCommitter("T", "t@example.org")
+                    .setSign(false).call().name();
+            git.checkout().setName("main").call();
+        }
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run r = Cli.run(Map.of(), tmp, "submit", "--repo", repo.toUri().toString(), "--ref", "feature",
+                    "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            FakePlanner.Request post = planner.requests("POST", "/jobs").getFirst();
+            assertTrue(post.header("Content-Type").startsWith("multipart/form-data"), post.header("Content-Type"));
+            Map<String, Multiparts.Part> parts = Multiparts.parse(post.header("Content-Type"), post.body());
+            assertFalse(new String(parts.get("job").content()).contains("file:"), "no file URL reaches the planner");
+            Path bundle = tmp.resolve("local.bundle");
+            Files.write(bundle, parts.get("bundle").content());
+            Path clone = tmp.resolve("local-clone");
+            try (Git cloned = Git.cloneRepository().setURI(bundle.toUri().toString()).setDirectory(clone.toFile()).call()) {
+                assertEquals(featureCommit, cloned.getRepository().resolve("HEAD").name());
+                assertEquals("<project>feature</project>\n", Files.readString(clone.resolve("pom.xml")));
+            }
+        }
+    }
+
+    @Test
     void aGitUrlIsSentAsJson() throws Exception {
         try (FakePlanner planner = new FakePlanner()) {
             Cli.Run r = Cli.run("submit", "--repo", "https://git.example.org/team/lib.git", "--ref", "main",

@@ -93,12 +93,23 @@ class JobsEndToEndIT {
 
     @Test
     void anUnreachableGitUrlFailsWithoutHanging() throws Exception {
-        Map<String, Object> body = Map.of("source", Map.of("gitUrl", "http://127.0.0.1:9/nobody/nothing.git"),
+        // 192.0.2.1 (TEST-NET-1, RFC 5737) is a public-looking address that is never routed
+        Map<String, Object> body = Map.of("source", Map.of("gitUrl", "http://192.0.2.1:9/nobody/nothing.git"),
                 "task", "make the failing tests pass");
         String id = planner.submitJson(body).get("id").asText();
         JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(3));
         assertEquals("FAILED", done.get("outcome").asText(), done.toString());
-        assertTrue(done.get("reason").asText().contains("127.0.0.1:9"), "reason names the URL: " + done);
+        assertTrue(done.get("reason").asText().contains("192.0.2.1:9"), "reason names the URL: " + done);
+    }
+
+    @Test
+    void aGitUrlAtThePlannersOwnMachineIsRefused() throws Exception {
+        for (String url : List.of("http://127.0.0.1:9/nobody/nothing.git", "file:///etc", "http://169.254.169.254/")) {
+            var answer = planner.postJson(Map.of("source", Map.of("gitUrl", url), "task", "make the failing tests pass"));
+            assertEquals(400, answer.statusCode(), url + ": " + answer.body());
+            JsonNode problem = new ObjectMapper().readTree(answer.body());
+            assertEquals("source.gitUrl", problem.at("/errors/0/field").asText(), answer.body());
+        }
     }
 
     @Test

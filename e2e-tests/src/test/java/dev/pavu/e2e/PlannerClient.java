@@ -71,6 +71,14 @@ final class PlannerClient {
         return accepted(http.send(req, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Posts a JSON job and returns the raw answer, whatever its status (for refusals). */
+    HttpResponse<String> postJson(Map<String, Object> job) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(job))).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls {@code GET /jobs/{id}} until the job has an outcome or the timeout passes. */
     JsonNode awaitConclusion(String id, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -6,19 +6,19 @@ import dev.pavu.actuator.source.SourceCheckouts;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.workspace.diff.PathPolicy;
+import dev.pavu.workspace.layout.CheckoutFiles;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -118,14 +118,14 @@ public class RepairProposer {
         }
         List<Mutant> mutants = new ArrayList<>();
         for (Map.Entry<String, List<SuspiciousLine>> e : byFile.entrySet()) {
-            Path file = root.resolve(e.getKey()).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                problems.add("no such file in the checkout: " + e.getKey());
-                continue;
-            }
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                Optional<String> read = CheckoutFiles.readString(root, e.getKey()); // never through a symbolic link
+                if (read.isEmpty()) {
+                    problems.add("no such regular file in the checkout (links are not read): " + e.getKey());
+                    continue;
+                }
+                text = read.get();
             } catch (MalformedInputException ex) {
                 problems.add(e.getKey() + " is not UTF-8");
                 continue;

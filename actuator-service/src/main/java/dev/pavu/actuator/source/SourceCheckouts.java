@@ -1,5 +1,6 @@
 package dev.pavu.actuator.source;
 
+import dev.pavu.actuator.config.SourceLimitsConfig;
 import dev.pavu.actuator.config.ActuatorConfig;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.workspace.source.SourceCache;
@@ -40,8 +41,9 @@ public class SourceCheckouts {
     /**
      * @param config the actuator settings (home directory, how many checkouts to keep)
      * @param client the planner's source endpoint
+     * @param limits what a checkout may hold ({@code pavu.sources.*}): a git bomb is refused before it is written
      */
-    public SourceCheckouts(ActuatorConfig config, PlannerSourceClient client) {
+    public SourceCheckouts(ActuatorConfig config, PlannerSourceClient client, SourceLimitsConfig limits) {
         Path base = config.home().resolve("actuator");
         this.checkouts = base.resolve("checkouts");
         this.downloads = base.resolve("downloads");
@@ -50,7 +52,7 @@ public class SourceCheckouts {
             Path file = downloads.resolve(sha + "-" + UUID.randomUUID() + ".bundle");
             client.download(sha, file);
             return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        });
+        }, limits.limits());
     }
 
     /**

@@ -68,6 +68,10 @@ public final class JobSubmission {
             job.put("budget", budget);
         }
 
+        if (req.repo().strip().toLowerCase(Locale.ROOT).startsWith("file://")) {
+            // the planner clones only public http(s) URLs: a repository on this machine travels as a bundle
+            return uploadLocalRepository(req, job, progress);
+        }
         if (isUrl(req.repo())) {
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("gitUrl", req.repo().strip());
@@ -101,6 +105,33 @@ public final class JobSubmission {
             return accepted;
         } catch (IOException e) {
             throw CliException.failed("cannot create a temporary directory for the snapshot: " + e.getMessage());
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /** Bundles the repository a {@code file://} URL names, at {@code --ref} (its HEAD by default), and uploads it. */
+    private JsonNode uploadLocalRepository(SubmitRequest req, Map<String, Object> job, PrintStream progress) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("pavu-bundle-");
+            ResolvedSource src;
+            try {
+                src = GitSources.fromUrl(req.repo().strip(), req.ref(), work);
+            } catch (RuntimeException e) {
+                throw new CliException("cannot bundle " + req.repo().strip() + ": " + e.getMessage(), CliException.NOT_SUCCEEDED, e);
+            }
+            progress.println(String.format(Locale.ROOT, "bundled %s%s: commit %s (%s)", req.repo().strip(),
+                    req.ref() == null ? "" : " @ " + req.ref(), src.commit().substring(0, Math.min(12, src.commit().length())),
+                    size(src.sizeBytes())));
+            progress.println("uploading to " + planner.baseUrl());
+            JsonNode accepted = planner.submitBundle(job, src.bundle());
+            if (JobViews.id(accepted) == null) {
+                throw CliException.failed("the planner's answer names no job id");
+            }
+            return accepted;
+        } catch (IOException e) {
+            throw CliException.failed("cannot create a temporary directory for the bundle: " + e.getMessage());
         } finally {
             deleteQuietly(work);
         }

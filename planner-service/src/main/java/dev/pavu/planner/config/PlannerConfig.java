@@ -4,8 +4,12 @@ import dev.pavu.planner.localisation.SpectrumFormula;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Settings of the planner (prefix {@code pavu.planner}).
@@ -64,6 +68,53 @@ public interface PlannerConfig {
     /** An error log given with a job is truncated to this many characters (its end is kept). */
     @WithDefault("16000")
     int errorLogMaxChars();
+
+    /** Where a submitted git URL may point ({@code pavu.planner.sources.*}). */
+    Sources sources();
+
+    /** Where a submitted git URL may point. */
+    interface Sources {
+        /**
+         * Hosts a submitted {@code http(s)://} URL may name although they are not public: host names as written in
+         * URLs ({@code git.internal}), addresses ({@code 10.0.0.5}, {@code ::1}) or CIDR blocks ({@code 10.1.0.0/16}),
+         * comma-separated (env {@code PAVU_PLANNER_SOURCES_ALLOWED_HOSTS}). Empty by default: only hosts whose every
+         * address is public are cloned. {@code file://} URLs and local paths are never accepted over HTTP.
+         */
+        Optional<List<String>> allowedHosts();
+    }
+
+    /** Size limits of {@code POST /jobs} ({@code pavu.planner.limits.*}); a request past one is answered 413. */
+    Limits limits();
+
+    /**
+     * Size limits of {@code POST /jobs}. The defaults keep every event of a job well under Kafka's default
+     * {@code max.request.size} of 1 MiB: the task (64 KiB, at most 384 KiB once JSON-escaped) and the kept end of the
+     * error log ({@link #errorLogMaxChars()}) travel in the events, the rest of the error log does not.
+     */
+    interface Limits {
+        /** Largest {@code task} text, UTF-8 bytes. */
+        @WithDefault("65536")
+        int maxTaskBytes();
+
+        /** Largest {@code errorLog}, UTF-8 bytes (of which the last {@code error-log-max-chars} characters are kept). */
+        @WithDefault("1048576")
+        int maxErrorLogBytes();
+
+        /** Largest {@code testCommand}, UTF-8 bytes. */
+        @WithDefault("8192")
+        int maxTestCommandBytes();
+
+        /** Largest JSON job document (the body of a JSON request, the {@code job} part of an upload), bytes. */
+        @WithDefault("4M")
+        MemorySize maxJsonBytes();
+
+        /**
+         * Largest uploaded git bundle, bytes. {@code quarkus.http.limits.max-body-size} (256M) is the hard ceiling
+         * above it: a request larger than that is cut off by the HTTP layer with a bare 413.
+         */
+        @WithDefault("200M")
+        MemorySize maxUploadBytes();
+    }
 
     /** How often jobs past their {@code jobTimeoutMs} are looked for. */
     @WithDefault("5s")

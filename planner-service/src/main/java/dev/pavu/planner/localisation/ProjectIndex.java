@@ -12,15 +12,11 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.pavu.workspace.layout.CheckoutFiles;
 import io.quarkus.logging.Log;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,7 +104,8 @@ public final class ProjectIndex {
     }
 
     /**
-     * Parses the Java sources of a checkout.
+     * Parses the Java sources of a checkout: its regular {@code .java} files, never a symbolic link nor a file below
+     * one (see {@link CheckoutFiles}).
      *
      * @param root     the checkout's root folder
      * @param maxFiles parse at most this many files (the rest are ignored, with a log line)
@@ -116,30 +113,18 @@ public final class ProjectIndex {
      * @throws IOException when the folder cannot be walked
      */
     public static ProjectIndex load(Path root, int maxFiles) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (file.getFileName().toString().endsWith(".java")) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        // links are neither entered nor read: a link A.java -> /etc/shadow in a submitted repository stays unread
+        List<String> files = new ArrayList<>(CheckoutFiles.regularFiles(root, SKIPPED_DIRS, p -> p.endsWith(".java"),
+                Integer.MAX_VALUE));
         files.sort(null);
         Map<String, String> sources = new LinkedHashMap<>();
-        for (Path f : files) {
+        for (String f : files) {
             if (sources.size() >= maxFiles) {
                 Log.warnf("fault localisation: %s has more than %d Java files; the rest are not indexed", root, maxFiles);
                 break;
             }
-            sources.put(root.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
+            Optional<String> text = CheckoutFiles.readString(root, f);
+            text.ifPresent(t -> sources.put(f, t));
         }
         return of(sources);
     }

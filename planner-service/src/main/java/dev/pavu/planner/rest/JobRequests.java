@@ -9,6 +9,7 @@ import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.ProbeSpec;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
+import dev.pavu.planner.config.PlannerConfig;
 import dev.pavu.planner.rest.Problem.FieldError;
 import dev.pavu.planner.service.JobSubmission;
 
@@ -19,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +40,6 @@ public final class JobRequests {
     private static final Pattern LOOPBACK_URL = Pattern.compile("^https?://(127\\.0\\.0\\.1|localhost|\\[::1])(:\\d{1,5})?(/\\S*)?$");
     private static final Set<String> SOURCE = Set.of("gitUrl", "ref");
     private static final Set<String> BUDGET = Set.of("maxIterations", "maxCandidates", "candidateTimeoutMs", "jobTimeoutMs");
-    private static final Pattern URL = Pattern.compile("^(?i)(https?|git|file)://\\S+$");
     private static final Pattern SSH = Pattern.compile("^(?i)((git\\+)?ssh://\\S+|[\\w.-]+@[\\w.-]+:\\S+)$");
     private static final Pattern REF = Pattern.compile("^[^\\s~^:?*\\[\\\\]+$");
     /** Upper bounds that keep a typo from booking the machine for days. */
@@ -48,13 +50,33 @@ public final class JobRequests {
     }
 
     /**
+     * Size limits of the request's texts ({@code pavu.planner.limits.*}).
+     *
+     * @param maxTaskBytes        largest {@code task}, UTF-8 bytes
+     * @param maxErrorLogBytes    largest {@code errorLog}, UTF-8 bytes
+     * @param maxTestCommandBytes largest {@code testCommand}, UTF-8 bytes
+     * @param errorLogKeepChars   keep at most this many characters of {@code errorLog} (its end)
+     */
+    public record Limits(int maxTaskBytes, int maxErrorLogBytes, int maxTestCommandBytes, int errorLogKeepChars) {
+
+        /** @return the limits the planner is configured with */
+        public static Limits of(PlannerConfig config) {
+            return new Limits(config.limits().maxTaskBytes(), config.limits().maxErrorLogBytes(),
+                    config.limits().maxTestCommandBytes(), config.errorLogMaxChars());
+        }
+    }
+
+    /**
      * @param json           the request text; blank is allowed only with an uploaded bundle (all defaults)
      * @param bundleUploaded whether a bundle part came with it
-     * @param errorLogMax    keep at most this many characters of {@code errorLog} (its end)
+     * @param limits         size limits of the texts
+     * @param urlRefusal     why a {@code source.gitUrl} may not be cloned, or empty when it may
      * @return the validated submission
-     * @throws ProblemException 400 with one {@link FieldError} per problem
+     * @throws ProblemException 413 when a text is larger than its limit (checked first), else 400 with one
+     *                          {@link FieldError} per problem
      */
-    public static JobSubmission parse(String json, boolean bundleUploaded, int errorLogMax) {
+    public static JobSubmission parse(String json, boolean bundleUploaded, Limits limits,
+                                      Function<String, Optional<String>> urlRefusal) {
         JsonNode root;
         if (json == null || json.isBlank()) {
             if (!bundleUploaded) {
@@ -75,6 +97,9 @@ public final class JobRequests {
                         + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
             }
         }
+        tooLarge(root, "task", limits.maxTaskBytes(), "pavu.planner.limits.max-task-bytes");
+        tooLarge(root, "errorLog", limits.maxErrorLogBytes(), "pavu.planner.limits.max-error-log-bytes");
+        tooLarge(root, "testCommand", limits.maxTestCommandBytes(), "pavu.planner.limits.max-test-command-bytes");
         List<FieldError> errors = new ArrayList<>();
         unknown(root, "", TOP, errors);
 
@@ -101,9 +126,8 @@ public final class JobRequests {
             } else if (gitUrl != null && SSH.matcher(gitUrl.strip()).matches()) {
                 errors.add(new FieldError("source.gitUrl", "ssh URLs such as '" + gitUrl + "' are not supported (Pavu uses "
                         + "no credentials): use the https:// URL of a public repository, or upload a git bundle"));
-            } else if (gitUrl != null && !URL.matcher(gitUrl.strip()).matches() && !gitUrl.strip().startsWith("/")) {
-                errors.add(new FieldError("source.gitUrl", "'" + gitUrl + "' is not a git URL: use http(s)://, git://, "
-                        + "file:// or an absolute path of a repository on the planner's machine, or upload a git bundle"));
+            } else if (gitUrl != null) {
+                urlRefusal.apply(gitUrl.strip()).ifPresent(why -> errors.add(new FieldError("source.gitUrl", why)));
             }
             if (ref != null && (ref.isBlank() || !REF.matcher(ref).matches())) {
                 errors.add(new FieldError("source.ref", "'" + ref + "' is not a valid git ref (branch, tag or commit id)"));
@@ -133,8 +157,8 @@ public final class JobRequests {
                     errors.stream().map(e -> e.field() + ": " + e.message()).toList());
             throw ProblemException.badRequest(detail, errors);
         }
-        if (errorLog != null && errorLog.length() > errorLogMax) {
-            errorLog = "[…truncated…]\n" + errorLog.substring(errorLog.length() - errorLogMax);
+        if (errorLog != null && errorLog.length() > limits.errorLogKeepChars()) {
+            errorLog = "[…truncated…]\n" + errorLog.substring(errorLog.length() - limits.errorLogKeepChars());
         }
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
@@ -311,6 +335,37 @@ public final class JobRequests {
             }
         }
         return out;
+    }
+
+    /** 413 when the text field {@code name} of {@code root} has more than {@code max} UTF-8 bytes. */
+    private static void tooLarge(JsonNode root, String name, int max, String setting) {
+        JsonNode v = root.get(name);
+        if (v != null && v.isTextual()) {
+            long bytes = utf8Length(v.asText());
+            if (bytes > max) {
+                throw ProblemException.tooLarge(name, "has " + bytes + " bytes (UTF-8), more than the limit of " + max
+                        + " bytes (" + setting + "); shorten it" + (name.equals("errorLog")
+                        ? " — the planner keeps only its end anyway, send the last part of the log" : ""));
+            }
+        }
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static String text(JsonNode parent, String path, List<FieldError> errors) {

@@ -9,6 +9,7 @@ import dev.pavu.planner.service.EventLogService;
 import dev.pavu.planner.service.JobService;
 import dev.pavu.planner.service.JobSubmission;
 import dev.pavu.planner.service.JobTransitions;
+import dev.pavu.planner.source.SubmittedUrls;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
@@ -61,14 +62,16 @@ public class JobResource {
     private final EventLogService events;
     private final PlannerConfig config;
     private final ReportService reports;
+    private final SubmittedUrls urls;
 
     public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
-                       ReportService reports) {
+                       ReportService reports, SubmittedUrls urls) {
         this.jobs = jobs;
         this.transitions = transitions;
         this.events = events;
         this.config = config;
         this.reports = reports;
+        this.urls = urls;
     }
 
     /**
@@ -76,7 +79,9 @@ public class JobResource {
      *
      * @param body JSON {@link JobRequest} with {@code source.gitUrl}
      * @param uri  request URI (for Location)
-     * @return 202 with the job and its Location; 400 problem saying what is wrong
+     * @return 202 with the job and its Location; 400 problem saying what is wrong (a {@code gitUrl} that is not
+     *         {@code http(s)://} to a public or allowlisted host included); 413 problem when the task, error log, test
+     *         command or body is larger than its limit
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,10 +91,12 @@ public class JobResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobRequest.class)))
     @APIResponse(responseCode = "202", description = "accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid request",
+    @APIResponse(responseCode = "400", description = "invalid request; a gitUrl that is not http(s):// to a public host",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "task, errorLog, testCommand or the body larger than its limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(String body, @Context UriInfo uri) {
-        JobSubmission s = JobRequests.parse(body, false, config.errorLogMaxChars());
+        JobSubmission s = JobRequests.parse(body, false, JobRequests.Limits.of(config), urls::refusal);
         return accepted(jobs.submit(s, null), uri);
     }
 
@@ -99,7 +106,8 @@ public class JobResource {
      * @param bundle the git bundle ({@code git bundle create repo.bundle --all})
      * @param job    optional JSON {@link JobRequest} without {@code source.gitUrl}
      * @param uri    request URI (for Location)
-     * @return 202 with the job and its Location; 400 problem saying what is wrong
+     * @return 202 with the job and its Location; 400 problem saying what is wrong; 413 problem when the bundle or a
+     *         text is larger than its limit
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -109,12 +117,14 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "bundle (pavu.planner.limits.max-upload-bytes) or a text larger than its limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitBundle(@RestForm("bundle") FileUpload bundle, @RestForm("job") String job, @Context UriInfo uri) {
         if (bundle == null || bundle.uploadedFile() == null) {
             throw ProblemException.badField("bundle", "required: a multipart part 'bundle' holding a git bundle "
                     + "(create one with: git bundle create repo.bundle --all)");
         }
-        JobSubmission s = JobRequests.parse(job, true, config.errorLogMaxChars());
+        JobSubmission s = JobRequests.parse(job, true, JobRequests.Limits.of(config), urls::refusal);
         java.nio.file.Path upload = keepUpload(bundle.uploadedFile());
         return accepted(jobs.submit(s, upload), uri);
     }
@@ -297,6 +307,12 @@ public class JobResource {
     private java.nio.file.Path keepUpload(java.nio.file.Path uploaded) {
         try {
             long size = Files.size(uploaded);
+            long max = config.limits().maxUploadBytes().asLongValue();
+            if (size > max) {
+                throw ProblemException.tooLarge("bundle", "the uploaded bundle has " + size + " bytes, more than the limit of "
+                        + max + " bytes (pavu.planner.limits.max-upload-bytes); upload a smaller bundle, e.g. "
+                        + "'git bundle create repo.bundle HEAD' holds one branch only");
+            }
             if (size == 0) {
                 throw ProblemException.badField("bundle", "the uploaded file is empty");
             }
@@ -316,7 +332,9 @@ public class JobResource {
             Files.copy(uploaded, kept, StandardCopyOption.REPLACE_EXISTING);
             return kept;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot keep the uploaded bundle: " + e.getMessage(), e);
+            io.quarkus.logging.Log.errorf(e, "cannot keep the uploaded bundle %s", uploaded);
+            throw new IllegalStateException("cannot keep the uploaded bundle (" + e.getClass().getSimpleName()
+                    + "); the planner's disk may be full, retry later", e);
         }
     }
 

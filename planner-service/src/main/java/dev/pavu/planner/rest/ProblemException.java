@@ -27,6 +27,17 @@ public class ProblemException extends RuntimeException {
         return badRequest(field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * 413: a field or the request is larger than a configured limit.
+     *
+     * @param field   the field ({@code task}, {@code errorLog}, {@code bundle}, {@code body})
+     * @param message how large it is, the limit and the setting that raises it
+     */
+    public static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(new Problem("urn:pavu:problem:too-large", "Payload too large", 413,
+                field + ": " + message, List.of(new Problem.FieldError(field, message))));
+    }
+
     /** 404: something named in the path does not exist. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(new Problem("urn:pavu:problem:not-found", "Not found", 404, detail, List.of()));

@@ -3,6 +3,7 @@ package dev.pavu.planner.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.pavu.planner.source.HostPaths;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +29,8 @@ public class ProblemMappers {
             case 405 -> "method not allowed on this resource";
             case 406 -> "cannot produce the media type asked for in Accept";
             case 415 -> "unsupported Content-Type: send application/json, or multipart/form-data with a 'bundle' part";
-            default -> e.getMessage();
+            case 413 -> "the request is larger than the planner accepts (quarkus.http.limits.max-body-size)";
+            default -> HostPaths.redact(e.getMessage());
         };
         if (status >= 500) {
             Log.errorf(e, "request failed");
@@ -41,7 +43,8 @@ public class ProblemMappers {
     public Response unexpected(RuntimeException e) {
         Log.errorf(e, "request failed");
         return respond(new Problem("urn:pavu:problem:internal", "Internal error", 500,
-                "the planner failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "the planner failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + HostPaths.redact(e.getMessage())),
                 List.of()));
     }
 

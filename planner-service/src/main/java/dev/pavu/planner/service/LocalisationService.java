@@ -4,6 +4,7 @@ import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.config.SourceLimitsConfig;
 import dev.pavu.planner.localisation.FaultLocaliser;
 import dev.pavu.planner.localisation.LocalisationInput;
 import dev.pavu.planner.localisation.ProjectIndex;
@@ -34,9 +35,10 @@ public class LocalisationService {
     private final PlannerConfig config;
     private final SourceCache cache;
 
-    public LocalisationService(PlannerConfig config, BundleStore store) {
+    public LocalisationService(PlannerConfig config, BundleStore store, SourceLimitsConfig limits) {
         this.config = config;
-        this.cache = new SourceCache(config.workDir().resolve("cache"), sha -> Files.newInputStream(store.pathOf(sha)));
+        this.cache = new SourceCache(config.workDir().resolve("cache"), sha -> Files.newInputStream(store.pathOf(sha)),
+                limits.limits());
     }
 
     /**

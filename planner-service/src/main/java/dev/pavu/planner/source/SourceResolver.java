@@ -1,8 +1,10 @@
 package dev.pavu.planner.source;
 
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.config.SourceLimitsConfig;
 import dev.pavu.workspace.source.GitSources;
 import dev.pavu.workspace.source.ResolvedSource;
+import dev.pavu.workspace.source.SourceLimits;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +36,19 @@ public class SourceResolver {
 
     private final PlannerConfig config;
     private final BundleStore store;
+    private final SubmittedUrls urls;
+    private final SourceLimits limits;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "pavu-source-resolver");
         t.setDaemon(true);
         return t;
     });
 
-    public SourceResolver(PlannerConfig config, BundleStore store) {
+    public SourceResolver(PlannerConfig config, BundleStore store, SubmittedUrls urls, SourceLimitsConfig limits) {
         this.config = config;
         this.store = store;
+        this.urls = urls;
+        this.limits = limits.limits();
     }
 
     /**
@@ -51,14 +57,17 @@ public class SourceResolver {
      * @param ref    branch, tag or commit; {@code null} for the default branch
      * @param upload an uploaded bundle, or {@code null}
      * @return the stored source
-     * @throws SourceProblem with a reason a user can act on: unreachable URL, unknown ref, bad bundle, timeout
+     * @throws SourceProblem with a reason a user can act on: unreachable or refused URL (see {@link SubmittedUrls}),
+     *                      unknown ref, bad bundle, a source past the {@code pavu.sources.*} limits, timeout; the
+     *                      reason holds no path of the planner's machine
      */
     public StoredSource resolve(String jobId, String gitUrl, String ref, Path upload) throws SourceProblem {
         Path work = config.workDir().resolve("resolve").resolve(jobId);
         String what = upload != null ? "the uploaded bundle" : gitUrl;
         Future<ResolvedSource> f = pool.submit(() -> {
             Files.createDirectories(work);
-            return upload != null ? GitSources.fromBundle(upload, ref, work) : GitSources.fromUrl(gitUrl, ref, work, READ_TIMEOUT);
+            return upload != null ? GitSources.fromBundle(upload, ref, work, limits)
+                    : GitSources.fromUrl(gitUrl, ref, work, READ_TIMEOUT, urls.policy(), limits);
         });
         long timeoutMs = config.sourceTimeout().toMillis();
         try {
@@ -75,13 +84,14 @@ public class SourceResolver {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             Log.infof("source of job %s not resolved: %s", jobId, msg);
-            throw new SourceProblem(msg, cause);
+            throw new SourceProblem(HostPaths.redact(msg), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
             throw new SourceProblem("the planner stopped while resolving " + what);
         } catch (RuntimeException e) {
-            throw new SourceProblem("could not store the source of " + what + ": " + e.getMessage(), e);
+            Log.errorf(e, "could not store the source of job %s", jobId);
+            throw new SourceProblem("could not store the source of " + what + ": " + HostPaths.redact(e.getMessage()), e);
         } finally {
             deleteQuietly(work);
         }

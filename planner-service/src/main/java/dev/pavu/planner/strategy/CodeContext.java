@@ -6,10 +6,9 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import dev.pavu.contracts.SuspiciousLocation;
+import dev.pavu.workspace.layout.CheckoutFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,12 +59,12 @@ public final class CodeContext {
                 continue;
             }
             Optional<CompilationUnit> cu = parsed.computeIfAbsent(l.file(), f -> {
-                Path p = root.resolve(f).normalize();
-                if (!p.startsWith(root) || !Files.isRegularFile(p)) {
-                    return Optional.empty();
-                }
                 try {
-                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    Optional<String> read = CheckoutFiles.readString(root, f); // never through a symbolic link
+                    if (read.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    String text = read.get();
                     texts.put(f, text);
                     return parse(text);
                 } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.config.SourceLimitsConfig;
 import dev.pavu.planner.source.BundleStore;
 import dev.pavu.planner.source.SourceResolver;
 import dev.pavu.workspace.source.SourceCache;
@@ -51,15 +52,17 @@ public class StrategyService {
      * @param exploration   the planner model's call
      * @param plannerConfig the planner's directories
      * @param store         the bundle store (source of checkouts)
+     * @param limits        what a checkout may hold ({@code pavu.sources.*})
      */
     public StrategyService(StrategyConfig config, ModelDirectory directory, PastSuccess past, Exploration exploration,
-                           PlannerConfig plannerConfig, BundleStore store) {
+                           PlannerConfig plannerConfig, BundleStore store, SourceLimitsConfig limits) {
         this.config = config;
         this.directory = directory;
         this.past = past;
         this.exploration = exploration;
         this.plannerConfig = plannerConfig;
-        this.cache = new SourceCache(plannerConfig.workDir().resolve("strategy-cache"), sha -> Files.newInputStream(store.pathOf(sha)));
+        this.cache = new SourceCache(plannerConfig.workDir().resolve("strategy-cache"), sha -> Files.newInputStream(store.pathOf(sha)),
+                limits.limits());
     }
 
     /**

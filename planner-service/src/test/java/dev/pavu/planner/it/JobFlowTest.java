@@ -189,16 +189,32 @@ class JobFlowTest {
     @Test
     void unreachableGitUrlConcludesFailedWithAClearReason() {
         String jobId = given().contentType(ContentType.JSON)
-                .body("{\"source\": {\"gitUrl\": \"http://127.0.0.1:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
+                .body("{\"source\": {\"gitUrl\": \"http://localhost:9/nothing.git\", \"ref\": \"main\"}, \"task\": \"x\"}")
                 .when().post("/jobs")
                 .then().statusCode(202).extract().path("id");
         JobConcluded c = one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
         assertEquals(Outcome.FAILED, c.outcome());
-        assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://127.0.0.1:9/nothing.git"), c.reason());
+        assertTrue(c.reason().startsWith("could not resolve the source: cannot clone http://localhost:9/nothing.git"), c.reason());
         given().when().get("/jobs/" + jobId)
                 .then().body("outcome", equalTo("FAILED")).body("state", equalTo("CONCLUDED"));
         given().when().get("/jobs/" + jobId + "/patch")
                 .then().statusCode(404).body("detail", containsString("it concluded FAILED"));
+    }
+
+    @Test
+    void aTaskAndErrorLogAtTheirLimitsStillTravelOnKafka() {
+        // the largest task the planner accepts, made of control characters that JSON escapes 6-fold (\\u0001), and the
+        // largest error log: JobSubmitted must stay under the broker's 1 MiB message size and arrive
+        String task = "\\u0001".repeat(65_536);
+        String jobId = given().contentType(ContentType.JSON)
+                .body("{\"source\": {\"gitUrl\": \"http://localhost:9/max.git\"}, \"task\": \"" + task
+                        + "\", \"errorLog\": \"" + "e".repeat(1 << 20) + "\"}")
+                .when().post("/jobs")
+                .then().statusCode(202).extract().path("id");
+        JobSubmitted submitted = one(TestTopics.JOBS, jobId, EventTypes.JOB_SUBMITTED, JobSubmitted.class);
+        assertEquals(65_536, submitted.task().text().length());
+        assertEquals(16_000 + "[…truncated…]\n".length(), submitted.task().errorLog().length());
+        assertEquals(Outcome.FAILED, one(TestTopics.JOBS, jobId, EventTypes.JOB_CONCLUDED, JobConcluded.class).outcome());
     }
 
     @Test

@@ -18,7 +18,8 @@ class JobRequestsGatesTest {
     private static final String SOURCE = "\"source\": {\"gitUrl\": \"https://example.org/r.git\"}";
 
     private static JobSubmission parse(String gates) {
-        return JobRequests.parse("{" + SOURCE + (gates == null ? "" : ", \"gates\": " + gates) + "}", false, 10_000);
+        return JobRequests.parse("{" + SOURCE + (gates == null ? "" : ", \"gates\": " + gates) + "}", false,
+                new JobRequests.Limits(65_536, 1 << 20, 8_192, 10_000), url -> java.util.Optional.empty());
     }
 
     private static List<String> problems(String gates) {

@@ -82,7 +82,7 @@ class JobResourceTest {
         given().contentType(ContentType.JSON).body("{\"source\": {\"gitUrl\": \"not a url\"}}")
                 .when().post("/jobs")
                 .then().statusCode(400)
-                .body("errors[0].message", containsString("is not a git URL"));
+                .body("errors[0].message", containsString("https://"));
     }
 
     @Test

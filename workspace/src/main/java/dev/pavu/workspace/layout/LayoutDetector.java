@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * {@code settings.gradle(.kts)} or {@code gradlew} → {@link BuildKind#GRADLE} (with the projects
  * {@code settings.gradle} includes); {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, {@code pytest.ini}
  * or {@code tests/*.py} → {@link BuildKind#PYTHON}; {@code package.json} → {@link BuildKind#NODE}; else
- * {@link BuildKind#UNKNOWN}. Build files are read, never executed; module paths leaving the root are ignored.
+ * {@link BuildKind#UNKNOWN}. Build files are read, never executed; module paths leaving the root are ignored, and
+ * symbolic links are never followed (a {@code pom.xml} or {@code src} that is a link counts as absent; see
+ * {@link CheckoutFiles}).
  */
 public final class LayoutDetector {
 
@@ -40,14 +42,14 @@ public final class LayoutDetector {
      * @throws UncheckedIOException     when the root cannot be listed
      */
     public static Layout detect(Path root) {
-        if (root == null || !Files.isDirectory(root)) {
+        if (root == null || !Files.isDirectory(root)) { // the root itself may be reached through a link (e.g. /tmp)
             throw new IllegalArgumentException("cannot detect the layout of " + root + ": it is not a directory");
         }
-        if (Files.isRegularFile(root.resolve("pom.xml"))) {
+        if (CheckoutFiles.isRegularFile(root, "pom.xml")) {
             return maven(root);
         }
         for (String name : List.of("build.gradle.kts", "build.gradle", "settings.gradle.kts", "settings.gradle", "gradlew")) {
-            if (Files.isRegularFile(root.resolve(name))) {
+            if (CheckoutFiles.isRegularFile(root, name)) {
                 return gradle(root, Path.of(name));
             }
         }
@@ -55,7 +57,7 @@ public final class LayoutDetector {
         if (python != null) {
             return python;
         }
-        if (Files.isRegularFile(root.resolve("package.json"))) {
+        if (CheckoutFiles.isRegularFile(root, "package.json")) {
             return node(root);
         }
         return Layout.unknown();
@@ -73,8 +75,8 @@ public final class LayoutDetector {
         if (depth > 12 || !seen.add(dir)) {
             return;
         }
-        Path base = root.resolve(dir.toString());
-        Pom pom = Pom.read(base.resolve("pom.xml"));
+        Pom pom = CheckoutFiles.regularFile(root, dir.resolve("pom.xml").toString()).map(Pom::read)
+                .orElseGet(() -> new Pom(List.of(), java.util.Optional.empty(), java.util.Optional.empty()));
         addIfDir(root, dir, pom.sourceDirectory().orElse("src/main/java"), sources);
         addIfDir(root, dir, "src/main/kotlin", sources);
         addIfDir(root, dir, pom.testSourceDirectory().orElse("src/test/java"), tests);
@@ -84,12 +86,10 @@ public final class LayoutDetector {
             if (child == null) {
                 continue;
             }
-            Path childBase = root.resolve(child.toString());
-            if (Files.isRegularFile(childBase) && childBase.getFileName().toString().endsWith(".xml")) {
+            if (CheckoutFiles.isRegularFile(root, child.toString()) && child.getFileName().toString().endsWith(".xml")) {
                 child = child.getParent() == null ? ROOT : child.getParent(); // <module>x/pom-other.xml</module>
-                childBase = root.resolve(child.toString());
             }
-            if (Files.isRegularFile(childBase.resolve("pom.xml"))) {
+            if (CheckoutFiles.isRegularFile(root, child.resolve("pom.xml").toString())) {
                 mavenProject(root, child, sources, tests, seen, depth + 1);
             }
         }
@@ -99,9 +99,8 @@ public final class LayoutDetector {
         List<Path> projects = new ArrayList<>();
         projects.add(ROOT);
         for (String settings : List.of("settings.gradle.kts", "settings.gradle")) {
-            Path file = root.resolve(settings);
-            if (Files.isRegularFile(file)) {
-                Matcher include = GRADLE_INCLUDE.matcher(read(file));
+            if (CheckoutFiles.isRegularFile(root, settings)) {
+                Matcher include = GRADLE_INCLUDE.matcher(read(root, settings));
                 while (include.find()) {
                     Matcher names = QUOTED.matcher(include.group(1));
                     while (names.find()) {
@@ -129,22 +128,22 @@ public final class LayoutDetector {
     private static Layout python(Path root) {
         Path buildFile = null;
         for (String name : List.of("pyproject.toml", "setup.py", "setup.cfg", "pytest.ini")) {
-            if (Files.isRegularFile(root.resolve(name))) {
+            if (CheckoutFiles.isRegularFile(root, name)) {
                 buildFile = Path.of(name);
                 break;
             }
         }
-        boolean testsDir = hasPythonFiles(root.resolve("tests"));
+        boolean testsDir = hasPythonFiles(root, "tests");
         if (buildFile == null && !testsDir) {
             return null;
         }
         List<Path> sources = new ArrayList<>();
-        if (Files.isDirectory(root.resolve("src"))) {
+        if (CheckoutFiles.isDirectory(root, "src")) {
             sources.add(Path.of("src"));
         } else {
             for (Path dir : list(root)) {
                 String name = dir.getFileName().toString();
-                if (Files.isDirectory(dir) && Files.isRegularFile(dir.resolve("__init__.py"))
+                if (CheckoutFiles.isRegularFile(root, name + "/__init__.py")
                         && !Set.of("tests", "test", "docs").contains(name)) {
                     sources.add(Path.of(name));
                 }
@@ -155,7 +154,7 @@ public final class LayoutDetector {
         }
         List<Path> tests = new ArrayList<>();
         for (String name : List.of("tests", "test")) {
-            if (Files.isDirectory(root.resolve(name))) {
+            if (CheckoutFiles.isDirectory(root, name)) {
                 tests.add(Path.of(name));
             }
         }
@@ -180,8 +179,9 @@ public final class LayoutDetector {
         return new Layout(BuildKind.NODE, Path.of("package.json"), sources, tests);
     }
 
-    private static boolean hasPythonFiles(Path dir) {
-        return Files.isDirectory(dir) && list(dir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".py"));
+    private static boolean hasPythonFiles(Path root, String dir) {
+        return CheckoutFiles.isDirectory(root, dir) && list(root.resolve(dir)).stream()
+                .anyMatch(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     /** {@code base/relative} normalised, or {@code null} when it is absolute or leaves the repository. */
@@ -200,7 +200,7 @@ public final class LayoutDetector {
     private static void addIfDir(Path root, Path project, String dir, List<Path> out) {
         String d = dir.replaceFirst("^\\$\\{(project\\.)?basedir}/", "");
         Path rel = inside(project, d);
-        if (rel != null && !rel.equals(ROOT) && Files.isDirectory(root.resolve(rel.toString())) && !out.contains(rel)) {
+        if (rel != null && !rel.equals(ROOT) && CheckoutFiles.isDirectory(root, rel.toString()) && !out.contains(rel)) {
             out.add(rel);
         }
     }
@@ -213,9 +213,9 @@ public final class LayoutDetector {
         }
     }
 
-    private static String read(Path file) {
+    private static String read(Path root, String file) {
         try {
-            return Files.readString(file);
+            return CheckoutFiles.readString(root, file).orElse("");
         } catch (IOException e) {
             return "";
         }

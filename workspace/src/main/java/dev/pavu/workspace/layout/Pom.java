@@ -26,7 +26,7 @@ import org.xml.sax.helpers.DefaultHandler;
 record Pom(List<String> modules, Optional<String> sourceDirectory, Optional<String> testSourceDirectory) {
 
     static Pom read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -19,6 +19,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -87,11 +88,17 @@ final class Bundles {
      * advertises, {@code HEAD} included, by name.
      */
     static Map<String, ObjectId> fetchInto(Repository repo, Path bundle) throws GitAPIException {
+        return fetchInto(repo, bundle, NullProgressMonitor.INSTANCE);
+    }
+
+    /** Same as {@link #fetchInto(Repository, Path)}; the import stops when {@code monitor} says it is cancelled. */
+    static Map<String, ObjectId> fetchInto(Repository repo, Path bundle, ProgressMonitor monitor) throws GitAPIException {
         quiet(repo);
         FetchResult result = new Git(repo).fetch()
                 .setRemote(bundle.toAbsolutePath().toString())
                 .setRefSpecs("+refs/*:refs/*")
                 .setCheckFetchedObjects(true)
+                .setProgressMonitor(monitor)
                 .call();
         return advertised(result);
     }

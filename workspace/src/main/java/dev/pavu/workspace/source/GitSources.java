@@ -73,7 +73,28 @@ public final class GitSources {
      *                         is unknown (the message lists the available branches and tags)
      */
     public static ResolvedSource fromUrl(String url, String ref, Path workDir, Duration timeout) {
-        String uri = cloneUri(url);
+        return fromUrl(url, ref, workDir, timeout, null, SourceLimits.DEFAULTS);
+    }
+
+    /**
+     * Same as {@link #fromUrl(String, String, Path, Duration)} for a URL someone else submitted: the URL must pass
+     * {@code remotes} ({@code http(s)://} to a public host; every HTTP connection of the fetch, redirects included, is
+     * checked again), the resolved commit's tree must keep within {@code limits}, and an unknown ref's message does not
+     * list the remote's branches and tags.
+     *
+     * @param url     the submitted URL
+     * @param ref     branch, tag, full ref name, commit id, or {@code null} for the remote's {@code HEAD}
+     * @param workDir directory for the bundle (created when missing)
+     * @param timeout network timeout for connecting and each read (the whole fetch: {@value #TOTAL_TIMEOUTS} times it)
+     * @param remotes which URLs may be fetched; {@code null} for any (the caller's own URLs: tests, tools)
+     * @param limits  what the resolved commit's tree may hold
+     * @return the commit and its bundle
+     * @throws SourceException as {@link #fromUrl(String, String, Path, Duration)}, or when {@code remotes} refuses the
+     *                         URL or a redirect; {@link SourceLimits.ExceededException} when the tree breaks a limit
+     */
+    public static ResolvedSource fromUrl(String url, String ref, Path workDir, Duration timeout, RemotePolicy remotes,
+                                         SourceLimits limits) {
+        String uri = remotes == null ? cloneUri(url) : remotes.checkUrl(url);
         Path dir = createDir(workDir);
         Path clone = tempDir(dir, ".clone-");
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
@@ -88,6 +109,7 @@ public final class GitSources {
                     .setTimeout(seconds)
                     .setProgressMonitor(monitor)
                     .setCheckFetchedObjects(true)
+                    .setTransportConfigCallback(remotes == null ? null : new GuardedHttp(remotes))
                     .call();
             Map<String, ObjectId> refs = new LinkedHashMap<>();
             Bundles.advertised(fetched).forEach((name, id) -> {
@@ -96,21 +118,34 @@ public final class GitSources {
                 }
             });
             Ref head = fetched.getAdvertisedRef("HEAD");
-            RefResolver.Resolved resolved = RefResolver.resolve(repo, refs, ref, url);
+            RefResolver.Resolved resolved = RefResolver.resolve(repo, refs, ref, url, remotes == null);
             String refName = resolved.refName();
             if (ref == null && head != null && head.isSymbolic()) {
                 refName = head.getTarget().getName();
             }
+            checkTree(repo, resolved.commit(), limits);
             ResolvedSource source = Bundles.write(repo, resolved.commit(), refName, dir);
             LOG.infof("resolved %s at %s to commit %s, bundle %s (%d bytes) in %d ms", url, ref == null ? "HEAD" : ref,
                     source.commit(), source.sha256(), source.sizeBytes(), (System.nanoTime() - started) / 1_000_000);
             return source;
         } catch (GitAPIException | JGitInternalException e) {
-            throw new SourceException(cloneFailure(url, e, monitor, timeout), e);
+            String why = cloneFailure(url, e, monitor, timeout);
+            throw new SourceException(remotes == null ? why : why.replace(" (http(s)://, git://, file:// or a local path)", ""), e);
         } catch (IOException e) {
-            throw new SourceException("cannot bundle " + url + ": " + e.getMessage() + "; check free space and permissions of " + dir, e);
+            LOG.warnf(e, "cannot bundle %s in %s", url, dir);
+            throw new SourceException("cannot bundle " + url + ": " + e.getClass().getSimpleName()
+                    + "; the server's disk may be full, retry later", e);
         } finally {
             Files2.deleteQuietly(clone);
+        }
+    }
+
+    /** Checks the commit's tree against the limits, reading object sizes only. */
+    private static void checkTree(Repository repo, org.eclipse.jgit.revwalk.RevCommit commit, SourceLimits limits)
+            throws IOException {
+        String what = "commit " + commit.name().substring(0, 12);
+        try (org.eclipse.jgit.lib.ObjectReader reader = repo.newObjectReader()) {
+            TreeLimits.check(reader, commit.getTree(), limits, what, new TreeLimits.Deadline(limits, "checking " + what));
         }
     }
 
@@ -127,34 +162,59 @@ public final class GitSources {
      *                         lists its refs) or when several refs and no {@code HEAD} make the choice ambiguous
      */
     public static ResolvedSource fromBundle(Path bundle, String ref, Path workDir) {
-        if (bundle == null || !Files.isRegularFile(bundle)) {
-            throw new SourceException("bundle file " + bundle + " does not exist or is not a file; upload the file "
+        return fromBundle(bundle, ref, workDir, SourceLimits.DEFAULTS);
+    }
+
+    /**
+     * Same as {@link #fromBundle(Path, String, Path)}, refusing a bundle whose resolved commit's tree breaks
+     * {@code limits} (checked from object sizes, before anything is checked out) or whose import takes longer than
+     * {@link SourceLimits#timeout()}. Messages name the bundle by its file name only, never by its path.
+     *
+     * @param bundle  the bundle file
+     * @param ref     branch, tag, full ref name or commit id in the bundle; {@code null} for its {@code HEAD}
+     * @param workDir directory for the bundle (created when missing)
+     * @param limits  what the resolved commit's tree may hold
+     * @return the commit and the bundle's place, SHA-256 and size
+     * @throws SourceException as {@link #fromBundle(Path, String, Path)}; {@link SourceLimits.ExceededException}
+     *                         when the tree breaks a limit
+     */
+    public static ResolvedSource fromBundle(Path bundle, String ref, Path workDir, SourceLimits limits) {
+        String name = bundle == null || bundle.getFileName() == null ? "the bundle" : "bundle " + bundle.getFileName();
+        if (bundle == null || !Files.isRegularFile(bundle, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new SourceException(name + " does not exist or is not a file; upload the file "
                     + "made by 'git bundle create repo.bundle --all'");
         }
         try {
             if (!Bundles.looksLikeBundle(bundle)) {
-                throw new SourceException(bundle.getFileName() + " is not a git bundle (it must start with '# v2 git bundle'); "
+                throw new SourceException(name + " is not a git bundle (it must start with '# v2 git bundle'); "
                         + "create one with 'git bundle create repo.bundle --all' or 'git bundle create repo.bundle HEAD'");
             }
         } catch (IOException e) {
-            throw new SourceException("cannot read bundle " + bundle + ": " + e.getMessage(), e);
+            LOG.warnf(e, "cannot read bundle %s", bundle);
+            throw new SourceException("cannot read " + name + ": " + e.getClass().getSimpleName(), e);
         }
         Path dir = createDir(workDir);
         Path check = tempDir(dir, ".bundle-check-");
+        DeadlineMonitor monitor = new DeadlineMonitor(limits.timeout());
         try (Repository repo = FileRepositoryBuilder.create(check.toFile())) {
             repo.create(true);
             Bundles.quiet(repo);
             Map<String, ObjectId> refs;
             try {
-                refs = Bundles.fetchInto(repo, bundle);
+                refs = Bundles.fetchInto(repo, bundle, monitor);
             } catch (GitAPIException | JGitInternalException e) {
-                String why = rootMessage(e);
+                if (monitor.expired()) {
+                    throw new SourceLimits.ExceededException(SourceLimits.Limit.TIME, "importing " + name + " took longer than "
+                            + limits.timeout().toSeconds() + " s", limits.timeout().toSeconds() + "s");
+                }
+                String why = rootMessage(e).replace(bundle.toAbsolutePath().toString(), bundle.getFileName().toString());
                 throw new SourceException(why.toLowerCase().contains("prerequisite")
-                        ? "bundle " + bundle.getFileName() + " is incomplete: it needs commits it does not contain (" + why
+                        ? name + " is incomplete: it needs commits it does not contain (" + why
                                 + "); create it from the whole history with 'git bundle create repo.bundle --all' or '... HEAD'"
-                        : "bundle " + bundle.getFileName() + " cannot be read (" + why + "); re-create it with 'git bundle create repo.bundle --all'", e);
+                        : name + " cannot be read (" + why + "); re-create it with 'git bundle create repo.bundle --all'", e);
             }
-            RefResolver.Resolved resolved = RefResolver.resolve(repo, refs, ref, "bundle " + bundle.getFileName());
+            RefResolver.Resolved resolved = RefResolver.resolve(repo, refs, ref, name, true);
+            checkTree(repo, resolved.commit(), limits);
             String sha = Files2.sha256(bundle);
             Path target = dir.resolve(sha + ".bundle");
             if (!Files.exists(target) || !Files.isSameFile(target, bundle)) {
@@ -168,7 +228,9 @@ public final class GitSources {
             }
             return new ResolvedSource(resolved.commit().name(), target, sha, Files.size(target));
         } catch (IOException e) {
-            throw new SourceException("cannot check bundle " + bundle + ": " + e.getMessage() + "; check free space and permissions of " + dir, e);
+            LOG.warnf(e, "cannot check bundle %s in %s", bundle, dir);
+            throw new SourceException("cannot check " + name + ": " + e.getClass().getSimpleName()
+                    + "; the server's disk may be full, retry later", e);
         } finally {
             Files2.deleteQuietly(check);
         }

@@ -32,8 +32,10 @@ final class RefResolver {
      * @param refs   candidate refs by full name ({@code HEAD}, {@code refs/heads/…}, {@code refs/tags/…})
      * @param ref    the user's ref, or {@code null} for the default ({@code HEAD}, else the only ref)
      * @param source how to name the source in messages, e.g. {@code https://host/repo.git}
+     * @param listRefs whether messages may list the source's branches and tags (not for a URL someone else
+     *                 submitted: it would show them a repository's refs)
      */
-    static Resolved resolve(Repository repo, Map<String, ObjectId> refs, String ref, String source) {
+    static Resolved resolve(Repository repo, Map<String, ObjectId> refs, String ref, String source, boolean listRefs) {
         String wanted = ref == null || ref.isBlank() ? null : ref.strip();
         if (wanted == null) {
             if (refs.containsKey("HEAD")) {
@@ -45,7 +47,7 @@ final class RefResolver {
             }
             throw new SourceException(names.isEmpty()
                     ? source + " has no commits (no HEAD and no refs); push a commit first or choose another source"
-                    : source + " has no HEAD and several refs " + list(refs) + "; name the one to use as the ref");
+                    : source + " has no HEAD and several refs" + (listRefs ? " " + list(refs) : "") + "; name the one to use as the ref");
         }
         for (String name : List.of(wanted, "refs/heads/" + wanted, "refs/tags/" + wanted, "refs/remotes/origin/" + wanted)) {
             ObjectId id = refs.get(name);
@@ -65,8 +67,11 @@ final class RefResolver {
                 throw new SourceException("cannot look up '" + wanted + "' in " + source + ": " + e.getMessage(), e);
             }
         }
-        throw new SourceException("ref '" + wanted + "' is not in " + source + "; it has " + list(refs)
-                + " — name one of these branches or tags, or a commit id reachable from them");
+        throw new SourceException(listRefs
+                ? "ref '" + wanted + "' is not in " + source + "; it has " + list(refs)
+                        + " — name one of these branches or tags, or a commit id reachable from them"
+                : "ref '" + wanted + "' is not in " + source + "; name one of its branches or tags, or a commit id "
+                        + "reachable from them");
     }
 
     private static RevCommit commit(Repository repo, ObjectId id, String name, String source) {

@@ -1,18 +1,14 @@
 package dev.pavu.workspace.source;
 
-import dev.pavu.workspace.diff.PathPolicy;
-import dev.pavu.workspace.diff.PatchRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,18 +19,11 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +43,7 @@ public class SourceCache {
 
     private final Path cacheDir;
     private final BundleFetcher fetcher;
+    private final SourceLimits limits;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
@@ -63,8 +53,21 @@ public class SourceCache {
      * @param fetcher  downloads a bundle by SHA-256 when it is not cached yet
      */
     public SourceCache(Path cacheDir, BundleFetcher fetcher) {
+        this(cacheDir, fetcher, SourceLimits.DEFAULTS);
+    }
+
+    /**
+     * Creates a cache whose checkouts keep within {@code limits}: a commit's tree is checked from object sizes before
+     * any of its files is written, and writing stops at {@link SourceLimits#timeout()}.
+     *
+     * @param cacheDir directory of the cache (created when missing)
+     * @param fetcher  downloads a bundle by SHA-256 when it is not cached yet
+     * @param limits   what one checkout may hold
+     */
+    public SourceCache(Path cacheDir, BundleFetcher fetcher, SourceLimits limits) {
         this.cacheDir = cacheDir.toAbsolutePath();
         this.fetcher = fetcher;
+        this.limits = limits;
     }
 
     /**
@@ -82,7 +85,8 @@ public class SourceCache {
     /**
      * Ensures the bundle is cached (fetching it once and verifying its SHA-256), and materialises a fresh, writable
      * checkout of {@code commit} into {@code target}: the commit's files with their executable bits and symbolic
-     * links, and submodules as empty directories.
+     * links (written as links, never followed: a file below a link is refused), and submodules as empty directories.
+     * A commit breaking the cache's {@link SourceLimits} is refused before any file is written.
      *
      * @param bundleSha SHA-256 of the bundle (64 hex characters)
      * @param commit    full commit id (40 hex characters; 64 for SHA-256 repositories)
@@ -92,7 +96,8 @@ public class SourceCache {
      * @return {@code target}
      * @throws SourceException when an argument is malformed, {@code target} is not empty, the fetch fails, the
      *                         fetched bytes do not match {@code bundleSha} (nothing is cached then), the bundle is
-     *                         unreadable or the commit is not in it
+     *                         unreadable or the commit is not in it; {@link SourceLimits.ExceededException} when the
+     *                         commit breaks a limit
      */
     public Path checkout(String bundleSha, String commit, Path target, boolean keepGit) {
         String sha = checkHex(bundleSha, Files2.SHA256, "bundle sha256", "64 hex characters");
@@ -160,7 +165,17 @@ public class SourceCache {
             try {
                 try (Repository repo = FileRepositoryBuilder.create(tmp.toFile())) {
                     repo.create(true);
-                    Bundles.fetchInto(repo, bundle);
+                    DeadlineMonitor monitor = new DeadlineMonitor(limits.timeout());
+                    try {
+                        Bundles.fetchInto(repo, bundle, monitor);
+                    } catch (GitAPIException | JGitInternalException e) {
+                        if (monitor.expired()) {
+                            throw new SourceLimits.ExceededException(SourceLimits.Limit.TIME, "importing bundle " + sha
+                                    + " took longer than " + limits.timeout().toSeconds() + " s",
+                                    limits.timeout().toSeconds() + "s");
+                        }
+                        throw e;
+                    }
                 } catch (GitAPIException | JGitInternalException e) {
                     throw new SourceException("bundle " + sha + " cannot be read (" + GitSources.rootMessage(e)
                             + "); the cached copy is removed, retry to fetch it again", e);
@@ -181,9 +196,9 @@ public class SourceCache {
             Path tmp = Files.createTempDirectory(Files.createDirectories(dir.getParent()), ".checkout-");
             try {
                 if (keepGit) {
-                    cloneAt(repoDir, commit, tmp);
+                    cloneAt(repoDir, commit, tmp, limits);
                 } else {
-                    export(repoDir, commit, tmp);
+                    CheckoutWriter.export(repoDir, commit, tmp, limits);
                 }
                 moveIntoPlace(tmp, dir);
             } finally {
@@ -192,50 +207,12 @@ public class SourceCache {
         });
     }
 
-    /** Writes the files of {@code commit} into {@code dir}, byte for byte (no line-ending or filter conversion). */
-    private static void export(Path repoDir, String commit, Path dir) throws IOException {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(repoDir.toFile()).setMustExist(true).build();
-             RevWalk walk = new RevWalk(repo);
-             ObjectReader reader = repo.newObjectReader();
-             TreeWalk tree = new TreeWalk(repo, reader)) {
-            RevCommit c = parse(walk, repo, commit);
-            tree.addTree(c.getTree());
-            tree.setRecursive(true);
-            tree.setPostOrderTraversal(false);
-            while (tree.next()) {
-                String path = safe(tree.getPathString(), commit);
-                Path file = dir.resolve(path);
-                Files.createDirectories(file.getParent());
-                FileMode mode = tree.getFileMode(0);
-                ObjectId id = tree.getObjectId(0);
-                if (FileMode.GITLINK.equals(mode)) {
-                    Files.createDirectories(file);
-                } else if (FileMode.SYMLINK.equals(mode)) {
-                    String link = new String(reader.open(id).getBytes(), StandardCharsets.UTF_8);
-                    Files.createSymbolicLink(file, Path.of(link));
-                } else {
-                    ObjectLoader loader = reader.open(id);
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        loader.copyTo(out);
-                    }
-                    if (FileMode.EXECUTABLE_FILE.equals(mode)) {
-                        try {
-                            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-                        } catch (UnsupportedOperationException e) {
-                            file.toFile().setExecutable(true);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * The exported files of {@code commit} plus a {@code .git} holding the cached repository's branches and tags, a
      * detached {@code HEAD} at {@code commit} and an index matching it; files stay byte for byte as in the export.
      */
-    private static void cloneAt(Path repoDir, String commit, Path dir) throws IOException {
-        export(repoDir, commit, dir);
+    private static void cloneAt(Path repoDir, String commit, Path dir, SourceLimits limits) throws IOException {
+        CheckoutWriter.export(repoDir, commit, dir, limits);
         try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
             Repository repo = git.getRepository();
             Bundles.quiet(repo);
@@ -251,26 +228,6 @@ public class SourceCache {
             git.reset().setMode(ResetCommand.ResetType.MIXED).setRef(commit).call();
         } catch (GitAPIException | JGitInternalException e) {
             throw new SourceException("cannot give the checkout of " + commit + " its git metadata: " + GitSources.rootMessage(e), e);
-        }
-    }
-
-    private static RevCommit parse(RevWalk walk, Repository repo, String commit) throws IOException {
-        try {
-            return walk.parseCommit(ObjectId.fromString(commit));
-        } catch (MissingObjectException e) {
-            throw new SourceException("commit " + commit + " is not in the bundle; the job names a commit of another "
-                    + "source, resolve the source again", e);
-        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
-            throw new SourceException(commit + " is not a commit in the bundle; name a commit id", e);
-        }
-    }
-
-    private static String safe(String path, String commit) {
-        try {
-            return PathPolicy.normalise(path);
-        } catch (PatchRejectedException e) {
-            throw new SourceException("commit " + commit + " holds an unsafe path: " + e.getMessage()
-                    + "; such a repository cannot be checked out", e);
         }
     }
 

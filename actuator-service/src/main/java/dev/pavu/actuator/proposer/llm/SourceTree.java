@@ -1,14 +1,9 @@
 package dev.pavu.actuator.proposer.llm;
 
+import dev.pavu.workspace.layout.CheckoutFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +32,8 @@ public interface SourceTree {
 
             @Override
             public Optional<String> read(String path) {
-                Path f = base.resolve(path).normalize();
-                if (!f.startsWith(base) || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    return Optional.empty();
-                }
                 try {
-                    return Optional.of(Files.readString(f, StandardCharsets.UTF_8));
+                    return CheckoutFiles.readString(base, path); // never through a symbolic link
                 } catch (IOException e) {
                     return Optional.empty();
                 }
@@ -78,26 +69,6 @@ public interface SourceTree {
 
     private static List<String> walk(Path base) {
         Set<String> skip = Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea", "out");
-        List<String> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(base, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(base) && skip.contains(dir.getFileName().toString())
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && out.size() < 200_000) {
-                        out.add(base.relativize(file).toString().replace('\\', '/'));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return CheckoutFiles.regularFiles(base, skip, p -> true, 200_000); // regular files only, links left out
     }
 }
