@@ -7,13 +7,14 @@ import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.report.TestReport;
-import dev.pavu.verifier.sandbox.BubblewrapSandbox;
 import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.OutputSink;
 import dev.pavu.verifier.sandbox.ProcessRunner;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
+import dev.pavu.verifier.sandbox.SandboxedProcess;
 import dev.pavu.workspace.diff.ChangeKind;
 import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.PatchRejectedException;
@@ -93,13 +94,17 @@ public final class FastProject implements AutoCloseable {
     private final long memoryBytes;
     /** Time candidates waited for a JVM to start, ms, for statistics. */
     private long startWaitMs;
+    /** The caps of the warm JVM's sandbox, for its whole life (the cold path's caps of one run). */
+    private final Limits runLimits;
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     /** Opened on the first candidate that changes sources ({@link #fileManager}); closed with the project. */
     private StandardJavaFileManager fileManager;
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes) {
+                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
+                Limits runLimits) {
         this.memoryBytes = memoryBytes;
+        this.runLimits = runLimits;
         this.budget = budget;
         this.spareEnabled = spareJvm;
         this.dir = dir;
@@ -169,7 +174,7 @@ public final class FastProject implements AutoCloseable {
         try {
             for (int i = 0; i < 2; i++) {
                 long id = sequence.incrementAndGet();
-                Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
+                Path cand = freshDir(Long.toString(id));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
                     Exec run = execute(id, cand, classes, perTest, List.of(), 0, 0,
@@ -249,11 +254,11 @@ public final class FastProject implements AutoCloseable {
      */
     public Optional<GateOutcome> verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
         long id = sequence.incrementAndGet();
-        Path cand = dir.resolve("cand").resolve(Long.toString(id));
+        Path cand = null;
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         try {
-            Files.createDirectories(cand);
+            cand = freshDir(Long.toString(id));
             Path src = cand.resolve("src");
             Path classes = Files.createDirectories(cand.resolve("classes"));
             List<Path> sources = new ArrayList<>();
@@ -306,8 +311,7 @@ public final class FastProject implements AutoCloseable {
                 usedMs = first.virtualMs();
                 note(log, "the tests run first passed; running the whole suite");
                 id = sequence.incrementAndGet();
-                Path next = dir.resolve("cand").resolve(Long.toString(id));
-                Files.createDirectories(next);
+                Path next = freshDir(Long.toString(id));
                 Files.move(classes, next.resolve("classes"));
                 delete(cand);
                 cand = next;
@@ -319,7 +323,9 @@ public final class FastProject implements AutoCloseable {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
             return Optional.empty();
         } finally {
-            delete(cand);
+            if (cand != null) {
+                delete(cand);
+            }
         }
     }
 
@@ -499,7 +505,7 @@ public final class FastProject implements AutoCloseable {
         while (answer == null) {
             try {
                 String l = jvm.protocol().poll(20, TimeUnit.MILLISECONDS);
-                if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id))) {
+                if (l != null && (doneFor(l, DONE, id) || doneFor(l, DONE_RESTART, id))) {
                     answer = l;
                     break;
                 }
@@ -536,8 +542,57 @@ public final class FastProject implements AutoCloseable {
         } else if (answer.startsWith(DONE_RESTART)) {
             note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
             killRunner();
+        } else {
+            leftBehind(jvm, answer).ifPresent(why -> {
+                note(log, "the warm JVM is restarted after this candidate: " + why);
+                killRunner();
+            });
+        }
+        if (answer == null) {
+            jvm.sandboxed().limitHit().ifPresent(why -> note(log, "the warm JVM's sandbox: " + why));
+        } else if (!Files.isRegularFile(result, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            killRunner();
+            throw new IOException("the warm JVM answered but " + result + " is not a regular file");
         }
         return new Exec(answer, crashed, stopped, lastClass, ms, result);
+    }
+
+    // ---- containment of the warm JVM: its sandbox, a fresh directory per run, nothing of a run alive at the next ----
+
+    /** @return whether {@code line} is the runner's answer {@code <prefix><id>} (optionally followed by {@code  threads=N}) */
+    private static boolean doneFor(String line, String prefix, long id) {
+        String head = prefix + id;
+        return line.equals(head) || line.startsWith(head + " ");
+    }
+
+    /**
+     * What a run left alive in the warm JVM (threads it started, counted by the runner, daemon threads included) or
+     * in its sandbox (processes beyond those present when the JVM was ready); such a JVM is not reused, so nothing of
+     * one candidate runs when the next one starts.
+     *
+     * @return why the JVM must be replaced, or empty
+     */
+    private static Optional<String> leftBehind(Jvm jvm, String answer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" threads=(\\d+)").matcher(answer);
+        long threads = m.find() ? Long.parseLong(m.group(1)) : -1;
+        long processes = jvm.sandboxed().liveDescendants() - jvm.baseline().get();
+        if (threads != 0) {
+            return Optional.of(threads < 0 ? "the runner did not report the threads left running"
+                    : threads + " thread(s) it started still running");
+        }
+        if (processes > 0) {
+            return Optional.of(processes + " process(es) it started still running");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A new directory for one run, {@code cand/<name>-<random>}: created here (it did not exist, so nothing was
+     * planted in it), readable by the warm JVM; its name cannot be guessed by an earlier run.
+     */
+    private Path freshDir(String name) throws IOException {
+        Path parent = Files.createDirectories(dir.resolve("cand"));
+        return Files.createDirectory(parent.resolve(name + "-" + java.util.UUID.randomUUID()));
     }
 
     /** One test's time in the warm JVM, in the order the tests finished. */
@@ -603,8 +658,14 @@ public final class FastProject implements AutoCloseable {
         return b.toString();
     }
 
-    /** A started warm JVM: its process, its protocol lines ({@code PAVU-FAST-…}) and the rest of its output. */
-    private record Jvm(Process process, BlockingQueue<String> protocol, OutputCapture log) {
+    /**
+     * A started warm JVM: its sandboxed process, its protocol lines ({@code PAVU-FAST-…}), the rest of its output, and
+     * the processes of its sandbox once it was ready ({@link SandboxedProcess#liveDescendants}).
+     */
+    private record Jvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, OutputCapture log, AtomicLong baseline) {
+        Process process() {
+            return sandboxed.process();
+        }
     }
 
     /**
@@ -612,6 +673,12 @@ public final class FastProject implements AutoCloseable {
      * now), else a new one (the run waits for its start). A replacement starts the next spare in the background.
      */
     private void ensureRunner() throws IOException {
+        if (runner != null && runner.process().isAlive() && runLimits.cpuSeconds() > 0 && runner.sandboxed().cpuSeconds() > runLimits.cpuSeconds() / 2) {
+            // RLIMIT_CPU counts the JVM's whole life: replace it before a candidate could be killed by the earlier ones' CPU time
+            Log.infof("fast path %s: the warm JVM used %d s of its %d s CPU limit; starting a new one", dir,
+                    runner.sandboxed().cpuSeconds(), runLimits.cpuSeconds());
+            killRunner();
+        }
         if (runner != null && runner.process().isAlive()) {
             return;
         }
@@ -646,7 +713,7 @@ public final class FastProject implements AutoCloseable {
         try {
             Jvm j = launch();
             long id = sequence.incrementAndGet();
-            Path warm = Files.createDirectories(dir.resolve("cand").resolve("warm-" + id));
+            Path warm = freshDir("warm-" + id);
             Path classes = Files.createDirectories(warm.resolve("classes"));
             // a test id that matches no test: discovery only (loads the engine and the test classes, runs nothing)
             String line = "RUN\t" + id + "\t" + classes + "\t" + warm.resolve("result.tsv") + "\t" + warm.resolve("output.txt")
@@ -659,7 +726,11 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
-    /** Starts a warm JVM (in the sandbox) without waiting for it. */
+    /**
+     * Starts a warm JVM without waiting for it, in the sandbox ({@link Sandbox#start}) with the cold path's caps: the
+     * JVM sees the baseline, the runner, the JDK and the dependencies read-only and only {@code cand/} writable (each
+     * run's own fresh directory below it, see {@link #freshDir}).
+     */
     private Jvm launch() throws IOException {
         Path work = Files.createDirectories(dir.resolve("cand"));
         // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
@@ -677,18 +748,12 @@ public final class FastProject implements AutoCloseable {
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
                 "PavuFastRunner", depsFile.toString(), base.resolve("target/classes").toString(),
                 base.resolve("target/test-classes").toString()));
-        List<String> cmd = jvm;
-        if (sandbox instanceof BubblewrapSandbox bw) {
-            List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
-            ro.addAll(classpath);
-            ro.addAll(junitJars);
-            cmd = bw.command(new ExecRequest(jvm, work, Map.of(), Duration.ofHours(1), false, List.of(), ro,
-                    new OutputCapture(0, 0, null), null));
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp", "JAVA_HOME", javaHome.toString()));
-        Process p = pb.start();
+        List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
+        ro.addAll(classpath);
+        ro.addAll(junitJars);
+        SandboxedProcess sp = sandbox.start(new ExecRequest(jvm, work, Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp",
+                "JAVA_HOME", javaHome.toString()), Duration.ofDays(1), false, List.of(), ro, new OutputCapture(0, 0, null), null, runLimits));
+        Process p = sp.process();
         starts++;
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
         OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
@@ -707,7 +772,7 @@ public final class FastProject implements AutoCloseable {
                 // the JVM is gone
             }
         });
-        return new Jvm(p, q, rl);
+        return new Jvm(sp, q, rl, new AtomicLong());
     }
 
     /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
@@ -719,6 +784,7 @@ public final class FastProject implements AutoCloseable {
                 kill(j);
                 throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
             }
+            j.baseline().set(j.sandboxed().liveDescendants());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(j);
@@ -752,7 +818,7 @@ public final class FastProject implements AutoCloseable {
 
     private static void kill(Jvm j) {
         if (j != null) {
-            ProcessRunner.killTree(j.process());
+            j.sandboxed().close();
         }
     }
 

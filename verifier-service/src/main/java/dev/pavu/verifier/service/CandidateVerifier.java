@@ -94,11 +94,17 @@ public class CandidateVerifier {
         OutputCapture log = new OutputCapture(config.limits().headBytes(), config.limits().tailBytes(), null);
         note(log, "candidate " + diff.candidateId() + " of job " + diff.jobId() + " (iteration " + diff.envelope().iteration()
                 + ", " + diff.proposer() + "/" + diff.pattern() + ") at " + Instant.now());
-        note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.name());
+        note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.describe());
         GateOutcome outcome;
         AtomicReference<List<TestCoverage>> coverage = new AtomicReference<>(List.of());
         try {
-            outcome = prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
+            Optional<String> refused = sandbox.refusal();
+            // fail closed: without a working sandbox (and not explicitly allowed to run without one) nothing runs
+            outcome = refused.isPresent() ? GateOutcome.early(Verdict.ERROR, "not run: no working sandbox: " + refused.get())
+                    : prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
+            if (!sandbox.isolated() && refused.isEmpty()) {
+                outcome = unsandboxed(outcome);
+            }
         } catch (RuntimeException e) {
             Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
             outcome = GateOutcome.early(Verdict.ERROR, "the verifier failed: " + e);
@@ -196,6 +202,12 @@ public class CandidateVerifier {
         note(log, c.note());
         coverage.set(c.tests());
         return outcome;
+    }
+
+    /** Marks a verdict reached without a sandbox (explicitly allowed): its reason says so. */
+    private static GateOutcome unsandboxed(GateOutcome o) {
+        return o.reason().contains("(unsandboxed)") ? o : new GateOutcome(o.verdict(), o.reason() + " (unsandboxed)", o.gates(),
+                o.failingTests(), o.testsRun(), o.testsFailed());
     }
 
     private static String describe(String layout) {

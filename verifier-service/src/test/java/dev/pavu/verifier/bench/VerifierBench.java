@@ -7,7 +7,7 @@ import dev.pavu.verifier.fast.FastProject;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
-import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.Cgroups;
 import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -73,7 +73,7 @@ public final class VerifierBench {
         this.maven = new MavenToolchain(config);
         this.sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
-                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
+                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), Cgroups.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
         this.gates = new MavenGates(maven, sandbox, config);
     }

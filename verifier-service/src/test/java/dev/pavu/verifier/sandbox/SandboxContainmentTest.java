@@ -39,7 +39,7 @@ class SandboxContainmentTest {
     @BeforeAll
     static void probe() {
         bwrapProblem = BubblewrapSandbox.probe("bwrap").orElse(null);
-        cgroupProblem = CgroupV1.unavailableReason().orElse(null);
+        cgroupProblem = Cgroups.unavailableReason().orElse(null);
     }
 
     @BeforeEach
