@@ -576,14 +576,13 @@ public final class FastProject implements AutoCloseable {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(" threads=(\\d+)").matcher(answer);
         long threads = m.find() ? Long.parseLong(m.group(1)) : -1;
         long processes = jvm.sandboxed().liveDescendants() - jvm.baseline().get();
-        if (threads != 0) {
-            return Optional.of(threads < 0 ? "the runner did not report the threads left running"
-                    : threads + " thread(s) it started still running");
+        if (threads < 0) {
+            return Optional.of("the runner did not report the threads left running");
         }
-        if (processes > 0) {
-            return Optional.of(processes + " process(es) it started still running");
+        if (threads == 0 && processes <= 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(threads + " thread(s) and " + Math.max(0, processes) + " process(es) it started still running");
     }
 
     /**

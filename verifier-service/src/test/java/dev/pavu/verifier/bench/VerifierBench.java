@@ -63,6 +63,14 @@ public final class VerifierBench {
      * @param work a scratch directory (copies, logs, fast-path builds)
      */
     public VerifierBench(Path work) {
+        this(work, true);
+    }
+
+    /**
+     * @param work      a scratch directory (copies, logs, fast-path builds)
+     * @param sandboxed false to run everything unsandboxed (a control run of hostile tests: what they reach without it)
+     */
+    public VerifierBench(Path work, boolean sandboxed) {
         this.work = work;
         SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
@@ -71,7 +79,7 @@ public final class VerifierBench {
                 .withMapping(VerifierConfig.class).build();
         this.config = c.getConfigMapping(VerifierConfig.class);
         this.maven = new MavenToolchain(config);
-        this.sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
+        this.sandbox = sandboxed && BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
                 config.sandbox().hiddenPaths().stream().map(Path::of).toList(), Cgroups.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
