@@ -155,7 +155,7 @@ class SandboxContainmentTest {
 
     @Test
     void commandsRunAsNobodyAndTheWorkspaceStaysWritable() throws Exception {
-        Files.writeString(work.resolve("checked-out.txt"), "from the verifier");
+        Files.writeString(work.resolve("checked-out.txt"), "from the verifier\n");
         OutputCapture out = new OutputCapture(8192, 8192, null);
         ExecResult r = sandbox.run(request("id -u; id -g; grep -E '^(Seccomp|CapEff):' /proc/self/status; echo more >> checked-out.txt && "
                 + "echo new > made-inside.txt && echo WRITABLE", Duration.ofSeconds(20), out));
