@@ -40,10 +40,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FastPathContainmentTest {
 
     private static final String TEST = "src/test/java/demo/InvoiceTest.java";
-    private static final List<String> ATTACKS = List.of("demo.InvoiceTest#escapeEnviron", "demo.InvoiceTest#escapeHostFile",
-            "demo.InvoiceTest#escapeLoopback", "demo.InvoiceTest#escapeMount", "demo.InvoiceTest#escapePtrace",
-            "demo.InvoiceTest#escapeUserNamespace");
-
     @TempDir
     Path tmp;
     private Path project;
@@ -99,7 +95,7 @@ class FastPathContainmentTest {
             try (FastProject fast = open.fast(project)) {
                 Run r = open.fast(fast, hostile, limit);
                 assertNotNull(r);
-                for (String attack : ATTACKS) {
+                for (String attack : HostileTests.ATTACKS) {
                     if (attack.endsWith("escapeUserNamespace") || attack.endsWith("escapeMount")) {
                         if (!"root".equals(System.getProperty("user.name"))) {
                             continue; // only root can mount on the host; unprivileged user namespaces may be off
@@ -185,84 +181,6 @@ class FastPathContainmentTest {
             """;
 
     private String hostileTest(int port) {
-        String attacks = """
-                    static final int PORT = %d;
-                    static final String HOST_FILE = "%s";
-                    static final String SECRET = "%s";
-
-                    @Test
-                    void escapeLoopback() {
-                        try (java.net.Socket s = new java.net.Socket()) {
-                            s.connect(new java.net.InetSocketAddress("127.0.0.1", PORT), 2000);
-                        } catch (java.io.IOException e) {
-                            return;
-                        }
-                        throw new AssertionError("connected to the host's loopback port " + PORT);
-                    }
-
-                    @Test
-                    void escapeHostFile() {
-                        String text;
-                        try {
-                            text = java.nio.file.Files.readString(java.nio.file.Path.of(HOST_FILE));
-                        } catch (java.io.IOException e) {
-                            return;
-                        }
-                        throw new AssertionError("read " + HOST_FILE + ": " + text);
-                    }
-
-                    @Test
-                    void escapeEnviron() throws Exception {
-                        java.util.List<String> seen = new java.util.ArrayList<>();
-                        try (java.nio.file.DirectoryStream<java.nio.file.Path> ds = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"))) {
-                            for (java.nio.file.Path p : ds) {
-                                try {
-                                    byte[] b = java.nio.file.Files.readAllBytes(p.resolve("environ"));
-                                    if (new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).contains(SECRET)) {
-                                        seen.add(p.toString());
-                                    }
-                                } catch (java.io.IOException | RuntimeException e) {
-                                }
-                            }
-                        }
-                        if (!seen.isEmpty()) {
-                            throw new AssertionError("read the host's secret in " + seen);
-                        }
-                    }
-
-                    @Test
-                    void escapeUserNamespace() throws Exception {
-                        if (run("unshare", "-r", "true") == 0) {
-                            throw new AssertionError("unshare -r true worked");
-                        }
-                    }
-
-                    @Test
-                    void escapeMount() throws Exception {
-                        java.nio.file.Path target = java.nio.file.Files.createTempDirectory("pavu-mnt");
-                        if (run("mount", "-t", "tmpfs", "pavu-evil", target.toString()) == 0) {
-                            run("umount", target.toString());
-                            throw new AssertionError("mount worked");
-                        }
-                    }
-
-                    @Test
-                    void escapePtrace() throws Exception {
-                        // PTRACE_TRACEME: allowed to any process unless a seccomp filter denies ptrace
-                        if (run("python3", "-c", "import ctypes, sys; sys.exit(0 if ctypes.CDLL(None).ptrace(0, 0, 0, 0) == 0 else 3)") == 0) {
-                            throw new AssertionError("ptrace worked");
-                        }
-                    }
-
-                    static int run(String... cmd) throws Exception {
-                        try {
-                            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                            return p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -2;
-                        } catch (java.io.IOException e) {
-                            return -1;
-                        }
-                    }
-                """.formatted(port, hostFile, secret);
-        return test.replace("class InvoiceTest {", "class InvoiceTest {\n" + attacks);
+        return HostileTests.withAttacks(test, port, hostFile, secret);
     }
 }
