@@ -66,11 +66,11 @@ public final class BubblewrapSandbox implements Sandbox {
         public static final Hardening NONE = new Hardening(false, null);
 
         /**
-         * @return an unprivileged user and the seccomp filter for this machine, written to the temporary directory
+         * @return an unprivileged user and the seccomp filter for this machine ({@link SeccompFilter#shared})
          * @throws IOException when the filter cannot be written
          */
         public static Hardening full() throws IOException {
-            return new Hardening(true, SeccompFilter.write(Path.of(System.getProperty("java.io.tmpdir"))));
+            return new Hardening(true, SeccompFilter.shared());
         }
     }
 
@@ -146,7 +146,13 @@ public final class BubblewrapSandbox implements Sandbox {
         Limits limits = request.limits();
         RunCgroup group = cgroup(limits);
         try {
-            ExecResult r = ProcessRunner.run(wrapped(request, group), request);
+            List<String> cmd;
+            try {
+                cmd = wrapped(request, group);
+            } catch (java.io.UncheckedIOException e) {
+                return new ExecResult(ExecResult.Termination.FAILED_TO_START, -1, 0, "not run: " + e.getMessage());
+            }
+            ExecResult r = ProcessRunner.run(cmd, request);
             if (group == null) {
                 return r;
             }
@@ -177,6 +183,11 @@ public final class BubblewrapSandbox implements Sandbox {
         RunCgroup group = cgroup(request.limits());
         try {
             return new SandboxedProcess(ProcessRunner.spawn(wrapped(request, group), request), group, request.limits(), name());
+        } catch (java.io.UncheckedIOException e) {
+            if (group != null) {
+                group.close();
+            }
+            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             if (group != null) {
                 group.close();
@@ -205,8 +216,15 @@ public final class BubblewrapSandbox implements Sandbox {
         }
         cmd.addAll(rlimitPrefix(request.limits()));
         if (hardening.seccomp() != null) {
-            cmd.addAll(List.of("/bin/sh", "-c", "exec 3< \"$1\" || exit 126; shift; exec \"$@\"", "pavu-seccomp",
-                    hardening.seccomp().toString()));
+            Path filter = hardening.seccomp();
+            if (!Files.isRegularFile(filter)) { // e.g. removed by a clean-up of the temporary directory
+                try {
+                    filter = SeccompFilter.shared();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("the seccomp filter " + filter + " is gone and cannot be written again", e);
+                }
+            }
+            cmd.addAll(List.of("/bin/sh", "-c", "exec 3< \"$1\" || exit 126; shift; exec \"$@\"", "pavu-seccomp", filter.toString()));
         }
         cmd.addAll(command(request));
         return cmd;

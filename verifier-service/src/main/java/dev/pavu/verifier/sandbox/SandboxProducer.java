@@ -87,7 +87,7 @@ public class SandboxProducer {
         Path filter = null;
         if (seccomp) {
             try {
-                filter = SeccompFilter.write(Path.of(System.getProperty("java.io.tmpdir")));
+                filter = SeccompFilter.shared();
             } catch (IOException | RuntimeException e) {
                 Log.warnf("no seccomp filter for bubblewrap (%s)", e.getMessage());
             }

@@ -128,6 +128,23 @@ public final class SeccompFilter {
         return f;
     }
 
+    private static Path shared;
+
+    /**
+     * The filter for this machine, written once per verifier process to the temporary directory (deleted at exit)
+     * and reused by every sandbox built afterwards.
+     *
+     * @return the file
+     * @throws IOException when it cannot be written
+     */
+    public static synchronized Path shared() throws IOException {
+        if (shared == null || !Files.isRegularFile(shared)) {
+            shared = write(Path.of(System.getProperty("java.io.tmpdir")));
+            shared.toFile().deleteOnExit();
+        }
+        return shared;
+    }
+
     /**
      * @param arch the architecture
      * @return the compiled program
