@@ -49,7 +49,9 @@ import java.util.stream.Stream;
  * over a shared loader of the dependencies, writes the results, answers {@code PAVU-FAST-DONE <id>} (or
  * {@code PAVU-FAST-DONE-RESTART <id>} when the JVM should not be reused: memory exhausted, a test abandoned
  * after its limit (its thread may still spin) or threads left running). While it runs it announces each test
- * class it enters: {@code PAVU-FAST-CLASS <id> <class>}.
+ * class it enters: {@code PAVU-FAST-CLASS <id> <class>}. Containment: the answer of a run that ended normally carries
+ * {@code  threads=<n>}, the threads the run started still alive after a 500 ms grace (daemon threads included); the
+ * verifier replaces the JVM when it is not 0.
  *
  * <p>Stop at the first failing test (surefire's {@code skipAfterFailureCount=1}, which the cold path passes): once a
  * test failed and another test or class starts, the results so far are written and the run is answered with
@@ -103,7 +105,7 @@ public final class PavuFastRunner {
                     System.exit(0); // answered already; a test of the dropped rest left this JVM unusable
                 }
                 synchronized (proto) {
-                    proto.println("PAVU-FAST-IDLE " + p[1]);
+                    proto.println("PAVU-FAST-IDLE " + p[1] + " threads=" + result.threadsLeft);
                 }
             }
         }
@@ -153,12 +155,15 @@ public final class PavuFastRunner {
         // threads a test started, or JUnit's per-test timeout threads still winding down: give them 500 ms to end
         long until = System.nanoTime() + 500_000_000L;
         boolean leftThreads = false;
+        int left = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && !t.isDaemon()) {
+            if (!before.contains(t)) {
                 t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-                leftThreads |= t.isAlive();
+                leftThreads |= t.isAlive() && !t.isDaemon();
+                left += t.isAlive() ? 1 : 0;
             }
         }
+        result.threadsLeft = left; // containment: the verifier replaces this JVM when a run left any thread, daemon or not
         return result.outOfMemory || result.timedOut || result.ownTimeout || leftThreads;
     }
 
@@ -278,6 +283,8 @@ public final class PavuFastRunner {
         }
 
         private boolean answered;
+        /** Threads the run started still alive at its end (daemon threads included); -1 = not counted (run decided early). */
+        volatile int threadsLeft = -1;
 
         /**
          * Writes the results and answers the verifier, once: at the run's end, at a decided timeout or at exhausted
@@ -298,7 +305,7 @@ public final class PavuFastRunner {
             }
             answered = true;
             synchronized (proto) {
-                proto.println(prefix + id);
+                proto.println(prefix + id + (threadsLeft >= 0 ? " threads=" + threadsLeft : ""));
             }
         }
 

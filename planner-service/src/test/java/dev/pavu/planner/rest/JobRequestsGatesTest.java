@@ -17,6 +17,8 @@ class JobRequestsGatesTest {
 
     private static final String SOURCE = "\"source\": {\"gitUrl\": \"https://example.org/r.git\"}";
 
+    private static final JobRequests.Limits LIMITS = new JobRequests.Limits(65_536, 1 << 20, 8_192, 10_000);
+
     private static JobSubmission parse(String gates) {
         return JobRequests.parse("{" + SOURCE + (gates == null ? "" : ", \"gates\": " + gates) + "}", false,
                 new JobRequests.Limits(65_536, 1 << 20, 8_192, 10_000), url -> java.util.Optional.empty());
@@ -84,12 +86,12 @@ class JobRequestsGatesTest {
     @Test
     void aTestCommandThatNoShellCanRunIsRefused() {
         ProblemException e = assertThrows(ProblemException.class, () -> JobRequests.parse("{" + SOURCE
-                + ", \"testCommand\": \"" + "x".repeat(JobRequests.MAX_TEST_COMMAND + 1) + "\"}", false, 10_000));
+                + ", \"testCommand\": \"" + "x".repeat(JobRequests.MAX_TEST_COMMAND + 1) + "\"}", false, LIMITS, url -> java.util.Optional.empty()));
         assertTrue(e.problem().errors().getFirst().message().contains("at most " + JobRequests.MAX_TEST_COMMAND), e.problem()::toString);
         ProblemException nul = assertThrows(ProblemException.class, () -> JobRequests.parse("{" + SOURCE
-                + ", \"testCommand\": \"sh run.sh\\u0000\"}", false, 10_000));
+                + ", \"testCommand\": \"sh run.sh\\u0000\"}", false, LIMITS, url -> java.util.Optional.empty()));
         assertEquals("testCommand", nul.problem().errors().getFirst().field());
         assertEquals("./run-tests.sh --junit out", JobRequests.parse("{" + SOURCE
-                + ", \"testCommand\": \" ./run-tests.sh --junit out \"}", false, 10_000).task().testCommand());
+                + ", \"testCommand\": \" ./run-tests.sh --junit out \"}", false, LIMITS, url -> java.util.Optional.empty()).task().testCommand());
     }
 }

@@ -132,13 +132,6 @@ public interface VerifierConfig {
         @WithDefault("4")
         int maxProjects();
 
-        /**
-         * JUnit Vintage version the prefetch resolves for a project with {@code junit:junit} but no JUnit Platform engine
-         * (the fast path runs JUnit 4 tests on it), with the JUnit Platform launcher of the same line ({@code 5.11.4}
-         * → {@code 1.11.4}; from 6 on the same version).
-         */
-        @WithDefault("5.11.4")
-        String vintageVersion();
     }
 
     /** Output and report limits. */
@@ -222,12 +215,30 @@ public interface VerifierConfig {
     /** The sandbox. */
     interface Sandbox {
         /**
-         * {@code auto} (bubblewrap when the {@code bwrap} binary runs, else unsandboxed with a warning),
-         * {@code bubblewrap} (required: startup fails without it), {@code docker} (a container per run through
-         * docker-java; startup fails without an engine) or {@code none} (unsandboxed).
+         * {@code auto} (bubblewrap; where it does not work, candidates are refused unless {@link #allowUnsandboxed()}),
+         * {@code bubblewrap} (required: where it does not work candidates are refused), {@code docker} (a container per
+         * run through docker-java; without an engine candidates are refused) or {@code none} (explicitly unsandboxed:
+         * every verdict says so). A refusing verifier gives each candidate an ERROR verdict saying why and what to set,
+         * and its {@code /q/health/ready} is DOWN.
          */
         @WithDefault("auto")
         String kind();
+
+        /**
+         * With {@code kind=auto}: run candidates unsandboxed (plain processes, every verdict and log says
+         * {@code unsandboxed}) when bubblewrap does not work here, instead of refusing them. Only for a machine or pod
+         * that is itself the sandbox (e.g. a gVisor or Kata runtime class).
+         */
+        @WithDefault("false")
+        boolean allowUnsandboxed();
+
+        /**
+         * Load Pavu's seccomp filter into bubblewrap ({@code ptrace}, {@code mount}, {@code unshare}, {@code setns},
+         * keyrings, {@code bpf}, {@code perf_event_open}, modules … denied). Turned off (with a WARN) where the kernel
+         * refuses it.
+         */
+        @WithDefault("true")
+        boolean seccomp();
 
         /** The bubblewrap binary. */
         @WithDefault("bwrap")
@@ -245,7 +256,7 @@ public interface VerifierConfig {
         @WithDefault("/etc/shadow,/etc/gshadow,/etc/shadow-,/etc/gshadow-,/etc/ssh,/etc/sudoers,/etc/sudoers.d")
         List<String> hiddenPaths();
 
-        /** Cap memory and processes of each run with a cgroup (v1) when the controllers are writable here. */
+        /** Cap memory and processes of each run with a cgroup (v2 or v1, whichever is mounted) when it is writable here. */
         @WithDefault("true")
         boolean cgroups();
 

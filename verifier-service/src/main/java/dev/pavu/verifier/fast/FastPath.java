@@ -81,12 +81,12 @@ public final class FastPath {
             if (!r.succeeded() || !Files.isRegularFile(cpFile)) {
                 return Result.no("the baseline build failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
             }
-            List<Path> deps = new ArrayList<>();
-            for (String s : Files.readString(cpFile).trim().split(java.io.File.pathSeparator)) {
-                if (!s.isBlank()) {
-                    deps.add(Path.of(s.trim()));
-                }
+            ClasspathFile.Read read = ClasspathFile.read(cpFile, base, maven.localRepository()); // written by the hostile build
+            if (!read.refused().isEmpty()) {
+                Log.warnf("fast path %s: classpath file refused: %s", dir, read.refused());
+                return Result.no("the build's classpath file " + cpFile + " was refused: " + String.join("; ", read.refused()));
             }
+            List<Path> deps = read.entries();
             TestPlatform platform = TestPlatform.of(deps, maven.localRepository(), config.fastPath().vintageVersion());
             if (platform.whyNot() != null) {
                 return Result.no(platform.whyNot());
@@ -104,7 +104,8 @@ public final class FastPath {
                     config.limits().maxFailingTests());
             FastProject project = new FastProject(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, release, maven.javaHome(),
                     sandbox, lim, new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
-                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage());
+                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage(),
+                    Limits.of(config.sandbox(), config.defaultTimeout()));
             if (platform.vintage()) {
                 project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
             } else {

@@ -60,6 +60,10 @@ public class FastPaths {
         if (!config.fastPath().enabled()) {
             return Optional.empty();
         }
+        if (!sandbox.canStart()) {
+            note(log, "cold path: the " + sandbox.name() + " sandbox cannot host the warm JVM");
+            return Optional.empty();
+        }
         if (spec.collectCoverage()) {
             note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
             return Optional.empty();

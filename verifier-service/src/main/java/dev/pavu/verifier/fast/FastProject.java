@@ -8,6 +8,7 @@ import dev.pavu.verifier.fast.WarmJvms.Exec;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.report.SurefireReports;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
@@ -60,14 +61,15 @@ public final class FastProject implements AutoCloseable {
 
     FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
                 Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
-                boolean stopAtFirstFailure) {
+                boolean stopAtFirstFailure, Limits runLimits) {
         this.memoryBytes = memoryBytes;
         this.stopAtFirstFailure = stopAtFirstFailure;
         this.budget = budget;
         this.dir = dir;
         this.base = base;
         this.limits = limits;
-        this.jvms = new WarmJvms(dir, base, classpath, junitJars, depsFile, runnerDir, javaHome, sandbox, spareJvm, memoryBytes, sequence);
+        this.jvms = new WarmJvms(dir, base, classpath, junitJars, depsFile, runnerDir, javaHome, sandbox, spareJvm, memoryBytes, sequence,
+                runLimits);
         this.compiler = new FastCompiler(classpath, release);
     }
 
@@ -126,7 +128,7 @@ public final class FastProject implements AutoCloseable {
         try {
             for (int i = 0; i < 2; i++) {
                 long id = sequence.incrementAndGet();
-                Path cand = Files.createDirectories(dir.resolve("cand").resolve(Long.toString(id)));
+                Path cand = RunContainment.freshDir(dir, Long.toString(id));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
                     Exec run = jvms.execute(id, cand, classes, perTest, List.of(), 0, 0, false,
@@ -214,11 +216,11 @@ public final class FastProject implements AutoCloseable {
      */
     public Optional<GateOutcome> verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
         long id = sequence.incrementAndGet();
-        Path cand = dir.resolve("cand").resolve(Long.toString(id));
+        Path cand = null;
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         try {
-            Files.createDirectories(cand);
+            cand = RunContainment.freshDir(dir, Long.toString(id));
             Path src = cand.resolve("src");
             Path classes = Files.createDirectories(cand.resolve("classes"));
             List<Path> sources = new ArrayList<>();
@@ -271,8 +273,7 @@ public final class FastProject implements AutoCloseable {
                 usedMs = first.virtualMs();
                 RunResults.note(log, "the tests run first passed; running the whole suite");
                 id = sequence.incrementAndGet();
-                Path next = dir.resolve("cand").resolve(Long.toString(id));
-                Files.createDirectories(next);
+                Path next = RunContainment.freshDir(dir, Long.toString(id));
                 Files.move(classes, next.resolve("classes"));
                 delete(cand);
                 cand = next;
@@ -284,7 +285,9 @@ public final class FastProject implements AutoCloseable {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
             return Optional.empty();
         } finally {
-            delete(cand);
+            if (cand != null) {
+                delete(cand);
+            }
         }
     }
 

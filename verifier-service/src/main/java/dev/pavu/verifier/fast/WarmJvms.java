@@ -1,11 +1,11 @@
 package dev.pavu.verifier.fast;
 
-import dev.pavu.verifier.sandbox.BubblewrapSandbox;
 import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
-import dev.pavu.verifier.sandbox.ProcessRunner;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
+import dev.pavu.verifier.sandbox.SandboxedProcess;
 import io.quarkus.logging.Log;
 
 import java.io.BufferedReader;
@@ -60,6 +60,8 @@ final class WarmJvms implements AutoCloseable {
     private final AtomicLong sequence;
     /** The run's memory limit (the cold path's cgroup), bytes; the warm JVM sizes its default heap from it. */
     private final long memoryBytes;
+    /** The caps of the warm JVM's sandbox, for its whole life (the cold path's caps of one run). */
+    private final Limits runLimits;
     /** The runner answered a run at its first failing test and may still be running that run's rest. */
     private boolean runnerBusy;
     /** The JVM that runs candidates; {@code null} until needed or after it was killed. */
@@ -89,9 +91,11 @@ final class WarmJvms implements AutoCloseable {
      * @param spareJvm    keep a spare JVM once {@link #allowSpare} was called
      * @param memoryBytes the run's memory limit, bytes; 0 = none
      * @param sequence    run ids, shared with the project
+     * @param runLimits   the sandbox's caps of each warm JVM (memory, processes, CPU time, file size)
      */
     WarmJvms(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, Path javaHome,
-             Sandbox sandbox, boolean spareJvm, long memoryBytes, AtomicLong sequence) {
+             Sandbox sandbox, boolean spareJvm, long memoryBytes, AtomicLong sequence, Limits runLimits) {
+        this.runLimits = runLimits;
         this.dir = dir;
         this.base = base;
         this.classpath = classpath;
@@ -172,7 +176,8 @@ final class WarmJvms implements AutoCloseable {
         while (answer == null) {
             try {
                 String l = jvm.protocol().poll(20, TimeUnit.MILLISECONDS);
-                if (l != null && (l.equals(DONE + id) || l.equals(DONE_RESTART + id) || l.equals(DONE_STOPPED + id))) {
+                if (l != null && (RunContainment.doneFor(l, DONE, id) || RunContainment.doneFor(l, DONE_RESTART, id)
+                        || RunContainment.doneFor(l, DONE_STOPPED, id))) {
                     answer = l;
                     break;
                 }
@@ -211,6 +216,17 @@ final class WarmJvms implements AutoCloseable {
             killRunner();
         } else if (answer.startsWith(DONE_STOPPED)) {
             runnerBusy = true;
+        } else {
+            RunContainment.leftBehind(answer, jvm.sandboxed().liveDescendants() - jvm.baseline().get()).ifPresent(why -> {
+                RunResults.note(log, "the warm JVM is restarted after this candidate: " + why);
+                killRunner();
+            });
+        }
+        if (answer == null) {
+            jvm.sandboxed().limitHit().ifPresent(why -> RunResults.note(log, "the warm JVM's sandbox: " + why));
+        } else if (!Files.isRegularFile(result, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            killRunner();
+            throw new IOException("the warm JVM answered but " + result + " is not a regular file");
         }
         return new Exec(answer, crashed, stopped, lastClass, ms, result);
     }
@@ -234,6 +250,12 @@ final class WarmJvms implements AutoCloseable {
             while (System.nanoTime() < until && runner.process().isAlive()) {
                 String l = runner.protocol().poll(20, TimeUnit.MILLISECONDS);
                 if (l != null && l.startsWith(IDLE)) {
+                    // the dropped rest may have left threads or processes too
+                    Optional<String> left = RunContainment.leftBehind(l, runner.sandboxed().liveDescendants() - runner.baseline().get());
+                    if (left.isPresent()) {
+                        Log.debugf("fast path %s: replacing the warm JVM: %s", dir, left.get());
+                        killRunner();
+                    }
                     return;
                 }
             }
@@ -243,8 +265,14 @@ final class WarmJvms implements AutoCloseable {
         killRunner();
     }
 
-    /** A started warm JVM: its process, its protocol lines ({@code PAVU-FAST-…}) and the rest of its output. */
-    private record Jvm(Process process, BlockingQueue<String> protocol, OutputCapture log) {
+    /**
+     * A started warm JVM: its sandboxed process, its protocol lines ({@code PAVU-FAST-…}), the rest of its output, and
+     * the processes of its sandbox once it was ready ({@link SandboxedProcess#liveDescendants}).
+     */
+    private record Jvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, OutputCapture log, AtomicLong baseline) {
+        Process process() {
+            return sandboxed.process();
+        }
     }
 
     /**
@@ -252,6 +280,13 @@ final class WarmJvms implements AutoCloseable {
      * now), else a new one (the run waits for its start). A replacement starts the next spare in the background.
      */
     private void ensureRunner() throws IOException {
+        if (runner != null && runner.process().isAlive() && runLimits.cpuSeconds() > 0
+                && runner.sandboxed().cpuSeconds() > runLimits.cpuSeconds() / 2) {
+            // RLIMIT_CPU counts the JVM's whole life: replace it before a candidate could be killed by the earlier ones' CPU time
+            Log.infof("fast path %s: the warm JVM used %d s of its %d s CPU limit; starting a new one", dir,
+                    runner.sandboxed().cpuSeconds(), runLimits.cpuSeconds());
+            killRunner();
+        }
         if (runner != null && runner.process().isAlive()) {
             return;
         }
@@ -286,7 +321,7 @@ final class WarmJvms implements AutoCloseable {
         try {
             Jvm j = launch();
             long id = sequence.incrementAndGet();
-            Path warm = Files.createDirectories(dir.resolve("cand").resolve("warm-" + id));
+            Path warm = RunContainment.freshDir(dir, "warm-" + id);
             Path classes = Files.createDirectories(warm.resolve("classes"));
             // a test id that matches no test: discovery only (loads the engine and the test classes, runs nothing)
             String line = "RUN\t" + id + "\t" + classes + "\t" + warm.resolve("result.tsv") + "\t" + warm.resolve("output.txt")
@@ -299,7 +334,11 @@ final class WarmJvms implements AutoCloseable {
         }
     }
 
-    /** Starts a warm JVM (in the sandbox) without waiting for it. */
+    /**
+     * Starts a warm JVM without waiting for it, in the sandbox ({@link Sandbox#start}) with the cold path's caps: the
+     * JVM sees the baseline, the runner, the JDK and the dependencies read-only and only {@code cand/} writable (each
+     * run's own fresh directory below it, see {@link RunContainment#freshDir}).
+     */
     private Jvm launch() throws IOException {
         Path work = Files.createDirectories(dir.resolve("cand"));
         // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
@@ -317,18 +356,12 @@ final class WarmJvms implements AutoCloseable {
                 String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
                 FastPath.RUNNER_CLASS, depsFile.toString(), base.resolve("target/classes").toString(),
                 base.resolve("target/test-classes").toString()));
-        List<String> cmd = jvm;
-        if (sandbox instanceof BubblewrapSandbox bw) {
-            List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
-            ro.addAll(classpath);
-            ro.addAll(junitJars);
-            cmd = bw.command(new ExecRequest(jvm, work, Map.of(), Duration.ofHours(1), false, List.of(), ro,
-                    new OutputCapture(0, 0, null), null));
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp", "JAVA_HOME", javaHome.toString()));
-        Process p = pb.start();
+        List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
+        ro.addAll(classpath);
+        ro.addAll(junitJars);
+        SandboxedProcess sp = sandbox.start(new ExecRequest(jvm, work, Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp",
+                "JAVA_HOME", javaHome.toString()), Duration.ofDays(1), false, List.of(), ro, new OutputCapture(0, 0, null), null, runLimits));
+        Process p = sp.process();
         starts++;
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
         OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
@@ -347,7 +380,7 @@ final class WarmJvms implements AutoCloseable {
                 // the JVM is gone
             }
         });
-        return new Jvm(p, q, rl);
+        return new Jvm(sp, q, rl, new AtomicLong());
     }
 
     /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
@@ -359,6 +392,7 @@ final class WarmJvms implements AutoCloseable {
                 kill(j);
                 throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
             }
+            j.baseline().set(j.sandboxed().liveDescendants());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(j);
@@ -392,7 +426,7 @@ final class WarmJvms implements AutoCloseable {
 
     private static void kill(Jvm j) {
         if (j != null) {
-            ProcessRunner.killTree(j.process());
+            j.sandboxed().close();
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
  * memory, whether the kernel killed for memory, whether forks were refused. The command joins it through a
  * tiny shell wrapper before anything else runs, so no child escapes.
  */
-public final class CgroupV1 {
+public final class CgroupV1 implements RunCgroup {
 
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
     private static final String PARENT = "pavu-verifier";
@@ -92,9 +92,7 @@ public final class CgroupV1 {
         }
     }
 
-    /**
-     * @return a {@code sh -c} script that moves the shell into this group and then execs its arguments
-     */
+    @Override
     public List<String> joinPrefix() {
         StringBuilder s = new StringBuilder();
         for (Path d : dirs) {
@@ -104,12 +102,13 @@ public final class CgroupV1 {
         return List.of("/bin/sh", "-c", s.toString(), "pavu-sandbox");
     }
 
-    /** @return the highest memory use of the tree, bytes (0 when unknown) */
+    @Override
     public long peakMemoryBytes() {
         return readLong(memory.resolve("memory.max_usage_in_bytes"));
     }
 
-    /** @return true when the kernel killed a process of the tree for memory (or allocations hit the cap) */
+    /** Also true, on kernels before 4.13 (no OOM-kill count), when allocations hit the cap. */
+    @Override
     public boolean memoryLimitHit() {
         for (String line : readLines(memory.resolve("memory.oom_control"))) {
             if (line.startsWith("oom_kill ")) {
@@ -121,7 +120,7 @@ public final class CgroupV1 {
                 >= readLong(memory.resolve("memory.limit_in_bytes")) - (4L << 20);
     }
 
-    /** @return true when a fork was refused because the process cap was reached */
+    @Override
     public boolean processLimitHit() {
         for (String line : readLines(pids.resolve("pids.events"))) {
             if (line.startsWith("max ") && readLong(line.substring(4)) > 0) {
@@ -131,7 +130,7 @@ public final class CgroupV1 {
         return false;
     }
 
-    /** Kills whatever is still in the group (SIGKILL) and removes it. */
+    @Override
     public void close() {
         for (int round = 0; round < 50; round++) {
             List<String> procs = readLines(pids.resolve("cgroup.procs"));

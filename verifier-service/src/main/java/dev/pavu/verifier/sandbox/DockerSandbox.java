@@ -85,6 +85,13 @@ public final class DockerSandbox implements Sandbox {
         return true;
     }
 
+    /** Long-running processes (the fast path's warm JVM) are not supported: those candidates take the cold path. */
+    @Override
+    public String describe() {
+        return "docker containers (" + image + ", user " + user + "): network none, read-only root, no capabilities, "
+                + "no-new-privileges; no warm JVM (fast path off)";
+    }
+
     @Override
     public ExecResult run(ExecRequest request) {
         long start = System.nanoTime();

@@ -37,18 +37,10 @@ public final class ProcessRunner {
      * @return how it ended; never throws for the process's behaviour
      */
     public static ExecResult run(List<String> command, ExecRequest request) {
-        List<String> cmd = new ArrayList<>();
-        if (SETSID != null) {
-            cmd.add(SETSID);
-        }
-        cmd.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workDir().toFile()).redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(request.env());
         long start = System.nanoTime();
         Process process;
         try {
-            process = pb.start();
+            process = spawn(command, request);
         } catch (IOException e) {
             return new ExecResult(ExecResult.Termination.FAILED_TO_START, -1, elapsedMs(start),
                     "could not start " + command.getFirst() + ": " + e.getMessage());
@@ -122,6 +114,28 @@ public final class ProcessRunner {
             return new ExecResult(termination, -1, elapsedMs(start), detail);
         }
         return new ExecResult(ExecResult.Termination.EXITED, process.exitValue(), elapsedMs(start), null);
+    }
+
+    /**
+     * Starts a command line as given (no sandbox of its own) in a new session (through {@code setsid} when it exists,
+     * so that {@link #killTree} also reaches its process group), with exactly the request's environment, in its
+     * working directory, stderr merged into stdout.
+     *
+     * @param command program and arguments
+     * @param request working directory and environment (its command is ignored)
+     * @return the started process
+     * @throws IOException when it cannot be started
+     */
+    public static Process spawn(List<String> command, ExecRequest request) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (SETSID != null) {
+            cmd.add(SETSID);
+        }
+        cmd.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workDir().toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(request.env());
+        return pb.start();
     }
 
     /**

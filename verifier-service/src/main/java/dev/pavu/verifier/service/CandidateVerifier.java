@@ -113,11 +113,14 @@ public class CandidateVerifier {
         OutputCapture log = new OutputCapture(config.limits().headBytes(), config.limits().tailBytes(), null);
         note(log, "candidate " + diff.candidateId() + " of job " + diff.jobId() + " (iteration " + diff.envelope().iteration()
                 + ", " + diff.proposer() + "/" + diff.pattern() + ") at " + Instant.now());
-        note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.name());
+        note(log, "source " + diff.source().bundleSha() + " @ " + diff.source().commit() + "; sandbox: " + sandbox.describe());
         GateOutcome outcome;
         AtomicReference<List<TestCoverage>> coverage = new AtomicReference<>(List.of());
         try {
-            outcome = prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
+            Optional<String> refused = sandbox.refusal();
+            // fail closed: without a working sandbox (and not explicitly allowed to run without one) nothing runs
+            outcome = refused.isPresent() ? GateOutcome.early(Verdict.ERROR, "not run: no working sandbox: " + refused.get())
+                    : prepareAndRun(diff, work, prefetchWork, log, watch, coverage);
             if (baseline.isPresent() && !isBaseline(diff) && !diff.verify().collectCoverage()) {
                 GateOutcome checked = BaselineTests.check(outcome, baseline.get());
                 if (checked != outcome) {
@@ -128,6 +131,9 @@ public class CandidateVerifier {
                 outcome = checked;
             } else if (baseline.isEmpty() && !isBaseline(diff) && outcome.verdict() == Verdict.PASS) {
                 note(log, "no baseline run of this source is recorded: the tests run are not compared with the baseline's");
+            }
+            if (!sandbox.isolated() && refused.isEmpty()) {
+                outcome = unsandboxed(outcome);
             }
         } catch (RuntimeException e) {
             Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
@@ -259,6 +265,12 @@ public class CandidateVerifier {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Marks a verdict reached without a sandbox (explicitly allowed): its reason says so. */
+    private static GateOutcome unsandboxed(GateOutcome o) {
+        return o.reason().contains("(unsandboxed)") ? o : new GateOutcome(o.verdict(), o.reason() + " (unsandboxed)", o.gates(),
+                o.failingTests(), o.testsRun(), o.testsFailed());
     }
 
     private static String describe(String layout) {

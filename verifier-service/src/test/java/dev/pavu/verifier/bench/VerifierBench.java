@@ -7,7 +7,8 @@ import dev.pavu.verifier.fast.FastProject;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
-import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.Cgroups;
+import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
@@ -63,6 +64,14 @@ public final class VerifierBench {
      * @param work a scratch directory (copies, logs, fast-path builds)
      */
     public VerifierBench(Path work) {
+        this(work, true);
+    }
+
+    /**
+     * @param work      a scratch directory (copies, logs, fast-path builds)
+     * @param sandboxed false to run everything unsandboxed (a control run of hostile tests: what they reach without it)
+     */
+    public VerifierBench(Path work, boolean sandboxed) {
         this.work = work;
         SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
@@ -71,9 +80,9 @@ public final class VerifierBench {
                 .withMapping(VerifierConfig.class).build();
         this.config = c.getConfigMapping(VerifierConfig.class);
         this.maven = new MavenToolchain(config);
-        this.sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
+        this.sandbox = sandboxed && BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
-                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
+                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), Cgroups.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
         this.gates = new MavenGates(maven, sandbox, config);
     }

@@ -6,7 +6,9 @@ import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.sandbox.BubblewrapSandbox;
-import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.Cgroups;
+import dev.pavu.verifier.sandbox.ExecRequest;
+import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
@@ -65,7 +67,7 @@ class CoverageRunTest {
         maven = new MavenToolchain(config);
         sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
-                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), CgroupV1.unavailableReason().isEmpty())
+                config.sandbox().hiddenPaths().stream().map(Path::of).toList(), Cgroups.unavailableReason().isEmpty())
                 : new UnsandboxedSandbox();
         gates = new MavenGates(maven, sandbox, config);
         try {

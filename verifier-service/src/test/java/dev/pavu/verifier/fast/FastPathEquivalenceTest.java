@@ -2,7 +2,7 @@ package dev.pavu.verifier.fast;
 
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.bench.VerifierBench;
-import dev.pavu.verifier.sandbox.CgroupV1;
+import dev.pavu.verifier.sandbox.Cgroups;
 import dev.pavu.verifier.bench.VerifierBench.Candidate;
 import dev.pavu.verifier.bench.VerifierBench.Run;
 import dev.pavu.workspace.diff.UnifiedDiffs;
@@ -149,7 +149,7 @@ class FastPathEquivalenceTest {
             // a runaway allocation: the cold path's run is killed by the kernel at the cgroup's memory cap (its test JVM
             // does not see the cap and would grow its heap past it); the fast path's capped heap and memory watch
             // give the same ERROR without waiting for the collector to thrash
-            if (CgroupV1.unavailableReason().isEmpty()) {
+            if (Cgroups.unavailableReason().isEmpty()) {
                 Candidate hog = new Candidate("invoice", "allocates-without-limit", project, UnifiedDiffs.create(MAIN, invoice,
                         invoice.replace("int sum = 0;", "int sum = 0; java.util.List<long[]> hog = new java.util.ArrayList<>(); "
                                 + "while (hog.size() >= 0) { hog.add(new long[1024]); }")));

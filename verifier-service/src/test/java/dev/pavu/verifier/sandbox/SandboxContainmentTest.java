@@ -39,7 +39,7 @@ class SandboxContainmentTest {
     @BeforeAll
     static void probe() {
         bwrapProblem = BubblewrapSandbox.probe("bwrap").orElse(null);
-        cgroupProblem = CgroupV1.unavailableReason().orElse(null);
+        cgroupProblem = Cgroups.unavailableReason().orElse(null);
     }
 
     @BeforeEach
@@ -151,6 +151,71 @@ class SandboxContainmentTest {
                 Duration.ofSeconds(30), out));
         assertTrue(out.text().contains("exit=153") || out.text().contains("File size limit exceeded"), out.text());
         assertTrue(Files.notExists(work.resolve("big.bin")) || sizeOf(work.resolve("big.bin")) <= 64L << 20);
+    }
+
+    @Test
+    void commandsRunAsNobodyAndTheWorkspaceStaysWritable() throws Exception {
+        Files.writeString(work.resolve("checked-out.txt"), "from the verifier\n");
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        ExecResult r = sandbox.run(request("id -u; id -g; grep -E '^(Seccomp|CapEff):' /proc/self/status; echo more >> checked-out.txt && "
+                + "echo new > made-inside.txt && echo WRITABLE", Duration.ofSeconds(20), out));
+        assertEquals(0, r.exitCode(), out.text());
+        assertTrue(out.text().startsWith("65534\n65534\n"), out.text());
+        assertTrue(out.text().contains("CapEff:\t0000000000000000"), out.text());
+        assertTrue(out.text().matches("(?s).*Seccomp:\\s+2.*"), "a seccomp filter is loaded: " + out.text());
+        assertTrue(out.text().contains("WRITABLE"), out.text());
+        assertEquals("from the verifier\nmore\n", Files.readString(work.resolve("checked-out.txt")));
+        assertEquals("new\n", Files.readString(work.resolve("made-inside.txt")), "what the command creates is the verifier's outside");
+        assertEquals(Files.getOwner(work), Files.getOwner(work.resolve("made-inside.txt")));
+    }
+
+    @Test
+    void namespacesMountsAndPtraceAreDenied() {
+        OutputCapture out = new OutputCapture(8192, 8192, null);
+        String py = "import ctypes, os\n"
+                + "libc = ctypes.CDLL(None, use_errno=True)\n"
+                + "for name, call in [('ptrace', lambda: libc.ptrace(0, 0, 0, 0)), ('unshare', lambda: libc.unshare(0x10000000)),\n"
+                + "                   ('mount', lambda: libc.mount(b'none', b'/tmp', b'tmpfs', 0, None)), ('setns', lambda: libc.setns(0, 0)),\n"
+                + "                   ('keyctl', lambda: libc.syscall(250, 0, 0, 0, 0, 0)), ('bpf', lambda: libc.syscall(321, 0, 0, 0))]:\n"
+                + "    rc = call(); print(name, rc, os.strerror(ctypes.get_errno()) if rc != 0 else 'ok')\n";
+        ExecResult r = sandbox.run(request("python3 -c \"$PY\"; unshare -r true; echo unshare-r=$?; unshare -U true; echo unshare-U=$?", Duration.ofSeconds(30), out,
+                Map.of("PY", py)));
+        assertEquals(0, r.exitCode(), out.text());
+        for (String call : List.of("ptrace", "unshare", "mount", "setns", "keyctl", "bpf")) {
+            assertTrue(out.text().contains(call + " -1 Operation not permitted"), call + ": " + out.text());
+        }
+        assertFalse(out.text().contains("unshare-r=0"), out.text());
+        assertFalse(out.text().contains("unshare-U=0"), out.text());
+    }
+
+    @Test
+    void aStartedProcessHasTheSameContainmentAndDiesOnClose() throws Exception {
+        Path hostFile = Files.writeString(Path.of("/tmp", "pavu-host-" + java.util.UUID.randomUUID()), "HOST-SECRET");
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String script = "id -u; cat " + hostFile + " 2>&1; (exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort()
+                    + ") 2>/dev/null && echo CONNECTED || echo REFUSED; echo ready; sleep 3000 & read line; echo got $line";
+            SandboxedProcess p = sandbox.start(request(script, Duration.ofSeconds(1), new OutputCapture(64, 64, null)));
+            try {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.process().getInputStream()));
+                assertEquals("65534", in.readLine());
+                assertTrue(in.readLine().contains("No such file or directory"), "the host's /tmp is not there");
+                assertEquals("REFUSED", in.readLine());
+                assertEquals("ready", in.readLine());
+                Thread.sleep(1500);
+                assertTrue(p.isAlive(), "not ended by the request's timeout: the caller ends it");
+                assertTrue(p.liveDescendants() >= 2, "bwrap's init, the shell and its sleep: " + p.liveDescendants());
+                p.process().getOutputStream().write("hello\n".getBytes());
+                p.process().getOutputStream().flush();
+                assertEquals("got hello", in.readLine());
+            } finally {
+                p.close();
+            }
+            assertFalse(p.isAlive());
+            assertFalse(ProcessHandle.allProcesses().anyMatch(h -> h.info().arguments().map(a -> String.join(" ", a)).orElse("").equals("3000")
+                    && h.info().command().orElse("").endsWith("sleep") && ProcessRunner.running(h)), "the sandbox's sleep died with it");
+        } finally {
+            Files.deleteIfExists(hostFile);
+        }
     }
 
     private static long sizeOf(Path p) {
