@@ -289,6 +289,9 @@ public final class BubblewrapSandbox implements Sandbox {
             String s = w.toAbsolutePath().normalize().toString();
             c.addAll(List.of("--bind", s, s));
         }
+        // the sandbox's own root (a tmpfs holding the mount points bwrap made, e.g. the directories above a read-only jar)
+        // read-only too: only the workspace, the request's writable paths and /tmp take writes
+        c.addAll(List.of("--remount-ro", "/"));
         c.addAll(List.of("--chdir", request.workDir().toAbsolutePath().normalize().toString(), "--"));
         c.addAll(request.command());
         return c;

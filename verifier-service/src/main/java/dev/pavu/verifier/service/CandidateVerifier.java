@@ -135,7 +135,8 @@ public class CandidateVerifier {
             if (!sandbox.isolated() && refused.isEmpty()) {
                 outcome = unsandboxed(outcome);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a verifier fault (a missing class included) is the candidate's ERROR verdict, never a lost message
             Log.errorf(e, "verifying candidate %s failed inside the verifier", diff.candidateId());
             outcome = GateOutcome.early(Verdict.ERROR, "the verifier failed: " + e);
         } finally {

@@ -96,6 +96,28 @@ class SandboxContainmentTest {
     }
 
     @Test
+    void theDirectoriesAboveAReadOnlyPathTakeNoWrites() throws Exception {
+        // bwrap makes the directories above a read-only jar on its own root; a test once planted files there (the
+        // warm JVM's "shared Maven cache"), so the sandbox's root is read-only too
+        Path repo = Files.createDirectories(Path.of("/var/tmp/pavu-ro-" + java.util.UUID.randomUUID(), "org/demo"));
+        Path jar = Files.writeString(repo.resolve("demo.jar"), "jar");
+        try {
+            OutputCapture out = new OutputCapture(8192, 8192, null);
+            ExecRequest req = new ExecRequest(List.of("/bin/bash", "-c", "cat " + jar + "; echo; echo x > " + repo.getParent().resolve("planted.txt")
+                    + " 2>&1; echo y > /planted 2>&1; echo z > /tmp/scratch && echo TMP-OK"), work, ENV, Duration.ofSeconds(20), false,
+                    List.of(), List.of(jar), out, null, CAPS);
+            ExecResult r = sandbox.run(req);
+            assertEquals(0, r.exitCode(), out.text());
+            assertTrue(out.text().startsWith("jar"), "the read-only file is readable: " + out.text());
+            assertEquals(2, out.text().split("Read-only file system", -1).length - 1, out.text().replace('\n', '|'));
+            assertTrue(out.text().contains("TMP-OK"), "/tmp stays writable: " + out.text());
+            assertFalse(Files.exists(repo.getParent().resolve("planted.txt")));
+        } finally {
+            Files.deleteIfExists(jar);
+        }
+    }
+
+    @Test
     void anotherJobsWorkspaceIsInvisible() {
         OutputCapture out = new OutputCapture(8192, 8192, null);
         ExecResult r = sandbox.run(request("cat " + otherJob.resolve("secret.txt") + " 2>&1; echo \"LISTING: $(ls " + otherJob.getParent() + " | tr '\\n' ' ')\"; "
