@@ -137,7 +137,9 @@ final class ContainmentJobs {
         String id = planner.submitProject(dir, job(40)).get("id").asText();
         JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(10));
         String outcome = done.get("outcome").asText();
-        return new Result("after all hostile cases: a plain job is still repaired", "SUCCEEDED".equals(outcome),
+        // repaired: a patch of Calc.java, not "nothing to repair" (a verifier that lost its runs' output once said that)
+        boolean repaired = "SUCCEEDED".equals(outcome) && planner.patch(id).contains("Calc.java");
+        return new Result("after all hostile cases: a plain job is still repaired", repaired,
                 outcome + ": " + ContainmentRequests.excerpt(done.path("reason").asText()));
     }
 
