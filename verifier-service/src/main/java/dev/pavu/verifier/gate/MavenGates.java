@@ -134,11 +134,16 @@ public class MavenGates {
                 testsStart.set(System.nanoTime());
             }
         });
-        List<String> command = maven.testCommand(tests, perTestTimeoutMs(remaining));
+        List<String> command = new ArrayList<>(maven.testCommand(tests, perTestTimeoutMs(remaining)));
+        if (usesTestNg(root)) {
+            // surefire's TestNG provider calls TestNG.addListener(ITestListener) for skipAfterFailureCount, which TestNG
+            // 7 no longer has: the test JVM crashed. TestNG suites run to the end, bounded by their own limits
+            command.removeIf(a -> a.startsWith("-D" + MavenToolchain.SKIP_AFTER_FAILURE));
+            note(log, "TestNG: the whole suite runs (surefire cannot stop a TestNG run at its first failure)");
+        }
         Map<String, String> env = maven.environment();
         ProbeSetup coverage = probe.get();
         if (coverage != null) {
-            command = new ArrayList<>(command);
             // coverage is wanted of every test, failing or not
             command.removeIf(a -> a.startsWith("-D" + MavenToolchain.SKIP_AFTER_FAILURE));
             command.addAll(command.size() - 1, coverage.mavenArgs());
@@ -329,5 +334,21 @@ public class MavenGates {
     private static void note(OutputCapture log, String line) {
         byte[] b = ("[pavu] " + line + "\n").getBytes(StandardCharsets.UTF_8);
         log.write(b, 0, b.length);
+    }
+
+    /** @return whether a pom of the project (the root's or a module's, two levels deep) names TestNG */
+    private static boolean usesTestNg(Path root) {
+        try (java.util.stream.Stream<Path> poms = java.nio.file.Files.find(root, 3,
+                (p, a) -> a.isRegularFile() && p.getFileName().toString().equals("pom.xml"))) {
+            return poms.anyMatch(p -> {
+                try {
+                    return java.nio.file.Files.readString(p).contains("<groupId>org.testng</groupId>");
+                } catch (java.io.IOException | RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -70,7 +70,7 @@ class WarmJvmSandboxFlowTest {
             Envelope env = Envelope.of(EventTypes.DIFF_PROPOSED, UUID.randomUUID(), 1, UUID.randomUUID(), "actuator-service");
             DiffProposed d = new DiffProposed(env, UUID.randomUUID(), UUID.randomUUID(),
                     new SourceRef("bundle", null, null, source.commit(), source.bundleSha()), diff, "template", "p", "p", 1.0, 0,
-                    new VerifySpec(null, 90_000, List.of(), false));
+                    new VerifySpec(null, 90_000, List.of(), false, new dev.pavu.contracts.GatePolicy(null, null, null, true, null)));
 
             CandidateVerifier.Result r = verifier.verify(d, RunWatch.NONE);
 

@@ -88,7 +88,7 @@ class PrefetchOfflineRunTest {
         return r;
     }
 
-    /** Runs the offline cold path and checks it failed exactly on the expected tests. */
+    /** Runs the offline cold path and checks it failed on the expected tests (the first of them at least: it stops there). */
     private static void offlineRunFails(Path project, Set<String> expected) {
         OutputCapture log = new OutputCapture(256 * 1024, 256 * 1024, null);
         GateOutcome o = gates.run(project, List.of(), Duration.ofMinutes(4), log, RunWatch.NONE);
@@ -96,7 +96,9 @@ class PrefetchOfflineRunTest {
         assertFalse(text.contains("offline mode") || text.contains("has not been downloaded"), text);
         assertEquals(Verdict.FAIL, o.verdict(), o.reason() + "\n" + text);
         Set<String> failed = o.failingTests().stream().map(PrefetchOfflineRunTest::id).collect(Collectors.toSet());
-        assertEquals(expected, failed, o.reason() + "\n" + text);
+        // the run stops at its first failing test (surefire's skipAfterFailureCount=1; TestNG runs to the end)
+        assertFalse(failed.isEmpty(), o.reason() + "\n" + text);
+        assertTrue(expected.containsAll(failed), "failed " + failed + ", expected among " + expected + ": " + o.reason() + "\n" + text);
     }
 
     private static String id(TestFailure f) {
