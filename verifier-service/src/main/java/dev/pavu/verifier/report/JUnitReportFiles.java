@@ -3,14 +3,12 @@ package dev.pavu.verifier.report;
 import io.quarkus.logging.Log;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JUnit XML reports a job's own test command may write, wherever its runner puts them: {@code TEST-*.xml} in
@@ -76,37 +74,7 @@ public final class JUnitReportFiles {
     }
 
     private static List<Path> reportDirs(Path root) {
-        List<Path> dirs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return dirs;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    String parent = dir.getParent() == null || dir.getParent().getFileName() == null ? ""
-                            : dir.getParent().getFileName().toString();
-                    if ((name.equals("surefire-reports") && parent.equals("target"))
-                            || (name.equals("test-results") && parent.equals("build"))
-                            || dir.equals(root.resolve(REPORTS_DIR))) {
-                        dirs.add(dir);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (name.equals(".git") || name.equals("node_modules")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            Log.debugf("cannot walk %s: %s", root, e.getMessage());
-        }
-        return dirs;
+        return ReportDirs.find(root, dir -> ReportDirs.named(dir, "surefire-reports", "target")
+                || ReportDirs.named(dir, "test-results", "build") || dir.equals(root.resolve(REPORTS_DIR)), Set.of(".git", "node_modules"));
     }
 }

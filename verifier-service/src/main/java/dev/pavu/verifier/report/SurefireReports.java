@@ -9,11 +9,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -165,7 +162,8 @@ public final class SurefireReports {
             try (var s = Files.list(dir)) {
                 s.filter(p -> {
                     String n = p.getFileName().toString();
-                    return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p);
+                    // never through a link: the reports are written by the submitted project's build
+                    return n.startsWith("TEST-") && n.endsWith(".xml") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 }).sorted().forEach(out::add);
             } catch (IOException e) {
                 Log.debugf("cannot list %s: %s", dir, e.getMessage());
@@ -175,35 +173,7 @@ public final class SurefireReports {
     }
 
     private static List<Path> reportDirs(Path root) {
-        List<Path> dirs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return dirs;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (name.equals("surefire-reports") && dir.getParent() != null
-                            && dir.getParent().getFileName().toString().equals("target")) {
-                        dirs.add(dir);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (name.equals(".git") || name.equals("node_modules") || name.equals("src")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            Log.debugf("cannot walk %s: %s", root, e.getMessage());
-        }
-        return dirs;
+        return ReportDirs.find(root, dir -> ReportDirs.named(dir, "surefire-reports", "target"), Set.of(".git", "node_modules", "src"));
     }
 
     private record Counts(int run, int failed, int skipped) {

@@ -104,6 +104,20 @@ class SurefireReportsTest {
     }
 
     @Test
+    void aReportThatIsALinkIsNotRead(@TempDir Path root, @TempDir Path outside) throws Exception {
+        // the reports are written by the submitted project: a link must not make the verifier read a file elsewhere
+        Path elsewhere = Files.writeString(outside.resolve("TEST-secret.xml"), INVOICE);
+        Path dir = Files.createDirectories(root.resolve("target/surefire-reports"));
+        Files.createSymbolicLink(dir.resolve("TEST-demo.InvoiceTest.xml"), elsewhere);
+        Files.createSymbolicLink(root.resolve("linked"), outside);
+
+        TestReport r = new SurefireReports(2048, 4096, 50).read(root);
+
+        assertEquals(0, r.reportFiles());
+        assertEquals(0, r.testsRun());
+    }
+
+    @Test
     void noReportsIsEmpty(@TempDir Path root) {
         TestReport r = new SurefireReports(2048, 4096, 50).read(root);
         assertFalse(r.found());
