@@ -157,6 +157,8 @@ public final class DependencyPrefetch {
                 for (String coords : SurefireProviders.of(surefire, classpath, vintageVersion)) {
                     if (providerKeys.add(coords)) {
                         plugin(run, coords, List.of());
+                        // surefire resolves its provider itself when it runs, with the installed Maven's resolver
+                        run.treeAsDeclared(coords, new Dependency(new DefaultArtifact(coords), "runtime"));
                     }
                 }
             }

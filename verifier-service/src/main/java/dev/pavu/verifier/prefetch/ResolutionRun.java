@@ -69,6 +69,28 @@ final class ResolutionRun {
      */
     List<Artifact> tree(String what, Dependency root, Artifact rootArtifact, List<Dependency> deps, List<Dependency> managed,
                         DependencyFilter filter) throws InterruptedException {
+        return tree(session, what, root, rootArtifact, deps, managed, filter);
+    }
+
+    /**
+     * Resolves a tree with every dependency at the version its pom declares (no dependency management applied), for
+     * artifacts the offline Maven resolves at run time with its own, older resolver, which settles managed versions
+     * differently: surefire 3.5.2's JUnit Platform provider needs {@code junit-platform-commons} 1.9.3 as declared,
+     * which the managed tree replaced (the bundled example failed from an empty local repository).
+     *
+     * @param what what it is, for problems
+     * @param root the root dependency
+     * @return the artifacts resolved
+     * @throws InterruptedException when the prefetch's time is up
+     */
+    List<Artifact> treeAsDeclared(String what, Dependency root) throws InterruptedException {
+        org.eclipse.aether.DefaultRepositorySystemSession declared = new org.eclipse.aether.DefaultRepositorySystemSession(session);
+        declared.setDependencyManager(new org.eclipse.aether.util.graph.manager.NoopDependencyManager());
+        return tree(declared, what + " (as declared)", root, null, List.of(), List.of(), null);
+    }
+
+    private List<Artifact> tree(RepositorySystemSession session, String what, Dependency root, Artifact rootArtifact, List<Dependency> deps,
+                                List<Dependency> managed, DependencyFilter filter) throws InterruptedException {
         checkInterrupted();
         CollectRequest cr = new CollectRequest();
         if (root != null) {

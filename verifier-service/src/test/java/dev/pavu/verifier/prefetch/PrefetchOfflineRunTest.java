@@ -65,13 +65,7 @@ class PrefetchOfflineRunTest {
     @BeforeAll
     static void setUp() throws IOException {
         repo = Files.createDirectories(tmp.resolve("empty-m2"));
-        SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
-                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValue("pavu.verifier.home", tmp.resolve("home").toString())
-                .withDefaultValue("pavu.verifier.maven.local-repository", repo.toString())
-                .withMapping(VerifierConfig.class).build();
-        config = c.getConfigMapping(VerifierConfig.class);
+        config = configFor(repo);
         maven = new MavenToolchain(config);
         sandbox = BubblewrapSandbox.probe("bwrap").isEmpty()
                 ? new BubblewrapSandbox("bwrap", config.sandbox().systemPaths().stream().map(Path::of).toList(),
@@ -79,6 +73,45 @@ class PrefetchOfflineRunTest {
                 : new UnsandboxedSandbox();
         gates = new MavenGates(maven, sandbox, config);
         prefetch = Prefetcher.create(config, maven);
+    }
+
+    /** The verifier's settings with {@code repo} as its local repository. */
+    private static VerifierConfig configFor(Path repo) {
+        SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
+                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValue("pavu.verifier.home", tmp.resolve("home").toString())
+                .withDefaultValue("pavu.verifier.maven.local-repository", repo.toString())
+                .withMapping(VerifierConfig.class).build();
+        return c.getConfigMapping(VerifierConfig.class);
+    }
+
+    @Test
+    void theBundledExampleFromARepositoryOfItsOwn() throws Exception {
+        // its own empty repository (the shared one may hold what another case fetched): surefire 3.5.2's JUnit Platform
+        // provider needs junit-platform-commons at the version its pom declares, which a managed tree replaced
+        Path own = Files.createDirectories(tmp.resolve("example-m2"));
+        VerifierConfig cfg = configFor(own);
+        MavenToolchain mvn = new MavenToolchain(cfg);
+        Path p = tmp.resolve("invoicing");
+        try (Stream<Path> files = Files.walk(Path.of("../examples/invoicing"))) {
+            for (Path f : files.toList()) {
+                Path to = p.resolve(Path.of("../examples/invoicing").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else if (!f.toString().contains("/target/")) {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        PrefetchReport r = Prefetcher.create(cfg, mvn).run(p, own, tmp.resolve("work-invoicing"), List.of());
+        assertTrue(r.complete(), r.note() + "\n" + r.problems());
+        OutputCapture log = new OutputCapture(256 * 1024, 256 * 1024, null);
+        GateOutcome o = new MavenGates(mvn, sandbox, cfg).run(p, List.of(), Duration.ofMinutes(4), log, RunWatch.NONE);
+        assertFalse(log.text().contains("offline mode") || log.text().contains("has not been downloaded"), log.text());
+        assertEquals(Verdict.FAIL, o.verdict(), o.reason() + "\n" + log.text());
+        assertTrue(o.failingTests().stream().map(PrefetchOfflineRunTest::id).allMatch(t -> t.equals("InvoiceTest#appliesTheBulkDiscountAtExactlyTenUnits")
+                || t.equals("VolumeDiscountTest#bulkDiscountStartsAtTenUnits")), o.reason());
     }
 
     private static PrefetchReport prefetch(Path project) throws Exception {
