@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -101,9 +102,10 @@ class SourceLimitsTest {
 
     @Test
     void anOversizedBlobIsRefusedNamingTheFileItsSizeAndTheSetting() throws Exception {
-        ResolvedSource big = bundleOf(ins -> GitBombs.tree(ins, Map.of(
+        // sorted: Map.of iterates in an order that changes from one JVM to the next, and an unsorted tree is refused
+        ResolvedSource big = bundleOf(ins -> GitBombs.tree(ins, new TreeMap<>(Map.of(
                 "huge.bin", new Entry(FileMode.REGULAR_FILE, GitBombs.blob(ins, new byte[5_000])),
-                "small.txt", new Entry(FileMode.REGULAR_FILE, GitBombs.blob(ins, "ok\n")))));
+                "small.txt", new Entry(FileMode.REGULAR_FILE, GitBombs.blob(ins, "ok\n"))))));
         SourceLimits lowered = limits(100, 1L << 30, 4_096, 64);
         ExceededException onImport = assertThrows(ExceededException.class,
                 () -> GitSources.fromBundle(big.bundle(), null, tmp.resolve("p"), lowered));
