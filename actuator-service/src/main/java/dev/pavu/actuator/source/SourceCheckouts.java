@@ -1,6 +1,7 @@
 package dev.pavu.actuator.source;
 
-import dev.pavu.actuator.config.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.actuator.config.ActuatorConfig;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.workspace.source.SourceCache;
@@ -52,7 +53,7 @@ public class SourceCheckouts {
             Path file = downloads.resolve(sha + "-" + UUID.randomUUID() + ".bundle");
             client.download(sha, file);
             return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        }, limits.limits());
+        }, SourceLimitsSettings.limits(limits));
     }
 
     /**

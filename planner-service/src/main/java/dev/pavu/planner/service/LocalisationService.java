@@ -4,7 +4,8 @@ import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.config.PlannerConfig;
-import dev.pavu.planner.config.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.planner.localisation.FaultLocaliser;
 import dev.pavu.planner.localisation.LocalisationInput;
 import dev.pavu.planner.localisation.ProjectIndex;
@@ -38,7 +39,7 @@ public class LocalisationService {
     public LocalisationService(PlannerConfig config, BundleStore store, SourceLimitsConfig limits) {
         this.config = config;
         this.cache = new SourceCache(config.workDir().resolve("cache"), sha -> Files.newInputStream(store.pathOf(sha)),
-                limits.limits());
+                SourceLimitsSettings.limits(limits));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.pavu.planner.source;
 
 import dev.pavu.planner.config.PlannerConfig;
-import dev.pavu.planner.config.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.workspace.source.GitSources;
 import dev.pavu.workspace.source.ResolvedSource;
 import dev.pavu.workspace.source.SourceLimits;
@@ -48,7 +49,7 @@ public class SourceResolver {
         this.config = config;
         this.store = store;
         this.urls = urls;
-        this.limits = limits.limits();
+        this.limits = SourceLimitsSettings.limits(limits);
     }
 
     /**

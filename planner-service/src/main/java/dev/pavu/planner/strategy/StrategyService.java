@@ -7,7 +7,8 @@ import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.config.PlannerConfig;
-import dev.pavu.planner.config.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.planner.source.BundleStore;
 import dev.pavu.planner.source.SourceResolver;
 import dev.pavu.workspace.source.SourceCache;
@@ -62,7 +63,7 @@ public class StrategyService {
         this.exploration = exploration;
         this.plannerConfig = plannerConfig;
         this.cache = new SourceCache(plannerConfig.workDir().resolve("strategy-cache"), sha -> Files.newInputStream(store.pathOf(sha)),
-                limits.limits());
+                SourceLimitsSettings.limits(limits));
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.workspace.diff.ApplyResult;
 import dev.pavu.workspace.diff.UnifiedDiffs;
+import dev.pavu.kit.sources.SourceLimitsConfig;
+import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.workspace.source.SourceCache;
 import dev.pavu.workspace.source.SourceException;
 import dev.pavu.workspace.layout.LayoutDetector;
@@ -17,16 +19,17 @@ import java.nio.file.Path;
 /**
  * Prepares candidates' private workspaces: a fresh writable checkout of the source at its commit (the
  * workspace library's {@code SourceCache} under {@code <home>/verifier/sources}: bundles fetched once from the
- * planner, SHA-256 checked), the candidate's diff
- * applied with the workspace library's path policy, and the build layout detected.
+ * planner, SHA-256 checked, within the {@code pavu.sources.*} limits shared with the planner and the actuator), the
+ * candidate's diff applied with the workspace library's path policy, and the build layout detected.
  */
 @ApplicationScoped
 public class Workspaces {
 
     private final SourceCache cache;
 
-    public Workspaces(PlannerSources planner, VerifierConfig config) {
-        this.cache = new SourceCache(Path.of(config.home(), "verifier", "sources"), planner::open);
+    public Workspaces(PlannerSources planner, VerifierConfig config, SourceLimitsConfig limits) {
+        this.cache = new SourceCache(Path.of(config.home(), "verifier", "sources"), planner::open,
+                SourceLimitsSettings.limits(limits));
     }
 
     /**

@@ -1,6 +1,5 @@
-package dev.pavu.actuator.config;
+package dev.pavu.kit.sources;
 
-import dev.pavu.workspace.source.SourceLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,7 +9,9 @@ import java.time.Duration;
 /**
  * What a job's source may unpack (prefix {@code pavu.sources}, shared by every service that checks sources out): a
  * source past a limit — a git bomb, a gigabyte blob — fails its job with a reason naming the limit and this setting.
- * See {@link SourceLimits}.
+ * The planner, the actuator and the verifier read it; {@link SourceLimitsSettings#limits} turns it into the workspace
+ * library's {@code SourceLimits}. (That conversion lives in a class of its own so that services without the workspace
+ * library on their class path — the updater, the gateway — can still load this mapping.)
  */
 @ConfigMapping(prefix = "pavu.sources")
 public interface SourceLimitsConfig {
@@ -34,9 +35,4 @@ public interface SourceLimitsConfig {
     /** Wall-clock limit of checking, importing or writing one source. */
     @WithDefault("120s")
     Duration timeout();
-
-    /** @return the limits for the workspace library */
-    default SourceLimits limits() {
-        return new SourceLimits(maxFiles(), maxTotalBytes().asLongValue(), maxBlobBytes().asLongValue(), maxDepth(), timeout());
-    }
 }
