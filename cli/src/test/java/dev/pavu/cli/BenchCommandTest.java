@@ -159,6 +159,44 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSampleIsStableAndSpreadAndARunIsComparedWithAnEarlierOne() throws Exception {
+        corpus("a1", "a2", "b1", "b2", "c1", "c2");
+        Path previous = tmp.resolve("earlier.json");
+        Files.writeString(previous, """
+                {"summary": {"line": "fixed: 2/3 plausible, 2 equal to the reference"},
+                 "rows": [{"program": "a1", "plausible": true, "equalsReference": true},
+                          {"program": "b1", "plausible": false, "equalsReference": null},
+                          {"program": "c1", "plausible": true, "equalsReference": true}]}
+                """);
+        try (BenchPlanner planner = new BenchPlanner()) {
+            planner.script("a1", "SUCCEEDED", OTHER_FIX, null, 3, 4_000);
+            planner.script("b1", "SUCCEEDED", SAME_FIX, null, 2, 3_000);
+            planner.script("c1", "EXHAUSTED", null, null, 50, 300_000);
+            Cli.Run r = Cli.run(Map.of(), tmp, "bench", "bugs", "--planner", planner.url(), "--sample", "3",
+                    "--compare", "earlier.json", "--results", "out/results");
+            assertEquals(0, r.code(), r.toString());
+            // positions 0, 2, 4 of the name-sorted six: one of each letter, the same on every run
+            assertEquals(java.util.Set.of("a1", "b1", "c1"), planner.jobs.keySet());
+            assertTrue(r.out().contains("## Compared with earlier.json"), r.out());
+            assertTrue(r.out().contains("- newly plausible (fixed): 1 (b1)"), r.out());
+            assertTrue(r.out().contains("- no longer plausible (lost): 1 (c1)"), r.out());
+            assertTrue(r.out().contains("- no longer equal to the reference: 2 (a1, c1)"), r.out());
+            assertTrue(r.out().endsWith("\nfixed: 2/3 plausible, 1 equal to the reference\n"), r.out());
+            assertTrue(r.err().contains("bench: compared with earlier.json: +1 fixed, -1 lost"), r.err());
+            assertFalse(Files.exists(tmp.resolve("bugs/results")), "--results moves them");
+            Path json;
+            try (Stream<Path> s = Files.list(tmp.resolve("out/results"))) {
+                json = s.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+            }
+            JsonNode saved = JSON.readTree(json.toFile());
+            assertEquals(3, saved.at("/options/sample").asInt());
+            assertEquals("[\"b1\"]", saved.at("/comparison/fixed").toString());
+            assertEquals("[\"c1\"]", saved.at("/comparison/lost").toString());
+            assertTrue(saved.get("commit").asText().matches("[0-9a-f]{40}(-dirty)?|unknown"), saved.get("commit").asText());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         corpus("alpha");
         try (BenchPlanner planner = new BenchPlanner()) {
@@ -169,6 +207,14 @@ class BenchCommandTest {
             r = Cli.run(Map.of(), tmp, "bench", "no-such-dir", "--planner", planner.url());
             assertEquals(2, r.code(), r.toString());
             assertTrue(r.err().contains("is not a directory"), r.err());
+
+            r = Cli.run(Map.of(), tmp, "bench", "bugs", "--planner", planner.url(), "--compare", "missing.json");
+            assertEquals(2, r.code(), r.toString());
+            assertTrue(r.err().contains("--compare: " + tmp.resolve("missing.json") + " is not a file"), r.err());
+
+            r = Cli.run(Map.of(), tmp, "bench", "bugs", "--planner", planner.url(), "--sample", "0");
+            assertEquals(2, r.code(), r.toString());
+            assertTrue(r.err().contains("--sample must be at least 1, was 0"), r.err());
 
             r = Cli.run(Map.of(), tmp, "bench", "bugs", "--planner", planner.url(), "--parallel", "0");
             assertEquals(2, r.code(), r.toString());

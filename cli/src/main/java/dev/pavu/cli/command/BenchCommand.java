@@ -2,10 +2,13 @@ package dev.pavu.cli.command;
 
 import dev.pavu.cli.CliContext;
 import dev.pavu.cli.CliException;
+import dev.pavu.cli.bench.BenchComparison;
 import dev.pavu.cli.bench.BenchProgram;
 import dev.pavu.cli.bench.BenchRow;
 import dev.pavu.cli.bench.BenchRunner;
+import dev.pavu.cli.bench.BenchSample;
 import dev.pavu.cli.bench.BenchTable;
+import dev.pavu.cli.bench.SourceRevision;
 import dev.pavu.cli.client.BudgetRequest;
 import dev.pavu.cli.client.PlannerClient;
 import dev.pavu.cli.output.Json;
@@ -35,7 +38,10 @@ import java.util.concurrent.Callable;
  * {@code bug.json}, e.g. {@code bench/bugs}) through the planner, {@code --parallel} jobs at once, waits for each,
  * and prints the table: program, defect class, outcome, candidates tried, time to the first plausible patch,
  * whether the patch equals the reference fix, its pattern, the job. The table is saved as Markdown to
- * {@code DIR/results/<UTC time>.md} and the raw rows as JSON next to it ({@code .json}).
+ * {@code DIR/results/<UTC time>.md} (or {@code --results}) and the raw rows as JSON next to it ({@code .json}), both
+ * naming the commit of Pavu's checkout that ran ({@link SourceRevision}). {@code --sample N} runs a stable, evenly
+ * spread sample ({@link BenchSample}); {@code --compare FILE} adds which programs were fixed or lost against an
+ * earlier run's JSON ({@link BenchComparison}).
  *
  * <p>stdout holds the table only, its last line {@code fixed: <plausible>/<total> plausible, <n> equal to the
  * reference}; progress and the saved paths go to stderr. Exit code 0 when every program's job concluded (whatever
@@ -77,6 +83,17 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "NAME", split = ",", description = "run only these programs (comma-separated)")
     List<String> only;
 
+    @Option(names = "--sample", paramLabel = "N", description = "run only N programs, evenly spread over the name-sorted "
+            + "corpus (the same N always picks the same programs)")
+    Integer sample;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "where to save the results (default: DIR/results)")
+    Path resultsDir;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "an earlier run's results JSON: list the programs "
+            + "fixed and lost since")
+    Path compare;
+
     @Override
     public Integer call() {
         CliContext ctx = root.ctx();
@@ -92,12 +109,21 @@ public class BenchCommand implements Callable<Integer> {
         }
         Path bench = ctx.workingDir().resolve(dir).toAbsolutePath().normalize();
         List<BenchProgram> programs = BenchProgram.discover(bench, only == null ? List.of() : only);
+        if (sample != null) {
+            positive(sample, "--sample");
+            programs = BenchSample.of(programs, sample);
+        }
+        Path previous = compare == null ? null : ctx.workingDir().resolve(compare).toAbsolutePath().normalize();
+        if (previous != null && !Files.isRegularFile(previous)) {
+            throw CliException.usage("--compare: " + previous + " is not a file; give a results JSON an earlier pavu bench saved");
+        }
+        String commit = commit(ctx);
         PlannerClient planner = root.planner();
         planner.jobs(); // fail fast, with the usual hint, when the planner is not there
 
         BudgetRequest budget = new BudgetRequest(null, maxCandidates, Math.multiplyExact(timeoutPerCandidate, 1000L),
                 jobTimeout == null ? null : Math.multiplyExact(jobTimeout, 1000L));
-        String settings = "Planner " + planner.baseUrl() + "; " + parallel + " at a time; " + timeoutPerCandidate
+        String settings = "Pavu " + commit + "; planner " + planner.baseUrl() + "; " + parallel + " at a time; " + timeoutPerCandidate
                 + " s per candidate" + (maxCandidates == null ? "" : "; at most " + maxCandidates + " candidates")
                 + (jobTimeout == null ? "" : "; " + jobTimeout + " s per job") + ".";
         Instant started = Instant.now();
@@ -109,15 +135,22 @@ public class BenchCommand implements Callable<Integer> {
 
         String title = "Pavu bench: " + bench.getFileName() + ", " + started.truncatedTo(ChronoUnit.SECONDS);
         String md = BenchTable.markdown(title, settings, rows);
-        save(ctx, bench, started, finished, planner.baseUrl(), md, rows);
+        BenchComparison comparison = previous == null ? null : BenchComparison.of(rows, previous);
+        if (comparison != null) {
+            md = md + comparison.markdown() + "\n" + BenchTable.summary(rows) + "\n";
+        }
+        Path results = resultsDir == null ? bench.resolve("results") : ctx.workingDir().resolve(resultsDir).toAbsolutePath().normalize();
+        save(ctx, results, bench, started, finished, planner.baseUrl(), commit, md, rows, comparison);
+        if (comparison != null) {
+            ctx.err().println("bench: " + comparison.line());
+        }
         ctx.out().print(md);
         ctx.out().flush();
         return rows.stream().allMatch(BenchRow::concluded) ? CliException.OK : CliException.NOT_SUCCEEDED;
     }
 
-    private void save(CliContext ctx, Path bench, Instant started, Instant finished, String plannerUrl, String md,
-                      List<BenchRow> rows) {
-        Path results = bench.resolve("results");
+    private void save(CliContext ctx, Path results, Path bench, Instant started, Instant finished, String plannerUrl,
+                      String commit, String md, List<BenchRow> rows, BenchComparison comparison) {
         try {
             Files.createDirectories(results);
             String stamp = STAMP.format(started);
@@ -131,6 +164,7 @@ public class BenchCommand implements Callable<Integer> {
             json.put("startedAt", started.toString());
             json.put("finishedAt", finished.toString());
             json.put("dir", bench.toString());
+            json.put("commit", commit);
             json.put("planner", plannerUrl);
             Map<String, Object> options = new LinkedHashMap<>();
             options.put("parallel", parallel);
@@ -138,6 +172,7 @@ public class BenchCommand implements Callable<Integer> {
             options.put("maxCandidates", maxCandidates);
             options.put("jobTimeoutSec", jobTimeout);
             options.put("only", only);
+            options.put("sample", sample);
             json.put("options", options);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("total", rows.size());
@@ -145,12 +180,30 @@ public class BenchCommand implements Callable<Integer> {
             summary.put("equalToReference", rows.stream().filter(r -> r.plausible() && Boolean.TRUE.equals(r.equalsReference())).count());
             summary.put("line", BenchTable.summary(rows));
             json.put("summary", summary);
+            if (comparison != null) {
+                Map<String, Object> cmp = new LinkedHashMap<>();
+                cmp.put("previous", comparison.previous().toString());
+                cmp.put("fixed", comparison.fixed());
+                cmp.put("lost", comparison.lost());
+                cmp.put("nowEqual", comparison.nowEqual());
+                cmp.put("noLongerEqual", comparison.noLongerEqual());
+                json.put("comparison", cmp);
+            }
             json.put("rows", rows);
             Files.writeString(mdFile, md, StandardCharsets.UTF_8);
             Files.writeString(jsonFile, Json.pretty(json) + "\n", StandardCharsets.UTF_8);
             ctx.err().println("bench: saved " + mdFile + " and " + jsonFile);
         } catch (IOException e) {
             ctx.err().println("bench: could not save the results under " + results + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the commit of the Pavu checkout running this ({@link SourceRevision}), or {@code unknown} */
+    private static String commit(CliContext ctx) {
+        try {
+            return SourceRevision.of(ctx.repoRoot());
+        } catch (CliException notInACheckout) {
+            return "unknown";
         }
     }
 
