@@ -193,10 +193,44 @@ public final class PavuFastRunner {
                 String rel = root.relativize(f).toString();
                 String cls = rel.substring(0, rel.length() - 6).replace('/', '.');
                 String simple = cls.substring(cls.lastIndexOf('.') + 1);
-                if (!simple.contains("$") && TEST_CLASS.matcher(simple).matches()) {
+                if (!simple.contains("$") && Selection.INSTANCE.selects(rel.substring(0, rel.length() - 6), simple)) {
                     names.add(cls);
                 }
             });
+        }
+    }
+
+    /**
+     * Which test classes run, as surefire picks them: its default name patterns, or the project's own
+     * {@code <includes>}/{@code <excludes>} as regular expressions over the class path without {@code .class}, which
+     * the verifier writes to {@code pavu-test-selection.txt} in this runner's class directory.
+     */
+    record Selection(List<Pattern> includes, List<Pattern> excludes) {
+        static final Selection INSTANCE = load();
+
+        static Selection load() {
+            List<Pattern> in = new ArrayList<>();
+            List<Pattern> ex = new ArrayList<>();
+            try (java.io.InputStream s = PavuFastRunner.class.getResourceAsStream("/pavu-test-selection.txt")) {
+                if (s != null) {
+                    for (String l : new String(s.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                        if (l.startsWith("include ")) {
+                            in.add(Pattern.compile(l.substring(8)));
+                        } else if (l.startsWith("exclude ")) {
+                            ex.add(Pattern.compile(l.substring(8)));
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Selection(List.copyOf(in), List.copyOf(ex));
+        }
+
+        boolean selects(String path, String simpleName) {
+            boolean included = includes.isEmpty() ? TEST_CLASS.matcher(simpleName).matches()
+                    : includes.stream().anyMatch(p -> p.matcher(path).matches());
+            return included && excludes.stream().noneMatch(p -> p.matcher(path).matches());
         }
     }
 

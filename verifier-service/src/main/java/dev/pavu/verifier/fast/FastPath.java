@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code pavu-fast-runner}) is copied next to the project's JUnit Platform jars, or JUnit Vintage's for a JUnit 3/4
  * project ({@link TestPlatform}), and the baseline's tests are timed once in the warm JVM (for the per-test limit,
  * {@link FastProject#perTestLimitMs}). Eligible: single-module jar projects whose tests run on the JUnit Platform or
- * on JUnit 4.12+, whose surefire configuration selects no tests by itself; anything else stays on the cold path.
+ * on JUnit 4.12+, whose surefire test selection the warm JVM mimics ({@link SurefireSelection}); anything else stays on the cold path.
  */
 public final class FastPath {
 
@@ -38,9 +38,6 @@ public final class FastPath {
     static final String RUNNER_PACKAGE = "dev/pavu/fastrunner/";
     /** The warm JVM's main class. */
     static final String RUNNER_CLASS = "dev.pavu.fastrunner.PavuFastRunner";
-    /** Surefire settings that select tests in a way the warm JVM does not mimic. */
-    private static final Pattern SUREFIRE_SELECTION = Pattern.compile(
-            "<(groups|excludedGroups|includes|excludes|includesFile|excludesFile|test)>");
 
     private FastPath() {
     }
@@ -65,9 +62,9 @@ public final class FastPath {
             if (pom.matches("(?s).*<packaging>\\s*(pom|war|ear)\\s*</packaging>.*")) {
                 return Result.no("packaging is not jar");
             }
-            String selection = surefireSelection(pom);
-            if (selection != null) {
-                return Result.no("surefire selects the tests itself (<" + selection + ">), which the warm JVM does not mimic");
+            SurefireSelection selection = SurefireSelection.read(pom);
+            if (selection.whyNot() != null) {
+                return Result.no(selection.whyNot());
             }
             List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
             cmd.removeLast(); // "test"
@@ -95,6 +92,7 @@ public final class FastPath {
             Files.write(depsFile, platform.deps().stream().map(Path::toString).toList());
             Path runner = Files.createDirectories(dir.resolve("runner"));
             copyRunner(runner);
+            selection.write(runner);
             List<Path> javacClasspath = new ArrayList<>(List.of(base.resolve("target/classes"), base.resolve("target/test-classes")));
             javacClasspath.addAll(deps);
             javacClasspath.addAll(platform.javacExtra());
@@ -116,17 +114,6 @@ public final class FastPath {
             Log.warnf(e, "fast path unavailable for %s", dir);
             return Result.no(e.toString());
         }
-    }
-
-    /** @return the first test-selecting element inside the surefire plugin's configuration, or {@code null} */
-    static String surefireSelection(String pom) {
-        int at = pom.indexOf("<artifactId>maven-surefire-plugin</artifactId>");
-        if (at < 0) {
-            return null;
-        }
-        int end = pom.indexOf("</plugin>", at);
-        Matcher m = SUREFIRE_SELECTION.matcher(pom.substring(at, end < 0 ? pom.length() : end));
-        return m.find() ? m.group(1) : null;
     }
 
     /**

@@ -34,7 +34,6 @@ class TestPlatformTest {
         Files.writeString(dir.resolve(artifact + "-" + version + ".pom"), pom.append("</dependencies></project>").toString());
         return jar;
     }
-
     @Test
     void aJupiterProjectRunsOnItsOwnPlatformWithTheLauncherAdded() throws Exception {
         Path api = artifact("org.junit.jupiter", "junit-jupiter-api", "5.10.2");
@@ -48,7 +47,6 @@ class TestPlatformTest {
         assertEquals(List.of(lib), p.deps());
         assertEquals(List.of(launcher), p.javacExtra(), "javac sees the launcher the project did not bring");
     }
-
     @Test
     void aJUnit4ProjectRunsOnVintageFromTheLocalRepository() throws Exception {
         Path junit = artifact("junit", "junit", "4.13.2", "org.hamcrest:hamcrest-core:1.3");
@@ -76,7 +74,6 @@ class TestPlatformTest {
         assertEquals("JUnit Vintage 5.11.4 is not in the local repository (org.opentest4j:opentest4j:1.3.0 missing; "
                 + "pavu.verifier.fast-path.vintage-version, put there by the prefetch)", missing.whyNot());
     }
-
     @Test
     void junit38AndOtherFrameworksAreRefused() throws Exception {
         Path junit38 = artifact("junit", "junit", "3.8.2");
@@ -87,7 +84,6 @@ class TestPlatformTest {
         assertEquals("junit-platform-launcher 1.9.3 is not in the local repository",
                 TestPlatform.of(List.of(artifact("org.junit.platform", "junit-platform-engine", "1.9.3")), repo, "5.11.4").whyNot());
     }
-
     @Test
     void versions() {
         assertEquals("1.11.4", TestPlatform.platformVersion("5.11.4"));
@@ -97,16 +93,5 @@ class TestPlatformTest {
         assertTrue(TestPlatform.compare("4.11", "4.12") < 0);
         assertTrue(TestPlatform.compare("3.8.2", "4.12") < 0);
         assertTrue(TestPlatform.compare("4.13-beta-3", "4.12") > 0);
-    }
-
-    @Test
-    void surefireSelectionSendsAProjectCold() {
-        String plugin = "<plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version><configuration>%s</configuration></plugin>";
-        assertNull(FastPath.surefireSelection("<project/>"));
-        assertNull(FastPath.surefireSelection(String.format(plugin, "<argLine>-Xmx1g</argLine>")));
-        assertNull(FastPath.surefireSelection("<resources><resource><includes><include>*.txt</include></includes></resource></resources>"
-                + String.format(plugin, "")), "an <includes> outside surefire's configuration does not count");
-        assertEquals("groups", FastPath.surefireSelection(String.format(plugin, "<groups>demo.Fast</groups>")));
-        assertEquals("excludes", FastPath.surefireSelection(String.format(plugin, "<excludes><exclude>**/IT*</exclude></excludes>")));
     }
 }
