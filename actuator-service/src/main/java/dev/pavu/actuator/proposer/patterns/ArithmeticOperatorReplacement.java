@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Arithmetic operator replacement (AOR): {@code + - * / %} replaced by another arithmetic operator,
  * and the shifts {@code << >> >>>} by another shift. {@code +} ↔ {@code -} and {@code *} ↔ {@code /}
- * weigh most, then {@code /} ↔ {@code %}. A {@code +} that concatenates strings is left alone.
+ * weigh most, then {@code /} ↔ {@code %}. A {@code +} that concatenates strings is left alone. A bitwise
+ * {@code |} or {@code ^} between integral operands written where a sum was meant becomes {@code +} (bitwise and
+ * arithmetic operators confused; {@code &}/{@code |}/{@code ^} among themselves are {@link LogicalOperatorReplacement}'s).
  */
 public final class ArithmeticOperatorReplacement implements FixPattern {
 
@@ -29,7 +31,12 @@ public final class ArithmeticOperatorReplacement implements FixPattern {
             .row(Operator.REMAINDER, Operator.DIVIDE, 0.9, Operator.MULTIPLY, 0.3, Operator.MINUS, 0.2)
             .row(Operator.LEFT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.7, Operator.UNSIGNED_RIGHT_SHIFT, 0.4)
             .row(Operator.SIGNED_RIGHT_SHIFT, Operator.UNSIGNED_RIGHT_SHIFT, 0.8, Operator.LEFT_SHIFT, 0.5)
-            .row(Operator.UNSIGNED_RIGHT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.8, Operator.LEFT_SHIFT, 0.4);
+            .row(Operator.UNSIGNED_RIGHT_SHIFT, Operator.SIGNED_RIGHT_SHIFT, 0.8, Operator.LEFT_SHIFT, 0.4)
+            .row(Operator.BINARY_OR, Operator.PLUS, 0.5)
+            .row(Operator.XOR, Operator.PLUS, 0.4);
+    /** Integral types, whose {@code |} and {@code ^} are bitwise (on booleans they are logical). */
+    private static final java.util.Set<String> INTEGRAL = java.util.Set.of("int", "long", "short", "byte", "char",
+            "Integer", "Long", "Short", "Byte", "Character");
 
     @Override
     public String name() {
@@ -44,6 +51,10 @@ public final class ArithmeticOperatorReplacement implements FixPattern {
                 continue;
             }
             if (b.getOperator() == Operator.PLUS && "String".equals(ctx.typeOf(b))) {
+                continue;
+            }
+            if ((b.getOperator() == Operator.BINARY_OR || b.getOperator() == Operator.XOR)
+                    && !(INTEGRAL.contains(ctx.typeOf(b.getLeft())) && INTEGRAL.contains(ctx.typeOf(b.getRight())))) {
                 continue;
             }
             for (Map.Entry<Operator, Double> alt : TABLE.alternatives(b.getOperator()).entrySet()) {

@@ -52,4 +52,31 @@ class ArithmeticOperatorReplacementTest {
                 """);
         assertEquals(List.of("return n >>> 1;", "return n << 1;"), f.changedCode());
     }
+
+    @Test
+    void aBitwiseOrOfIntegersMayHaveMeantASum() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    int add(int x, long y) {
+                        return (int) (x | y) + (x ^ 3); // <-
+                    }
+                }
+                """);
+        List<String> code = f.changedCode();
+        assertTrue(code.contains("return (int) (x + y) + (x ^ 3);"), code.toString());
+        assertTrue(code.contains("return (int) (x | y) + (x + 3);"), code.toString());
+        assertTrue(f.allParse());
+    }
+
+    @Test
+    void aBitwiseOrOfBooleansIsLogicalAndLeftAlone() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    boolean either(boolean a, boolean b) {
+                        return a | b; // <-
+                    }
+                }
+                """);
+        assertEquals(List.of(), f.changedCode());
+    }
 }
