@@ -128,6 +128,26 @@ class JobsEndToEndIT {
         assertTrue(result.get("candidatesTried").asInt() >= 1 && result.get("durationMs").asLong() > 0, out);
     }
 
+    /**
+     * The most common project in the wild: plain JUnit 4, every test with {@code @Test(timeout = 3000)}, a buggy
+     * version that loops forever in most of them. Within a 300 s job budget (a loop once cost each candidate the
+     * whole suite's timeouts, about 30 s, and such a job ran out before reaching the fix).
+     */
+    @Test
+    void theCliRepairsALoopingBugInAJUnit4ProjectWithinAFiveMinuteBudget() throws Exception {
+        Path root = LocalStackExtension.root();
+        Process p = new ProcessBuilder(List.of("bash", root.resolve("pavu").toString(), "submit",
+                "--repo", Projects.named("binary-search-junit4").toString(), "--task", "make the failing tests pass",
+                "--job-timeout", "300", "--wait", "--json"))
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "pavu submit --wait returned");
+        JsonNode result = new ObjectMapper().readTree(out);
+        assertEquals("SUCCEEDED", result.get("outcome").asText(), out);
+        assertTrue(result.get("patch").asText().contains("low = mid + 1;"), out);
+        assertTrue(result.get("durationMs").asLong() < 300_000, out);
+    }
+
     @Test
     void repairsAWrongVariable() throws Exception {
         assertRepairs("shapes", "Rectangle.java");
