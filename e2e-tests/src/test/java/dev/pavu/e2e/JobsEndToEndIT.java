@@ -114,16 +114,11 @@ class JobsEndToEndIT {
 
     @Test
     void theCliRepairsABugWhoseBuggyVersionLoopsForever() throws Exception {
-        Path root = LocalStackExtension.root();
-        Process p = new ProcessBuilder(List.of("bash", root.resolve("pavu").toString(), "submit",
-                "--repo", Projects.named("binary-search").toString(), "--task", "make the failing tests pass",
-                "--timeout-per-candidate", "30", "--wait", "--json"))
-                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(12, TimeUnit.MINUTES), "pavu submit --wait returned");
-        JsonNode result = new ObjectMapper().readTree(out);
+        CliResult r = cliSubmitWait("binary-search", Duration.ofMinutes(12), "--timeout-per-candidate", "30");
+        JsonNode result = r.json();
+        String out = r.out();
         assertEquals("SUCCEEDED", result.get("outcome").asText(), out);
-        assertEquals(0, p.exitValue(), "exit code 0 on SUCCEEDED");
+        assertEquals(0, r.exitCode(), "exit code 0 on SUCCEEDED");
         assertTrue(result.get("patch").asText().contains("Search.java"), out);
         assertTrue(result.get("candidatesTried").asInt() >= 1 && result.get("durationMs").asLong() > 0, out);
     }
@@ -135,14 +130,9 @@ class JobsEndToEndIT {
      */
     @Test
     void theCliRepairsALoopingBugInAJUnit4ProjectWithinAFiveMinuteBudget() throws Exception {
-        Path root = LocalStackExtension.root();
-        Process p = new ProcessBuilder(List.of("bash", root.resolve("pavu").toString(), "submit",
-                "--repo", Projects.named("binary-search-junit4").toString(), "--task", "make the failing tests pass",
-                "--job-timeout", "300", "--wait", "--json"))
-                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(8, TimeUnit.MINUTES), "pavu submit --wait returned");
-        JsonNode result = new ObjectMapper().readTree(out);
+        CliResult r = cliSubmitWait("binary-search-junit4", Duration.ofMinutes(8), "--job-timeout", "300");
+        JsonNode result = r.json();
+        String out = r.out();
         assertEquals("SUCCEEDED", result.get("outcome").asText(), out);
         assertTrue(result.get("patch").asText().contains("low = mid + 1;"), out);
         assertTrue(result.get("durationMs").asLong() < 300_000, out);
@@ -156,6 +146,25 @@ class JobsEndToEndIT {
     @Test
     void repairsSwappedArguments() throws Exception {
         assertRepairs("budget", "Budget.java");
+    }
+
+    /** What {@code pavu submit --wait --json} printed and its exit code. */
+    private record CliResult(String out, int exitCode) {
+        JsonNode json() throws java.io.IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    /** Runs {@code pavu submit --repo <fixture> --wait --json} with extra options, as a user would. */
+    private static CliResult cliSubmitWait(String project, Duration wait, String... options) throws Exception {
+        Path root = LocalStackExtension.root();
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("pavu").toString(), "submit",
+                "--repo", Projects.named(project).toString(), "--task", "make the failing tests pass", "--wait", "--json"));
+        cmd.addAll(List.of(options));
+        Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS), "pavu submit --wait returned");
+        return new CliResult(out, p.exitValue());
     }
 
     private void assertRepairs(String project, String fixedFile) throws Exception {

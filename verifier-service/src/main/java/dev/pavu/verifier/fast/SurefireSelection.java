@@ -1,15 +1,12 @@
 package dev.pavu.verifier.fast;
 
+import dev.pavu.workspace.xml.HardenedXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
-import org.xml.sax.helpers.DefaultHandler;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +50,7 @@ public record SurefireSelection(List<String> includes, List<String> excludes, St
     public static SurefireSelection read(String pom) {
         Document doc;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
-            doc = builder.parse(new InputSource(new StringReader(pom)));
+            doc = HardenedXml.documentBuilder().parse(new InputSource(new StringReader(pom)));
         } catch (Exception unreadable) {
             return no("the pom cannot be read with DTDs and external entities refused (" + unreadable.getMessage() + ")");
         }

@@ -1,19 +1,16 @@
 package dev.pavu.workspace.layout;
 
+import dev.pavu.workspace.xml.HardenedXml;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The few facts of a {@code pom.xml} the layout needs, read with a hardened XML parser (no DTDs, no external
@@ -27,14 +24,7 @@ record Pom(List<String> modules, Optional<String> sourceDirectory, Optional<Stri
 
     static Pom read(Path file) {
         try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // no "[Fatal Error]" lines on stderr; errors still throw
-            Document doc = builder.parse(in);
+            Document doc = HardenedXml.documentBuilder().parse(in);
             Element project = doc.getDocumentElement();
             List<String> modules = new ArrayList<>();
             NodeList all = project.getElementsByTagName("module");
