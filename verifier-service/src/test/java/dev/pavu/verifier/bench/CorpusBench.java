@@ -140,7 +140,7 @@ public final class CorpusBench {
     static List<Corpus> corpora(Path root, boolean quick, Map<String, Integer> sizes) throws IOException {
         Path bugs = root.resolve("bench/bugs");
         Path own = root.resolve("bench/verifier/corpora");
-        int jupiterN = sizes.getOrDefault("jupiter", quick ? 12 : 50);
+        int jupiterN = sizes.getOrDefault("jupiter", quick ? 12 : 40);
         // the bench/bugs programs yielding the most candidates (up to 100, ties by name) as the older bench picks them:
         // isbn-check, levenshtein, leap-year; none of them loops (the looping corpus is the next one)
         Map<Path, Integer> yield = new LinkedHashMap<>();
@@ -157,10 +157,10 @@ public final class CorpusBench {
         }
         return List.of(
                 new Corpus("jupiter", "bench/bugs, JUnit 5", jupiter, jupiterN, Duration.ofSeconds(20)),
-                new Corpus("junit4", "bench/verifier/corpora/junit4, JUnit 4", junit4, sizes.getOrDefault("junit4", quick ? 8 : 30),
+                new Corpus("junit4", "bench/verifier/corpora/junit4, JUnit 4", junit4, sizes.getOrDefault("junit4", quick ? 8 : 25),
                         Duration.ofSeconds(60)),
                 new Corpus("looping", "bench/verifier/corpora/looping, JUnit 4, the bug loops", looping,
-                        sizes.getOrDefault("looping", quick ? 4 : 12), Duration.ofSeconds(60)));
+                        sizes.getOrDefault("looping", quick ? 4 : 10), Duration.ofSeconds(60)));
     }
 
     private static List<Path> programs(Path dir) throws IOException {
