@@ -427,7 +427,10 @@ public final class PavuFastRunner {
                     if (!id.isTest()) {
                         run++;
                     }
-                    fail(c.getClassName(), c.getClassName().substring(c.getClassName().lastIndexOf('.') + 1), t);
+                    // surefire's JUnit 4 provider reports a class-level failure (@BeforeClass, a Parameterized
+                    // class's parameters) with an empty test name, which the cold path reads as "(unknown)"
+                    fail(c.getClassName(), id.getUniqueId().startsWith("[engine:junit-vintage]") ? ""
+                            : c.getClassName().substring(c.getClassName().lastIndexOf('.') + 1), t);
                 }
             }
             if (timeout && budgetMs > 0 && virtualMs >= budgetMs) {

@@ -64,6 +64,9 @@ final class RunResults {
                     failed++;
                     String cls = unesc(p[1]);
                     String method = unesc(p[2]);
+                    if (method.isEmpty()) {
+                        method = "(unknown)"; // as SurefireReports names a testcase without a name (the cold path)
+                    }
                     TestFailure f = new TestFailure(cls + "#" + method, cls, method, p[3],
                             SurefireReports.truncate(unesc(p[4]), limits.messageChars()),
                             SurefireReports.truncate(unesc(p[5]).strip(), limits.stackTraceChars()));

@@ -92,6 +92,11 @@ public final class VerifierBench {
         return sandbox;
     }
 
+    /** @return the naive yardstick ({@link PlainMaven}) on this bench's toolchain, sandbox and scratch directory */
+    public PlainMaven plainMaven() {
+        return new PlainMaven(maven, sandbox, config, work);
+    }
+
     /**
      * Resolves a project's dependencies with network once (as the verifier's prefetch does).
      *

@@ -177,6 +177,8 @@ class FastPathEquivalenceTest {
         String ledger = Files.readString(project.resolve("src/main/java/demo/Ledger.java"));
         String legacyTest = "src/test/java/demo/LegacyLedgerTest.java";
         String legacy = Files.readString(project.resolve(legacyTest));
+        String ledgerTest = "src/test/java/demo/LedgerTest.java";
+        String ledgerTestText = Files.readString(project.resolve(ledgerTest));
         String main = "src/main/java/demo/Ledger.java";
         List<Candidate> corpus = List.of(
                 new Candidate("ledger", "empty", project, ""),
@@ -189,6 +191,8 @@ class FastPathEquivalenceTest {
                 new Candidate("ledger", "compile-error", project, UnifiedDiffs.create(main, ledger, ledger.replace("entries.add(amount)", "entries.addd(amount)"))),
                 new Candidate("ledger", "junit3-test-change", project,
                         UnifiedDiffs.create(legacyTest, legacy, legacy.replace("assertEquals(5, ledger", "assertEquals(6, ledger"))),
+                new Candidate("ledger", "before-class-fails", project, UnifiedDiffs.create(ledgerTest, ledgerTestText,
+                        ledgerTestText.replace("classes++;", "classes++; if (classes > 0) { throw new IllegalStateException(\"once\"); }"))),
                 new Candidate("ledger", "loops", project, UnifiedDiffs.create(main, ledger, ledger.replace("i++)", "i += 0)"))));
         VerifierBench bench = new VerifierBench(Files.createDirectories(tmp.resolve("work")));
         bench.prefetch(project);
@@ -221,6 +225,9 @@ class FastPathEquivalenceTest {
         assertEquals(List.of("demo.FeeTest#fee"), fastRuns.get("parameterized-fee").failingTests(), "surefire names a parameterized case by its method");
         assertEquals(List.of("demo.LedgerTest#rejectsZero"), fastRuns.get("expected-exception-rule").failingTests());
         assertEquals(List.of("demo.LegacyLedgerTest#testBalance"), fastRuns.get("junit3-test-change").failingTests());
+        // a class-level failure: surefire's JUnit 4 provider writes a testcase without a name (found by bench/verifier/run:
+        // the fast path named it LedgerTest#LedgerTest)
+        assertEquals(List.of("demo.LedgerTest#(unknown)"), fastRuns.get("before-class-fails").failingTests());
         assertTrue(fastRuns.get("loops").reason().contains("; stopped at the first failing test: LedgerTest#"), fastRuns.get("loops").reason());
         assertTrue(fastRuns.get("compile-error").reason().startsWith("does not compile"), fastRuns.get("compile-error").reason());
     }
