@@ -65,12 +65,26 @@ public final class LocalStackExtension implements BeforeAllCallback {
     }
 
     private static void run(String... args) {
+        run(java.util.Map.of(), args);
+    }
+
+    /**
+     * Runs {@code deploy/local/stack <args>} with extra environment, e.g. {@code down verifier-service} then
+     * {@code up verifier-service} with other settings: the service started inherits the environment.
+     *
+     * @param env  variables added to this JVM's environment for the script (and what it starts)
+     * @param args the script's arguments
+     * @throws IllegalStateException when the script fails or takes over 10 minutes (its output in the message)
+     */
+    static void run(java.util.Map<String, String> env, String... args) {
         try {
             var cmd = new java.util.ArrayList<String>();
             cmd.add("bash");
             cmd.add(root().resolve("deploy/local/stack").toString());
             cmd.addAll(java.util.List.of(args));
-            Process p = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(root().toFile()).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IllegalStateException("deploy/local/stack " + String.join(" ", args) + " failed:\n" + out);

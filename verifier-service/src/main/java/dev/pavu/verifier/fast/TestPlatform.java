@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the project's own JUnit Platform when {@code junit-platform-engine} is on it (Jupiter, or Vintage the
  *       project brings itself), plus {@code junit-platform-launcher} of the engine's version from the local
- *       repository when the project does not bring it;</li>
+ *       repository when the project does not bring it; with the project's own {@code junit-vintage-engine},
+ *       {@code junit:junit} and hamcrest move to the runner's class loader too (the engine there needs them);</li>
  *   <li>else JUnit Vintage when {@code junit:junit} 4.12 or later is on it: {@code junit-vintage-engine} of the
  *       configured version with the matching launcher, engine and commons (and their opentest4j and apiguardian,
  *       as the jars' POMs name them) from the local repository; {@code junit:junit} and hamcrest move to the
@@ -77,15 +78,30 @@ record TestPlatform(List<Path> runnerJars, List<Path> deps, List<Path> javacExtr
             }
         }
         if (engineVersion != null) {
+            // the project's own engines load in the runner's class loader: a JUnit Vintage engine there needs
+            // junit:junit (and hamcrest) beside it, not in the dependencies' child loader it cannot see (a JUnit 4+5
+            // project failed every run at once with "(runner)#run": NoClassDefFoundError org/junit/runner/…)
+            List<Path> deps = others;
+            if (junit.stream().anyMatch(p -> p.toString().replace('\\', '/').contains("/junit-vintage-engine-"))) {
+                deps = new ArrayList<>();
+                for (Path p : others) {
+                    String s = p.toString().replace('\\', '/');
+                    if (JUNIT4.matcher(s).find() || s.contains("/org/hamcrest/")) {
+                        junit.add(p);
+                    } else {
+                        deps.add(p);
+                    }
+                }
+            }
             if (launcher) {
-                return new TestPlatform(junit, others, List.of(), false, null);
+                return new TestPlatform(junit, deps, List.of(), false, null);
             }
             Path l = jar(localRepo, "org.junit.platform", "junit-platform-launcher", engineVersion);
             if (!Files.isRegularFile(l)) {
                 return no("junit-platform-launcher " + engineVersion + " is not in the local repository");
             }
             junit.add(l);
-            return new TestPlatform(junit, others, List.of(l), false, null);
+            return new TestPlatform(junit, deps, List.of(l), false, null);
         }
         if (junit4 == null) {
             return no("the tests run neither on the JUnit Platform nor on JUnit 4 (no junit-platform-engine, no junit:junit)");

@@ -140,6 +140,11 @@ public class MavenGates {
             // 7 no longer has: the test JVM crashed. TestNG suites run to the end, bounded by their own limits
             command.removeIf(a -> a.startsWith("-D" + MavenToolchain.SKIP_AFTER_FAILURE));
             note(log, "TestNG: the whole suite runs (surefire cannot stop a TestNG run at its first failure)");
+        } else if (usesJUnit3(root)) {
+            // surefire's JUnit 3 provider refuses skipAfterFailureCount ("expects JUnit Version 4.0 or higher"): every
+            // candidate of a junit:junit 3.x project was an ERROR. Its suites run to the end
+            command.removeIf(a -> a.startsWith("-D" + MavenToolchain.SKIP_AFTER_FAILURE));
+            note(log, "JUnit 3: the whole suite runs (surefire's JUnit 3 provider cannot stop at the first failure)");
         }
         Map<String, String> env = maven.environment();
         ProbeSetup coverage = probe.get();
@@ -338,11 +343,24 @@ public class MavenGates {
 
     /** @return whether a pom of the project (the root's or a module's, two levels deep) names TestNG */
     private static boolean usesTestNg(Path root) {
+        return anyPom(root, pom -> pom.contains("<groupId>org.testng</groupId>"));
+    }
+
+    private static final java.util.regex.Pattern JUNIT3 = java.util.regex.Pattern.compile(
+            "<dependency>(?=(?:(?!</dependency>).)*<groupId>\\s*junit\\s*</groupId>)(?=(?:(?!</dependency>).)*<artifactId>\\s*junit\\s*</artifactId>)"
+                    + "(?=(?:(?!</dependency>).)*<version>\\s*3\\.)", java.util.regex.Pattern.DOTALL);
+
+    /** @return whether a pom declares {@code junit:junit} 3.x (a literal version): surefire then uses its JUnit 3 provider */
+    static boolean usesJUnit3(Path root) {
+        return anyPom(root, pom -> JUNIT3.matcher(pom).find());
+    }
+
+    private static boolean anyPom(Path root, java.util.function.Predicate<String> test) {
         try (java.util.stream.Stream<Path> poms = java.nio.file.Files.find(root, 3,
                 (p, a) -> a.isRegularFile() && p.getFileName().toString().equals("pom.xml"))) {
             return poms.anyMatch(p -> {
                 try {
-                    return java.nio.file.Files.readString(p).contains("<groupId>org.testng</groupId>");
+                    return test.test(java.nio.file.Files.readString(p));
                 } catch (java.io.IOException | RuntimeException e) {
                     return false;
                 }

@@ -16,6 +16,7 @@ import dev.pavu.verifier.gate.GatePipeline;
 import dev.pavu.verifier.gate.MavenGates;
 import dev.pavu.verifier.gate.TestCommandGates;
 import dev.pavu.verifier.sandbox.OutputCapture;
+import dev.pavu.verifier.toolchain.MavenToolchain;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.source.SourceUnavailableException;
@@ -208,6 +209,9 @@ public class CandidateVerifier {
         long deadline = System.nanoTime() + timeout.toNanos();
         GateOutcome built;
         if ("MAVEN".equals(layout)) {
+            if (Files.exists(work.resolve("mvnw"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                note(log, MavenToolchain.WRAPPER_NOTE);
+            }
             prefetcher.ensure(diff.source(), prefetchWork, policy.linters(), line -> note(log, line));
             if (testCommand != null) {
                 // the job's command decides every verdict, the baseline's too: a coverage run of the toolchain's own
@@ -235,6 +239,9 @@ public class CandidateVerifier {
                 built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
             }
         } else {
+            if ("GRADLE".equals(layout)) {
+                prefetcher.ensureGradle(diff.source(), prefetchWork, line -> note(log, line));
+            }
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
         return pipeline.after(built, build.get(), layout, policy, work, diff.source(), deadline, timeout, log, watch);

@@ -3,6 +3,7 @@ package dev.pavu.verifier.service;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.prefetch.DependencyPrefetch;
+import dev.pavu.verifier.prefetch.GradlePrefetch;
 import dev.pavu.verifier.prefetch.MavenDefaults;
 import dev.pavu.verifier.prefetch.PrefetchReport;
 import dev.pavu.verifier.source.Workspaces;
@@ -111,6 +112,49 @@ public class Prefetcher {
             return;
         }
         String suffix = todo.getFirst().equals(marker) ? "" : "-linters";
+        once(source, workDir, todo, names, suffix, note, (project, resolve) -> {
+            DependencyPrefetch p = prefetch();
+            return runWithLimit(limit -> p.run(project, maven.localRepository(), resolve, plugins, limit));
+        });
+    }
+
+    /**
+     * Prefetches a Gradle project's declared dependencies unless it was done before (or prefetching is off): its build
+     * scripts are read as text, never run ({@link GradlePrefetch}), and what they declare is resolved into the local
+     * Maven repository the offline Gradle run reads.
+     *
+     * @param source  the resolved source
+     * @param workDir an unused directory for the baseline checkout and the staging repository (deleted afterwards)
+     * @param note    receives one line about what happened, for the candidate's log
+     */
+    public synchronized void ensureGradle(SourceRef source, Path workDir, Consumer<String> note) {
+        if (!config.maven().prefetch()) {
+            return;
+        }
+        Path marker = markers.resolve(source.bundleSha() + "-" + source.commit() + "-gradle");
+        if (Files.exists(marker)) {
+            return;
+        }
+        once(source, workDir, List.of(marker), List.of("Gradle dependencies"), "-gradle", note, (project, resolve) -> {
+            GradlePrefetch g = new GradlePrefetch(config.maven().repositories(),
+                    DependencyPrefetch.systemProperties(maven.javaHome(), maven.environment()));
+            return runWithLimit(limit -> g.run(project, maven.localRepository(), resolve, limit));
+        });
+    }
+
+    /** One prefetch of a source in a work directory. */
+    @FunctionalInterface
+    private interface Task {
+        PrefetchReport run(Path project, Path resolve) throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /** A resolution bounded by {@code pavu.verifier.maven.prefetch-timeout}. */
+    @FunctionalInterface
+    private interface Limited {
+        PrefetchReport run(Duration limit) throws Exception;
+    }
+
+    private void once(SourceRef source, Path workDir, List<Path> todo, List<String> names, String suffix, Consumer<String> note, Task task) {
         Path log = logs.resolve("prefetch-" + source.bundleSha().substring(0, 12) + "-" + source.commit().substring(0, 12) + suffix + ".log");
         long start = System.nanoTime();
         StringBuilder text = new StringBuilder();
@@ -119,7 +163,7 @@ public class Prefetcher {
         try {
             Path project = workDir.resolve("project");
             workspaces.checkout(source, project);
-            PrefetchReport r = runWithLimit(project, workDir.resolve("resolve"), plugins);
+            PrefetchReport r = task.run(project, workDir.resolve("resolve"));
             ok = r.complete();
             summary = r.note();
             text.append("[pavu] ").append(summary).append('\n');
@@ -161,9 +205,7 @@ public class Prefetcher {
                 + ": " + summary + "; log: " + log);
     }
 
-    private PrefetchReport runWithLimit(Path project, Path work, List<String> plugins)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        DependencyPrefetch p = prefetch();
+    private PrefetchReport runWithLimit(Limited work) throws InterruptedException, ExecutionException, TimeoutException {
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pavu-prefetch");
             t.setDaemon(true);
@@ -171,7 +213,7 @@ public class Prefetcher {
         });
         try {
             Duration limit = config.maven().prefetchTimeout();
-            Future<PrefetchReport> f = ex.submit(() -> p.run(project, maven.localRepository(), work, plugins, limit));
+            Future<PrefetchReport> f = ex.submit(() -> work.run(limit));
             try {
                 // the run itself starts nothing after the limit; the grace covers a download under way
                 return f.get(limit.toMillis() + 5_000, TimeUnit.MILLISECONDS);

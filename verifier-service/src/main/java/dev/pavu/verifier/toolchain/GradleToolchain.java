@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * to download it into the run's private user home), else the configured {@code gradle} on {@code PATH}. Each run gets
  * a private, empty {@code GRADLE_USER_HOME} inside the workspace ({@code .pavu-gradle}), and an init script that
  * points every repository at the verifier's local Maven repository (read-only, {@code file:} URL): dependencies must
- * be there — there is no Gradle prefetch in this version.
+ * be there — the Gradle prefetch ({@code dev.pavu.verifier.prefetch.GradlePrefetch}) puts the scripts' literal dependencies there.
  */
 @ApplicationScoped
 public class GradleToolchain {

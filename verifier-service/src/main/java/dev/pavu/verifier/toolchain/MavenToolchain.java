@@ -25,6 +25,14 @@ import java.util.Optional;
 public class MavenToolchain {
 
     /** Surefire's user property that stops a run after that many failing tests. */
+    /**
+     * The candidate log's line for a project with a Maven wrapper ({@code mvnw}): the wrapper is never run (it downloads
+     * a Maven distribution from the URL in {@code .mvn/wrapper/maven-wrapper.properties}, and runs are offline in the
+     * sandbox); the installed Maven builds the project, with the plugin versions its pom gives.
+     */
+    public static final String WRAPPER_NOTE = "the project's Maven wrapper (mvnw) is not run: it would download a Maven "
+            + "distribution and runs are offline; the installed mvn builds it, with the plugin versions the pom gives";
+
     public static final String SKIP_AFTER_FAILURE = "surefire.skipAfterFailureCount";
 
     private final VerifierConfig config;

@@ -48,6 +48,26 @@ class TestPlatformTest {
         assertEquals(List.of(launcher), p.javacExtra(), "javac sees the launcher the project did not bring");
     }
     @Test
+    void aMixedProjectsOwnVintageEngineSeesJUnit4InTheRunnersLoader() throws Exception {
+        Path api = artifact("org.junit.jupiter", "junit-jupiter-api", "5.11.4");
+        Path engine = artifact("org.junit.platform", "junit-platform-engine", "1.11.4");
+        Path vintage = artifact("org.junit.vintage", "junit-vintage-engine", "5.11.4");
+        Path launcher = artifact("org.junit.platform", "junit-platform-launcher", "1.11.4");
+        Path junit = artifact("junit", "junit", "4.13.2");
+        Path hamcrest = artifact("org.hamcrest", "hamcrest-core", "1.3");
+        Path lib = artifact("com.example", "lib", "1.0");
+        TestPlatform p = TestPlatform.of(List.of(api, engine, vintage, junit, hamcrest, lib), repo, "5.11.4");
+        assertNull(p.whyNot());
+        assertFalse(p.vintage(), "the project's own platform, not the verifier's Vintage");
+        // the project's Vintage engine loads in the runner's loader: JUnit 4 must be there, not in the child loader
+        assertEquals(List.of(api, engine, vintage, junit, hamcrest, launcher), p.runnerJars());
+        assertEquals(List.of(lib), p.deps());
+        // without a Vintage engine JUnit 4 stays a plain dependency
+        TestPlatform jupiterOnly = TestPlatform.of(List.of(api, engine, junit, lib), repo, "5.11.4");
+        assertEquals(List.of(junit, lib), jupiterOnly.deps());
+    }
+
+    @Test
     void aJUnit4ProjectRunsOnVintageFromTheLocalRepository() throws Exception {
         Path junit = artifact("junit", "junit", "4.13.2", "org.hamcrest:hamcrest-core:1.3");
         Path hamcrest = artifact("org.hamcrest", "hamcrest-core", "1.3");

@@ -1,0 +1,5 @@
+package demo;
+
+/** A JUnit 4 category. */
+public interface Slow {
+}
