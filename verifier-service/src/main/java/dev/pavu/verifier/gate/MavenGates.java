@@ -167,7 +167,10 @@ public class MavenGates {
         long staticMs = TimeUnit.NANOSECONDS.toMillis((ts == 0 ? end : ts) - start);
         long testsMs = ts == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(end - ts);
         TestReport report = reports.read(root);
-        return new Phase(judged, staticMs, testsMs, ts != 0, run.text(), report);
+        // surefire's reports are evidence that tests ran even when the output did not show surefire starting (output
+        // lost or cut): the run is then judged by its tests, never as "the build passed; no tests ran"
+        boolean testsStarted = ts != 0 || report.reportFiles() > 0;
+        return new Phase(judged, staticMs, testsMs, testsStarted, run.text(), report);
     }
 
     /**
