@@ -137,16 +137,16 @@ public class FastPaths {
         }
         String key = key(source);
         if (projects.containsKey(key) || opening.containsKey(key)) {
-            note(log, "fast path: this source's project is built already; the baseline's run does not build it again");
+            note(log, "fused build: no: this source's fast path is built already; the baseline's run does not build it again");
             return false;
         }
         if (config.keepWorkspaces()) {
-            note(log, "fast path: not built by the baseline's run (workspaces are kept, so it cannot move)");
+            note(log, "fused build: no: workspaces are kept (pavu.verifier.keep-workspaces), so the baseline's cannot move");
             return false;
         }
         String why = FastPath.ineligible(work);
         if (why != null) {
-            note(log, "fast path: not built by the baseline's run: " + why);
+            note(log, "fused build: no: " + why);
             return false;
         }
         return true;
@@ -170,7 +170,7 @@ public class FastPaths {
             return false;
         }
         if (!java.nio.file.Files.isRegularFile(work.resolve(FastPath.CLASSPATH_FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            note(log, "fast path: the baseline's run wrote no test classpath; the first candidate builds the fast path");
+            note(log, "fused build: the baseline's run wrote no test classpath; the first candidate builds the fast path");
             return false;
         }
         Path dir = Path.of(config.home(), "verifier", "fast", key);
@@ -179,7 +179,7 @@ public class FastPaths {
             java.nio.file.Files.createDirectories(dir);
             java.nio.file.Files.move(work, dir.resolve("base"));
         } catch (java.io.IOException | RuntimeException e) {
-            note(log, "fast path: cannot take over the baseline's workspace (" + e.getMessage() + "); the first candidate builds it");
+            note(log, "fused build: cannot take over the baseline's workspace (" + e.getMessage() + "); the first candidate builds it");
             Workspaces.deleteRecursively(dir);
             return false;
         }
@@ -196,7 +196,7 @@ public class FastPaths {
             }
             return r;
         }, opener));
-        note(log, "fast path: the baseline's workspace becomes the fast path's build (" + dir + "), opened in the background");
+        note(log, "fused build: the baseline's workspace becomes the fast path's build (" + dir + "), opened in the background");
         return true;
     }
 
