@@ -145,10 +145,18 @@ class FusedBaselineTest {
             String main = Files.readString(project.resolve(MAIN));
             Optional<GateOutcome> fix = f.paths().verify(SOURCE, UnifiedDiffs.create(MAIN, main, main.replace("int i = 1;", "int i = 0;")),
                     new VerifySpec(null, 90_000, List.of(), false), Duration.ofSeconds(90), log, RunWatch.NONE);
-            // the rewriter struck within the run (the workspace is writable then): its classpath file is refused, so the
-            // candidate takes the cold path rather than a warm JVM with /root mounted
-            assertTrue(fix.isEmpty(), "no fast path on a tampered classpath file");
-            assertTrue(log.text().contains("was refused: '/root' is outside the workspace and the local Maven repository"), log.text());
+            if (afterRun.strip().equals("/root")) {
+                // the rewriter struck within the run, after Maven wrote the file (the workspace is writable then): the file
+                // is refused, so the candidate takes the cold path rather than a warm JVM with /root mounted
+                assertTrue(fix.isEmpty(), "no fast path on a tampered classpath file");
+                assertTrue(log.text().contains("was refused: '/root' is outside the workspace and the local Maven repository"), log.text());
+            } else {
+                // Maven wrote the file last (the run ended within the rewriter's 100 ms): the fast path runs, and the
+                // hostile tests' escapes fail in the warm JVM too
+                assertTrue(afterRun.contains("junit-jupiter-api"), afterRun);
+                assertTrue(fix.isPresent(), log.text());
+                assertEquals(Verdict.PASS, fix.get().verdict(), "every attack failed in the warm JVM: " + fix.get().reason());
+            }
             for (Path t : targets) {
                 assertFalse(Files.exists(t), "nothing written outside the workspace: " + t);
             }
