@@ -39,7 +39,38 @@ public final class FastPath {
     /** The warm JVM's main class. */
     static final String RUNNER_CLASS = "dev.pavu.fastrunner.PavuFastRunner";
 
+    /** The classpath file the build writes for the fast path, relative to the project. */
+    public static final String CLASSPATH_FILE = "target/pavu-test-classpath.txt";
+    /**
+     * The goal that writes the fast path's test classpath ({@link #CLASSPATH_FILE}), with its properties: the fast path's
+     * own build runs it after {@code test-compile}; the baseline's coverage run after {@code test} (the fused build).
+     */
+    public static final List<String> CLASSPATH_GOALS = List.of("-Dmdep.outputFile=" + CLASSPATH_FILE, "-Dmdep.includeScope=test",
+            "dependency:build-classpath");
+
     private FastPath() {
+    }
+
+    /**
+     * Whether a project can take the fast path at all, from its pom alone (nothing is built).
+     *
+     * @param base the project's checkout
+     * @return {@code null} when it may (the build decides the rest), else why not
+     */
+    public static String ineligible(Path base) {
+        String pom;
+        try {
+            pom = Files.readString(base.resolve("pom.xml"));
+        } catch (IOException | RuntimeException e) {
+            return "no readable pom.xml (" + e.getMessage() + ")";
+        }
+        if (pom.contains("<modules>")) {
+            return "a multi-module build";
+        }
+        if (pom.matches("(?s).*<packaging>\\s*(pom|war|ear)\\s*</packaging>.*")) {
+            return "packaging is not jar";
+        }
+        return SurefireSelection.read(pom).whyNot();
     }
 
     /**
@@ -53,30 +84,44 @@ public final class FastPath {
      * @return the project, or the reason it cannot use the fast path
      */
     public static Result open(Path dir, MavenToolchain maven, Sandbox sandbox, VerifierConfig config, OutputCapture log) {
+        return open(dir, maven, sandbox, config, log, false);
+    }
+
+    /**
+     * Opens a project's fast path, building its baseline unless it was built already.
+     *
+     * @param prebuilt true when {@code dir/base} is the baseline's own workspace after its cold run, which compiled
+     *                 main and test sources and wrote {@link #CLASSPATH_FILE} ({@link #CLASSPATH_GOALS}, the fused
+     *                 build): no Maven build runs here; the classpath file is checked as always
+     * @see #open(Path, MavenToolchain, Sandbox, VerifierConfig, OutputCapture)
+     */
+    public static Result open(Path dir, MavenToolchain maven, Sandbox sandbox, VerifierConfig config, OutputCapture log, boolean prebuilt) {
         Path base = dir.resolve("base");
         try {
+            String why = ineligible(base);
+            if (why != null) {
+                return Result.no(why);
+            }
             String pom = Files.readString(base.resolve("pom.xml"));
-            if (pom.contains("<modules>")) {
-                return Result.no("a multi-module build");
-            }
-            if (pom.matches("(?s).*<packaging>\\s*(pom|war|ear)\\s*</packaging>.*")) {
-                return Result.no("packaging is not jar");
-            }
             SurefireSelection selection = SurefireSelection.read(pom);
-            if (selection.whyNot() != null) {
-                return Result.no(selection.whyNot());
-            }
-            List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
-            cmd.removeLast(); // "test"
-            cmd.removeIf(a -> a.startsWith("-Dmaven.test.failure.ignore"));
-            cmd.addAll(List.of("-Dmdep.outputFile=target/pavu-test-classpath.txt", "-Dmdep.includeScope=test",
-                    "test-compile", "dependency:build-classpath"));
-            Duration limit = Duration.ofMinutes(10);
-            ExecResult r = sandbox.run(new ExecRequest(cmd, base, maven.environment(), limit, false, List.of(), maven.readOnlyPaths(),
-                    log, RunWatch.NONE, Limits.of(config.sandbox(), limit)));
-            Path cpFile = base.resolve("target/pavu-test-classpath.txt");
-            if (!r.succeeded() || !Files.isRegularFile(cpFile)) {
-                return Result.no("the baseline build failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
+            Path cpFile = base.resolve(CLASSPATH_FILE);
+            if (prebuilt) {
+                if (!Files.isRegularFile(cpFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(base.resolve("target/classes"),
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return Result.no("the baseline's run did not build the project (no classes or no " + CLASSPATH_FILE + ")");
+                }
+            } else {
+                List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
+                cmd.removeLast(); // "test"
+                cmd.removeIf(a -> a.startsWith("-Dmaven.test.failure.ignore"));
+                cmd.add("test-compile");
+                cmd.addAll(CLASSPATH_GOALS);
+                Duration limit = Duration.ofMinutes(10);
+                ExecResult r = sandbox.run(new ExecRequest(cmd, base, maven.environment(), limit, false, List.of(), maven.readOnlyPaths(),
+                        log, RunWatch.NONE, Limits.of(config.sandbox(), limit)));
+                if (!r.succeeded() || !Files.isRegularFile(cpFile)) {
+                    return Result.no("the baseline build failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
+                }
             }
             ClasspathFile.Read read = ClasspathFile.read(cpFile, base, maven.localRepository()); // written by the hostile build
             if (!read.refused().isEmpty()) {

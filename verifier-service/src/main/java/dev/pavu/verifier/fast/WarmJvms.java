@@ -191,6 +191,10 @@ final class WarmJvms implements AutoCloseable {
                 break;
             }
             if (!jvm.process().isAlive() && jvm.protocol().isEmpty()) {
+                // the JVM exited: its last lines (the answer among them) may still be on their way from the pipe
+                if (jvm.drained(2_000) && !jvm.protocol().isEmpty()) {
+                    continue;
+                }
                 break;
             }
             if (System.nanoTime() >= deadline) {
@@ -269,9 +273,24 @@ final class WarmJvms implements AutoCloseable {
      * A started warm JVM: its sandboxed process, its protocol lines ({@code PAVU-FAST-…}), the rest of its output, and
      * the processes of its sandbox once it was ready ({@link SandboxedProcess#liveDescendants}).
      */
-    private record Jvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, OutputCapture log, AtomicLong baseline) {
+    private record Jvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, OutputCapture log, AtomicLong baseline, Thread reader) {
         Process process() {
             return sandboxed.process();
+        }
+
+        /**
+         * Waits until the JVM's output is read to its end (the process has exited).
+         *
+         * @param ms the longest wait, milliseconds
+         * @return whether the reader reached the end of the output
+         */
+        boolean drained(long ms) {
+            try {
+                reader.join(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return !reader.isAlive();
         }
     }
 
@@ -365,7 +384,8 @@ final class WarmJvms implements AutoCloseable {
         starts++;
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
         OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
-        Thread.ofVirtual().name("fast-runner-" + p.pid()).start(() -> {
+        // a platform thread, as ProcessRunner's: the protocol's answers must be read even when the verifier is busy
+        Thread reader = Thread.ofPlatform().daemon().name("fast-runner-" + p.pid()).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String l;
                 while ((l = r.readLine()) != null) {
@@ -380,7 +400,7 @@ final class WarmJvms implements AutoCloseable {
                 // the JVM is gone
             }
         });
-        return new Jvm(sp, q, rl, new AtomicLong());
+        return new Jvm(sp, q, rl, new AtomicLong(), reader);
     }
 
     /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */

@@ -55,6 +55,8 @@ public class MavenGates {
     private final VerifierConfig.Sandbox sandboxConfig;
     /** The coverage probe of the run in progress on this thread, if any. */
     private final ThreadLocal<ProbeSetup> probe = new ThreadLocal<>();
+    /** Goals (and their properties) the run in progress on this thread adds after {@code test}; empty = none. */
+    private final ThreadLocal<List<String>> extraGoals = ThreadLocal.withInitial(List::of);
 
     public MavenGates(MavenToolchain maven, Sandbox sandbox, VerifierConfig config) {
         this.maven = maven;
@@ -86,11 +88,28 @@ public class MavenGates {
      */
     public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch,
                            ProbeSetup probe) {
+        return run(root, testsFirst, timeout, log, watch, probe, List.of());
+    }
+
+    /**
+     * Runs the gates with a coverage probe and more goals in the same Maven invocation, after {@code test} (the
+     * baseline's run also writes the fast path's test classpath: {@code dev.pavu.verifier.fast.FastPath#CLASSPATH_GOALS}).
+     * The test failures do not stop Maven ({@code -Dmaven.test.failure.ignore=true}), so the goals run after failing
+     * tests too, not after a compile error.
+     *
+     * @param probe      extra Maven arguments and environment of every Maven run, or {@code null} for none
+     * @param extraGoals goals and {@code -D} properties appended to every Maven run's command line; empty = none
+     * @see #run(Path, List, Duration, OutputCapture, RunWatch)
+     */
+    public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch,
+                           ProbeSetup probe, List<String> extraGoals) {
         this.probe.set(probe);
+        this.extraGoals.set(List.copyOf(extraGoals));
         try {
             return runGates(root, testsFirst, timeout, log, watch);
         } finally {
             this.probe.remove();
+            this.extraGoals.remove();
         }
     }
 
@@ -156,6 +175,7 @@ public class MavenGates {
             env.putAll(coverage.environment());
             note(log, coverage.description());
         }
+        command.addAll(extraGoals.get());
         note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
         ExecRequest req = new ExecRequest(command, root, env, Duration.ofMillis(remaining), false,
                 List.of(), maven.readOnlyPaths(), OutputSink.tee(run, log), watch, Limits.of(sandboxConfig, timeout));
@@ -172,7 +192,10 @@ public class MavenGates {
         long staticMs = TimeUnit.NANOSECONDS.toMillis((ts == 0 ? end : ts) - start);
         long testsMs = ts == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(end - ts);
         TestReport report = reports.read(root);
-        return new Phase(judged, staticMs, testsMs, ts != 0, run.text(), report);
+        // surefire's reports are evidence that tests ran even when the output did not show surefire starting (output
+        // lost or cut): the run is then judged by its tests, never as "the build passed; no tests ran"
+        boolean testsStarted = ts != 0 || report.reportFiles() > 0;
+        return new Phase(judged, staticMs, testsMs, testsStarted, run.text(), report);
     }
 
     /**

@@ -60,7 +60,9 @@ public final class ProcessRunner {
             }
         };
         long maxOutput = request.limits().outputBytes();
-        Thread reader = Thread.ofVirtual().name("output-" + process.pid()).start(() -> pump(process.getInputStream(), out));
+        // a platform thread: a virtual one waits for a free carrier, and a busy verifier could leave it unscheduled past
+        // the drain wait below, so the run's output (a Maven run's test lines) was abandoned unread
+        Thread reader = Thread.ofPlatform().daemon().name("output-" + process.pid()).start(() -> pump(process.getInputStream(), out));
         long deadline = start + request.timeout().toNanos();
         long nextWatch = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WATCH_EVERY_MS);
         ExecResult.Termination termination = null;

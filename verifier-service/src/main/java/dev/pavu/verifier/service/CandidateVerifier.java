@@ -8,6 +8,7 @@ import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.coverage.CoverageCollector;
 import dev.pavu.verifier.coverage.CoverageProbe;
 import dev.pavu.verifier.coverage.ProbeSetup;
+import dev.pavu.verifier.fast.FastPath;
 import dev.pavu.verifier.fast.FastPaths;
 import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.gate.BuildGates;
@@ -45,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A diff touching a protected path (test sources, build or CI files; {@link PatchRules}) is refused with FAIL before
  * anything runs; a job's own test command replaces the toolchain's gates ({@link TestCommandGates}, cold path); a
  * candidate's PASS is checked against the tests its baseline ran ({@link BaselineTests}). The baseline itself takes
- * the cold path, whose reports give the ids of the tests it ran.
+ * the cold path, whose reports give the ids of the tests it ran; its run also builds the source's fast path (the fused
+ * build, {@link FastPaths#adopt}), so the first candidate runs no Maven build.
  * Whatever goes wrong becomes a verdict (ERROR with the reason); it never throws for the candidate.
  */
 @ApplicationScoped
@@ -208,6 +210,7 @@ public class CandidateVerifier {
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         GateOutcome built;
+        boolean fused = false;
         if ("MAVEN".equals(layout)) {
             if (Files.exists(work.resolve("mvnw"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 note(log, MavenToolchain.WRAPPER_NOTE);
@@ -222,7 +225,10 @@ public class CandidateVerifier {
             } else if (diff.verify().collectCoverage()) {
                 // a coverage run always takes the cold path: the probe instruments surefire's test JVM
                 note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
-                built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage);
+                // the fused build: the baseline's run also writes the fast path's test classpath, and its workspace
+                // becomes the fast path's baseline build (FastPaths.adopt), so the first candidate runs no Maven
+                fused = isBaseline(diff) && !policy.needsWorkspaceAfterTests() && fastPaths.wantsBaselineBuild(diff.source(), work, log);
+                built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage, fused ? FastPath.CLASSPATH_GOALS : List.of());
             } else if (isBaseline(diff)) {
                 // the cold path's reports name every test that ran: candidates are checked against them
                 note(log, "cold path: the baseline records the ids of the tests it runs");
@@ -244,19 +250,23 @@ public class CandidateVerifier {
             }
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
-        return pipeline.after(built, build.get(), layout, policy, work, diff.source(), deadline, timeout, log, watch);
+        GateOutcome outcome = pipeline.after(built, build.get(), layout, policy, work, diff.source(), deadline, timeout, log, watch);
+        if (fused && outcome.testsRun() > 0) {
+            fastPaths.adopt(diff.source(), work, log);
+        }
+        return outcome;
     }
 
     private GateOutcome runWithCoverage(List<String> testsFirst, Path work, Duration timeout, OutputCapture log, RunWatch watch,
-                                        AtomicReference<List<TestCoverage>> coverage) {
+                                        AtomicReference<List<TestCoverage>> coverage, List<String> extraGoals) {
         ProbeSetup probe;
         try {
             probe = coverageProbe.prepare(work);
         } catch (RuntimeException e) {
             note(log, "no per-test coverage: " + e.getMessage());
-            return maven.run(work, testsFirst, timeout, log, watch);
+            return maven.run(work, testsFirst, timeout, log, watch, null, extraGoals);
         }
-        GateOutcome outcome = maven.run(work, testsFirst, timeout, log, watch, probe);
+        GateOutcome outcome = maven.run(work, testsFirst, timeout, log, watch, probe, extraGoals);
         CoverageCollector.Collected c = coverageCollector.collect(work, CoverageCollector.DEFAULT_MAX_BYTES);
         note(log, c.note());
         coverage.set(c.tests());
