@@ -45,7 +45,7 @@ import java.util.UUID;
 
 /**
  * Every change of a job's state, each in one transaction that also records the events it sends
- * ({@link EventPublisher} sends them after commit). The job row is locked ({@code select … for update})
+ * ({@link EventPublisher} writes them to the outbox, sent once the transaction committed). The job row is locked ({@code select … for update})
  * so that verdicts, candidate counts, cancellation and the timeout check of one job never interleave.
  * The decisions themselves are {@link JobDecisions}.
  */
