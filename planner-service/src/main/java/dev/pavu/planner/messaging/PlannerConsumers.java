@@ -70,9 +70,13 @@ public class PlannerConsumers {
     @Blocking
     public void onVerdict(String json) {
         VerdictIssued v = EventCodec.read(json, VerdictIssued.class);
+        // the slow localisation of a failing baseline runs first, without the job row's lock (skipped for a duplicate)
+        var localised = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> processed.seen(v.eventId(), VERDICTS)))
+                ? java.util.Optional.<dev.pavu.planner.service.LocalisationService.Result>empty()
+                : retry.call(() -> transitions.localiseFirst(v));
         retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstTime(v.eventId(), VERDICTS)) {
-                transitions.verdict(v);
+                transitions.verdict(v, localised);
             } else {
                 Log.debugf("skipping verdict %s: already handled", v.eventId());
             }
