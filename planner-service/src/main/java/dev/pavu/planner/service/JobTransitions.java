@@ -293,7 +293,9 @@ public class JobTransitions {
                         + config.sourceTimeout().multipliedBy(2).toSeconds() + " s (the planner may have restarted); submit the job again",
                         null, null), job.submittedEventId);
             } else if (JobDecisions.timedOut(job.submittedAt, job.jobTimeoutMs, now)) {
-                conclude(job, JobDecisions.onTimeout(progress(job), job.jobTimeoutMs), job.submittedEventId);
+                Conclude c = JobDecisions.onTimeout(progress(job), job.jobTimeoutMs);
+                String stage = ProgressWatchdog.stage(job, IterationEntity.of(job.id, job.iteration), now);
+                conclude(job, new Conclude(c.outcome(), c.reason() + "; " + stage, c.patch(), c.winner()), job.submittedEventId);
             }
         });
     }

@@ -77,4 +77,25 @@ public class Outbox {
         }
         return rows == 1;
     }
+
+    /**
+     * Sends an event again (same row, same event id and bytes): marks its row unsent, unless it was sent less than
+     * {@code notWithin} ago (so a watchdog asking every few seconds re-sends at most once per {@code notWithin}).
+     *
+     * @param eventId   an event added before
+     * @param notWithin how recent a send makes this a no-op
+     * @return true when the row will be sent again; false when it is unknown (purged), unsent yet, or sent recently
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean resend(java.util.UUID eventId, java.time.Duration notWithin) {
+        int rows = em.createNativeQuery("update outbox set sent_at = null where event_id = ?1 "
+                        + "and sent_at < now() - make_interval(secs => ?2)")
+                .setParameter(1, eventId)
+                .setParameter(2, (double) notWithin.toMillis() / 1000.0)
+                .executeUpdate();
+        if (rows > 0) {
+            relay.wake();
+        }
+        return rows > 0;
+    }
 }
