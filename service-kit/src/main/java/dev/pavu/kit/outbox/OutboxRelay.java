@@ -192,6 +192,38 @@ public class OutboxRelay {
 
     /** Sends one group and marks what the broker acknowledged; returns how many of its leading rows were sent. */
     private int sendGroup(String channel, List<Object[]> group) {
+        // the sends run with the pass's transaction suspended: the emitter would otherwise carry the transaction
+        // context to the broker's callback threads, and the commit would find it active on several threads
+        List<Throwable> outcomes = QuarkusTransaction.suspendingExisting().call(() -> sendAll(channel, group));
+        List<Long> done = new ArrayList<>();
+        int leading = 0;
+        boolean broken = false;
+        for (int k = 0; k < group.size(); k++) {
+            long seq = ((Number) group.get(k)[0]).longValue();
+            Throwable why = outcomes.get(k);
+            if (why == null) {
+                done.add(seq);
+                if (!broken) {
+                    leading++;
+                }
+            } else {
+                if (!broken) {
+                    Log.warnf("outbox: %s row %d not sent: %s", channel, seq, why);
+                }
+                broken = true;
+                failed(seq, why);
+            }
+        }
+        if (!done.isEmpty()) {
+            em.createNativeQuery("update outbox set sent_at = now(), attempts = attempts + 1 where seq in (?1)")
+                    .setParameter(1, done)
+                    .executeUpdate();
+        }
+        return broken ? leading : group.size();
+    }
+
+    /** Sends the rows in order and waits for their acknowledgements; per row {@code null} (acknowledged) or why not. */
+    private List<Throwable> sendAll(String channel, List<Object[]> group) {
         Optional<MutinyEmitter<String>> emitter = channels.get().emitter(channel);
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (Object[] row : group) {
@@ -208,37 +240,22 @@ public class OutboxRelay {
                 acks.add(CompletableFuture.failedFuture(e));
             }
         }
-        List<Long> done = new ArrayList<>();
-        int leading = 0;
-        boolean broken = false;
+        List<Throwable> outcomes = new ArrayList<>();
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-        for (int k = 0; k < group.size(); k++) {
-            long seq = ((Number) group.get(k)[0]).longValue();
+        for (CompletableFuture<Void> ack : acks) {
             try {
-                acks.get(k).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                done.add(seq);
-                if (!broken) {
-                    leading++;
-                }
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                outcomes.add(null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                broken = true;
-                failed(seq, e);
-            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-                if (!broken) {
-                    Log.warnf("outbox: %s row %d not sent: %s", channel, seq,
-                            e instanceof TimeoutException ? "no acknowledgement within " + config.ackTimeout() : e.getCause());
-                }
-                broken = true;
-                failed(seq, e instanceof TimeoutException ? e : e.getCause());
+                outcomes.add(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                outcomes.add(e.getCause());
+            } catch (TimeoutException e) {
+                outcomes.add(new TimeoutException("no acknowledgement within " + config.ackTimeout()));
             }
         }
-        if (!done.isEmpty()) {
-            em.createNativeQuery("update outbox set sent_at = now(), attempts = attempts + 1 where seq in (?1)")
-                    .setParameter(1, done)
-                    .executeUpdate();
-        }
-        return broken ? leading : group.size();
+        return outcomes;
     }
 
     private void failed(long seq, Throwable why) {
