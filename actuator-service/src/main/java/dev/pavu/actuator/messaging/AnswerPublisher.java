@@ -1,55 +1,62 @@
 package dev.pavu.actuator.messaging;
 
 import dev.pavu.contracts.DiffProposed;
-import dev.pavu.kit.messaging.EventMessages;
-import io.smallrye.mutiny.Uni;
+import dev.pavu.kit.outbox.Outbox;
+import dev.pavu.kit.outbox.OutboxChannels;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Sends a plan's answer and waits for the broker's acknowledgements: first every {@link DiffProposed}
- * ({@code diffs-out}, pavu.diffs), then the {@code CandidatesProposed} ({@code plans-out}, pavu.plans),
- * so that the planner never learns a count before the candidates are on the topic. A send that fails
- * or times out throws, which rolls the consumer's transaction back and leaves the plan unanswered
- * for the redelivery.
+ * Writes a plan's answer to the outbox (service-kit {@link Outbox}) in the caller's transaction — the one that
+ * records the plan as answered: first every {@link DiffProposed} ({@code diffs-out}, pavu.diffs), then the
+ * {@code CandidatesProposed} ({@code plans-out}, pavu.plans). The relay sends them in that order and waits for the
+ * diffs' acknowledgements before the count, so the planner never learns a count before the candidates are on the
+ * topic. Also the actuator's {@link OutboxChannels}.
  */
 @ApplicationScoped
-public class AnswerPublisher {
+public class AnswerPublisher implements OutboxChannels {
 
-    /** How long to wait for the broker to acknowledge a plan's events. */
-    static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+    static final String DIFFS = "diffs-out";
+    static final String PLANS = "plans-out";
 
-    /** Diffs sent before waiting for their acknowledgements (well below the emitter's buffer). */
-    static final int CHUNK = 64;
-
+    private final Outbox outbox;
     private final MutinyEmitter<String> diffs;
     private final MutinyEmitter<String> plans;
 
     /**
-     * @param diffs emitter of channel {@code diffs-out}
-     * @param plans emitter of channel {@code plans-out}
+     * @param outbox the outbox
+     * @param diffs  emitter of channel {@code diffs-out}
+     * @param plans  emitter of channel {@code plans-out}
      */
-    public AnswerPublisher(@Channel("diffs-out") MutinyEmitter<String> diffs,
-                           @Channel("plans-out") MutinyEmitter<String> plans) {
+    public AnswerPublisher(Outbox outbox, @Channel(DIFFS) MutinyEmitter<String> diffs,
+                           @Channel(PLANS) MutinyEmitter<String> plans) {
+        this.outbox = outbox;
         this.diffs = diffs;
         this.plans = plans;
     }
 
     /**
      * @param answer the events answering one plan
+     * @throws jakarta.transaction.TransactionalException outside a transaction
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(PlanAnswers.Answer answer) {
-        List<DiffProposed> all = answer.diffs();
-        // in chunks, so that a large answer never overflows the emitter's buffer
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Uni<Void>> sends = all.subList(from, Math.min(all.size(), from + CHUNK)).stream()
-                    .map(d -> diffs.sendMessage(EventMessages.of(d))).toList();
-            Uni.join().all(sends).andFailFast().await().atMost(ACK_TIMEOUT);
+        for (DiffProposed d : answer.diffs()) {
+            outbox.add(d, DIFFS);
         }
-        plans.sendMessage(EventMessages.of(answer.summary())).await().atMost(ACK_TIMEOUT);
+        outbox.add(answer.summary(), PLANS);
+    }
+
+    @Override
+    public Optional<MutinyEmitter<String>> emitter(String channel) {
+        return switch (channel) {
+            case DIFFS -> Optional.of(diffs);
+            case PLANS -> Optional.of(plans);
+            default -> Optional.empty();
+        };
     }
 }

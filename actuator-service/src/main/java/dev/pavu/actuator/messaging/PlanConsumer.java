@@ -9,9 +9,10 @@ import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import io.quarkus.logging.Log;
+import dev.pavu.kit.retry.TransientRetry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -19,9 +20,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * actuator's own {@code CandidatesProposed}: every event that is not a {@link PlanProposed} is skipped.
  * A record that is not a readable event throws, so SmallRye sends it to {@code pavu.dlq.plans-in}.
  *
- * <p>Idempotent: the plan's event id is recorded in {@code actuator.processed_events} in the same
- * transaction that sends the answer (and waits for the broker's acknowledgements); a redelivered plan
- * finds its id there and emits nothing.
+ * <p>Idempotent: the answer is computed outside any transaction (it can take minutes; its ids derive from the plan's
+ * event id, so computing it twice gives the same events), then one short transaction records the plan's event id in
+ * {@code actuator.processed_events} and writes the answer to the outbox; a redelivered plan finds its id there and
+ * writes nothing. That transaction is retried on transient failures ({@link TransientRetry}) before the record is
+ * dead-lettered.
  */
 @ApplicationScoped
 public class PlanConsumer {
@@ -33,14 +36,18 @@ public class PlanConsumer {
     private final RepairProposer repair;
     private final AnswerPublisher publisher;
     private final LlmProposer llm;
+    private final TransientRetry retry;
 
     /**
      * @param processed the idempotent-consumer record
      * @param repair    the template proposer service
      * @param publisher sends the answer
      * @param llm       the LLM proposer (used when the job names a proposer model)
+     * @param retry     retries the recording transaction on transient failures
      */
-    public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher, LlmProposer llm) {
+    public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher, LlmProposer llm,
+                        TransientRetry retry) {
+        this.retry = retry;
         this.processed = processed;
         this.repair = repair;
         this.publisher = publisher;
@@ -52,13 +59,12 @@ public class PlanConsumer {
      */
     @Incoming("plans-in")
     @Blocking
-    @Transactional
     public void onPlan(String json) {
         PavuEvent event = EventCodec.read(json);
         if (!(event instanceof PlanProposed plan)) {
             return;
         }
-        if (!processed.firstTime(plan.eventId(), CONSUMER)) {
+        if (retry.call(() -> QuarkusTransaction.requiringNew().call(() -> processed.seen(plan.eventId(), CONSUMER)))) {
             Log.infof("plan %s of job %s (event %s) was answered before: skipped", plan.planId(), plan.jobId(), plan.eventId());
             return;
         }
@@ -69,7 +75,17 @@ public class PlanConsumer {
                     : PlanAnswers.none(plan, "a GENERATE plan needs a language model: give models.proposer (e.g. \"coder\") "
                     + "in the job and configure the alias in the gateway's models file (pavu.gateway.models-file)");
         };
-        publisher.publish(answer);
+        boolean first = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!processed.firstTime(plan.eventId(), CONSUMER)) {
+                return false;
+            }
+            publisher.publish(answer);
+            return true;
+        }));
+        if (!first) {
+            Log.infof("plan %s of job %s was answered meanwhile (another instance): this answer is dropped", plan.planId(), plan.jobId());
+            return;
+        }
         Log.infof("job %s iteration %d: %s plan %s answered with %d candidate(s): %s", plan.jobId(),
                 plan.envelope().iteration(), plan.kind(), plan.planId(), answer.diffs().size(), answer.summary().note());
     }

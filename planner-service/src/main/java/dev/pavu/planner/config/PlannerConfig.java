@@ -32,6 +32,14 @@ public interface PlannerConfig {
     @WithDefault("90s")
     Duration sourceTimeout();
 
+    /**
+     * Progress watchdog: a job whose current plan has had no answer (no candidate count, no verdict) for this long has
+     * that plan sent again — the same event, so an actuator that answered it already skips it — at most once per this
+     * period, long before the job's own timeout.
+     */
+    @WithDefault("5m")
+    Duration stallAfter();
+
     /** Candidates asked for per repair iteration at most; the job's remaining candidate budget caps it further. */
     @WithDefault("60")
     int maxCandidatesPerIteration();

@@ -1,75 +1,65 @@
 package dev.pavu.planner.messaging;
 
+import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
-import dev.pavu.contracts.CandidatesProposed;
-import dev.pavu.kit.messaging.EventMessages;
+import dev.pavu.kit.outbox.Outbox;
+import dev.pavu.kit.outbox.OutboxChannels;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
- * Sends the planner's events: {@code JobSubmitted}, {@code JobConcluded}, {@code JobCancelled} on
- * {@code jobs-out} (topic {@code pavu.jobs}), {@code PlanProposed} on {@code plans-out} ({@code pavu.plans}).
- *
- * <p>Inside a transaction an event is sent only once that transaction has committed, so a rolled-back
- * effect never shows on Kafka; outside a transaction it is sent at once. A send the broker refuses is logged.
+ * Publishes the planner's events through the outbox (service-kit {@link Outbox}): {@code JobSubmitted},
+ * {@code JobConcluded}, {@code JobCancelled} on {@code jobs-out} (topic {@code pavu.jobs}), {@code PlanProposed} on
+ * {@code plans-out} ({@code pavu.plans}). The event is written in the caller's transaction, together with the job
+ * change that caused it, and the relay sends it once that transaction committed — never when it rolled back, and
+ * again (same event id) until the broker acknowledged it. Also the planner's {@link OutboxChannels}.
  */
 @ApplicationScoped
-public class EventPublisher {
+public class EventPublisher implements OutboxChannels {
 
-    private final Emitter<String> jobs;
-    private final Emitter<String> plans;
-    private final TransactionSynchronizationRegistry transactions;
+    static final String JOBS = "jobs-out";
+    static final String PLANS = "plans-out";
 
-    public EventPublisher(@Channel("jobs-out") Emitter<String> jobs, @Channel("plans-out") Emitter<String> plans,
-                          TransactionSynchronizationRegistry transactions) {
+    private final Outbox outbox;
+    private final MutinyEmitter<String> jobs;
+    private final MutinyEmitter<String> plans;
+
+    public EventPublisher(Outbox outbox, @Channel(JOBS) MutinyEmitter<String> jobs, @Channel(PLANS) MutinyEmitter<String> plans) {
+        this.outbox = outbox;
         this.jobs = jobs;
         this.plans = plans;
-        this.transactions = transactions;
     }
 
     /**
-     * Sends an event after the current transaction commits (at once when there is none).
+     * Records an event to be sent once the current transaction commits.
      *
      * @param event a planner event
+     * @throws IllegalArgumentException for a {@code DiffProposed} (not the planner's)
+     * @throws jakarta.transaction.TransactionalException outside a transaction
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(PavuEvent event) {
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send(event);
-                    }
-                }
-            });
-        } else {
-            send(event);
-        }
-    }
-
-    private void send(PavuEvent event) {
-        Emitter<String> emitter = event instanceof PlanProposed || event instanceof CandidatesProposed ? plans : jobs;
         if (event instanceof DiffProposed) {
             throw new IllegalArgumentException("the planner does not send DiffProposed");
         }
-        var message = EventMessages.of(event).withNack(t -> {
-            Log.errorf(t, "could not send %s %s of job %s", event.envelope().type(), event.eventId(), event.jobId());
-            return CompletableFuture.completedFuture(null);
-        });
-        emitter.send(message);
-        Log.debugf("sent %s %s of job %s", event.envelope().type(), event.eventId(), event.jobId());
+        String channel = event instanceof PlanProposed || event instanceof CandidatesProposed ? PLANS : JOBS;
+        outbox.add(event, channel);
+        Log.debugf("outbox: %s %s of job %s on %s", event.envelope().type(), event.eventId(), event.jobId(), channel);
+    }
+
+    @Override
+    public Optional<MutinyEmitter<String>> emitter(String channel) {
+        return switch (channel) {
+            case JOBS -> Optional.of(jobs);
+            case PLANS -> Optional.of(plans);
+            default -> Optional.empty();
+        };
     }
 }

@@ -9,9 +9,10 @@ import dev.pavu.contracts.EventFormatException;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.planner.service.JobTransitions;
 import io.quarkus.logging.Log;
+import dev.pavu.kit.retry.TransientRetry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * verdicts a plan will get (the planner's own {@code PlanProposed} is skipped). {@code verdicts-in}
  * ({@code pavu.verdicts}): {@code VerdictIssued}. Each event is handled once (its id is recorded in
  * {@code planner.processed_events} in the same transaction as its effect); an unreadable record throws
- * {@link EventFormatException} and goes to {@code pavu.dlq.<channel>}.
+ * {@link EventFormatException} and goes to {@code pavu.dlq.<channel>}. A transient failure (the database away, a
+ * lock timeout) is retried with backoff first ({@link TransientRetry}, each attempt a transaction of its own).
  */
 @ApplicationScoped
 public class PlannerConsumers {
@@ -29,10 +31,12 @@ public class PlannerConsumers {
 
     private final ProcessedEvents processed;
     private final JobTransitions transitions;
+    private final TransientRetry retry;
 
-    public PlannerConsumers(ProcessedEvents processed, JobTransitions transitions) {
+    public PlannerConsumers(ProcessedEvents processed, JobTransitions transitions, TransientRetry retry) {
         this.processed = processed;
         this.transitions = transitions;
+        this.retry = retry;
     }
 
     /**
@@ -41,7 +45,6 @@ public class PlannerConsumers {
      */
     @Incoming("plans-in")
     @Blocking
-    @Transactional
     public void onPlans(String json) {
         PavuEvent event = EventCodec.read(json);
         if (event instanceof PlanProposed) {
@@ -50,11 +53,13 @@ public class PlannerConsumers {
         if (!(event instanceof CandidatesProposed cp)) {
             throw new EventFormatException("unexpected " + event.envelope().type() + " on pavu.plans");
         }
-        if (processed.firstTime(cp.eventId(), PLANS)) {
-            transitions.candidatesProposed(cp);
-        } else {
-            Log.debugf("skipping %s: already handled", cp.eventId());
-        }
+        retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.firstTime(cp.eventId(), PLANS)) {
+                transitions.candidatesProposed(cp);
+            } else {
+                Log.debugf("skipping %s: already handled", cp.eventId());
+            }
+        }));
     }
 
     /**
@@ -63,13 +68,18 @@ public class PlannerConsumers {
      */
     @Incoming("verdicts-in")
     @Blocking
-    @Transactional
     public void onVerdict(String json) {
         VerdictIssued v = EventCodec.read(json, VerdictIssued.class);
-        if (processed.firstTime(v.eventId(), VERDICTS)) {
-            transitions.verdict(v);
-        } else {
-            Log.debugf("skipping verdict %s: already handled", v.eventId());
-        }
+        // the slow localisation of a failing baseline runs first, without the job row's lock (skipped for a duplicate)
+        var localised = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> processed.seen(v.eventId(), VERDICTS)))
+                ? java.util.Optional.<dev.pavu.planner.service.LocalisationService.Result>empty()
+                : retry.call(() -> transitions.localiseFirst(v));
+        retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.firstTime(v.eventId(), VERDICTS)) {
+                transitions.verdict(v, localised);
+            } else {
+                Log.debugf("skipping verdict %s: already handled", v.eventId());
+            }
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pavu.planner.service;
 
+import dev.pavu.kit.retry.TransientRetry;
 import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.source.SourceProblem;
 import dev.pavu.planner.source.SourceResolver;
@@ -24,11 +25,13 @@ public class JobService {
     private final JobTransitions transitions;
     private final SourceResolver resolver;
     private final ManagedExecutor executor;
+    private final TransientRetry retry;
 
-    public JobService(JobTransitions transitions, SourceResolver resolver, ManagedExecutor executor) {
+    public JobService(JobTransitions transitions, SourceResolver resolver, ManagedExecutor executor, TransientRetry retry) {
         this.transitions = transitions;
         this.resolver = resolver;
         this.executor = executor;
+        this.retry = retry;
     }
 
     /**
@@ -52,12 +55,13 @@ public class JobService {
         try {
             StoredSource source = resolver.resolve(id.toString(), s.gitUrl(), s.ref(), upload);
             Log.infof("job %s: source resolved to %s (bundle %s, %d bytes)", id, source.commit(), source.sha256(), source.sizeBytes());
-            transitions.sourceResolved(id, source);
+            // a database blip here would leave the job QUEUED until its timeout: retried like a consumer's work
+            retry.run(() -> transitions.sourceResolved(id, source));
         } catch (SourceProblem e) {
-            transitions.sourceFailed(id, e.getMessage());
+            retry.run(() -> transitions.sourceFailed(id, e.getMessage()));
         } catch (RuntimeException e) {
             Log.errorf(e, "job %s: source resolution failed", id);
-            transitions.sourceFailed(id, "internal error while resolving the source: " + e.getMessage());
+            retry.run(() -> transitions.sourceFailed(id, "internal error while resolving the source: " + e.getMessage()));
         } finally {
             deleteQuietly(upload);
         }

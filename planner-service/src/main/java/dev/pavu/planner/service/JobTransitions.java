@@ -45,7 +45,7 @@ import java.util.UUID;
 
 /**
  * Every change of a job's state, each in one transaction that also records the events it sends
- * ({@link EventPublisher} sends them after commit). The job row is locked ({@code select … for update})
+ * ({@link EventPublisher} writes them to the outbox, sent once the transaction committed). The job row is locked ({@code select … for update})
  * so that verdicts, candidate counts, cancellation and the timeout check of one job never interleave.
  * The decisions themselves are {@link JobDecisions}.
  */
@@ -163,12 +163,46 @@ public class JobTransitions {
     }
 
     /**
+     * The slow part of a verdict's handling, done before its transaction so that the job row is not locked meanwhile:
+     * a failing baseline's fault localisation (it reads the whole source). Reads the job in a short transaction of its
+     * own, then localises with no transaction held; the result is handed to {@link #verdict(VerdictIssued, Optional)}.
+     *
+     * @param v a verdict not yet handled
+     * @return the localisation when {@code v} is a baseline verdict that asks for one, else empty
+     */
+    public Optional<LocalisationService.Result> localiseFirst(VerdictIssued v) {
+        record Inputs(UUID job, String bundleSha, String commit, String errorLog) {
+        }
+        Optional<Inputs> in = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            JobEntity job = JobEntity.findById(v.jobId());
+            IterationEntity plan = IterationEntity.findById(v.planId());
+            if (job == null || plan == null || job.concluded() || plan.kind != PlanKind.BASELINE
+                    || !(JobDecisions.onBaseline(v, job.commitId, job.candidateTimeoutMs) instanceof JobDecisions.Localise)) {
+                return Optional.<Inputs>empty();
+            }
+            return Optional.of(new Inputs(job.id, job.bundleSha, job.commitId, job.errorLog));
+        });
+        return in.map(i -> localisation.localise(i.job(), i.bundleSha(), i.commit(), v.failingTests(), i.errorLog(), v.coverage()));
+    }
+
+    /**
      * A candidate's verdict.
      *
      * @param v the event (already checked as first seen)
      */
     @Transactional
     public void verdict(VerdictIssued v) {
+        verdict(v, Optional.empty());
+    }
+
+    /**
+     * A candidate's verdict, with the localisation {@link #localiseFirst} computed outside the transaction.
+     *
+     * @param v         the event (already checked as first seen)
+     * @param localised the baseline's localisation when computed beforehand (empty: computed here if needed)
+     */
+    @Transactional
+    public void verdict(VerdictIssued v, Optional<LocalisationService.Result> localised) {
         JobEntity job = lock(v.jobId()).orElse(null);
         IterationEntity plan = IterationEntity.findById(v.planId());
         if (job == null || plan == null || job.concluded() || !plan.jobId.equals(job.id)) {
@@ -188,7 +222,7 @@ public class JobTransitions {
         row.persist();
         plan.verdicts++;
         if (plan.kind == PlanKind.BASELINE) {
-            baselineVerdict(job, v);
+            baselineVerdict(job, v, localised);
             return;
         }
         if (v.verdict() != Verdict.SKIPPED) {
@@ -204,13 +238,13 @@ public class JobTransitions {
                 progress(job)), v.eventId());
     }
 
-    private void baselineVerdict(JobEntity job, VerdictIssued v) {
+    private void baselineVerdict(JobEntity job, VerdictIssued v, Optional<LocalisationService.Result> localised) {
         Step step = JobDecisions.onBaseline(v, job.commitId, job.candidateTimeoutMs);
         if (step instanceof JobDecisions.Localise) {
             List<TestFailure> failing = v.failingTests();
             job.baselineJson = JsonColumns.write(failing);
-            LocalisationService.Result r = localisation.localise(job.id, job.bundleSha, job.commitId, failing, job.errorLog,
-                    v.coverage());
+            LocalisationService.Result r = localised.orElseGet(() -> localisation.localise(job.id, job.bundleSha, job.commitId,
+                    failing, job.errorLog, v.coverage()));
             job.rankingJson = JsonColumns.write(r.ranking());
             step = JobDecisions.next(progress(job));
             if (r.problem() != null && step instanceof Conclude c && c.outcome() == Outcome.FAILED) {
@@ -259,7 +293,9 @@ public class JobTransitions {
                         + config.sourceTimeout().multipliedBy(2).toSeconds() + " s (the planner may have restarted); submit the job again",
                         null, null), job.submittedEventId);
             } else if (JobDecisions.timedOut(job.submittedAt, job.jobTimeoutMs, now)) {
-                conclude(job, JobDecisions.onTimeout(progress(job), job.jobTimeoutMs), job.submittedEventId);
+                Conclude c = JobDecisions.onTimeout(progress(job), job.jobTimeoutMs);
+                String stage = ProgressWatchdog.stage(job, IterationEntity.of(job.id, job.iteration), now);
+                conclude(job, new Conclude(c.outcome(), c.reason() + "; " + stage, c.patch(), c.winner()), job.submittedEventId);
             }
         });
     }

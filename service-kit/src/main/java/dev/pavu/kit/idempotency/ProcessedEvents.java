@@ -38,4 +38,19 @@ public class ProcessedEvents {
                 .executeUpdate();
         return inserted == 1;
     }
+
+    /**
+     * Whether {@code consumer} has already handled {@code eventId} (a read: use it to skip slow work before the
+     * transaction that calls {@link #firstTime}, which stays the authority).
+     *
+     * @param eventId  the event's envelope id
+     * @param consumer the consuming method's stable name
+     * @return true when recorded
+     */
+    public boolean seen(UUID eventId, String consumer) {
+        return !em.createNativeQuery("select 1 from processed_events where event_id = ?1 and consumer = ?2")
+                .setParameter(1, eventId)
+                .setParameter(2, consumer)
+                .getResultList().isEmpty();
+    }
 }

@@ -36,8 +36,17 @@ public final class EventMessages {
      * @return a message carrying the event's JSON, Kafka key and CloudEvents metadata
      */
     public static Message<String> of(PavuEvent event) {
+        return of(event, EventCodec.write(event));
+    }
+
+    /**
+     * @param event the event to send
+     * @param json  its JSON exactly as stored (the outbox sends the bytes it stored, not a re-encoding)
+     * @return a message carrying that JSON, the event's Kafka key and CloudEvents metadata
+     */
+    public static Message<String> of(PavuEvent event, String json) {
         var env = event.envelope();
-        return Message.of(EventCodec.write(event))
+        return Message.of(json)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(keyOf(event)).build())
                 .addMetadata(OutgoingCloudEventMetadata.<String>builder()
                         .withId(env.eventId().toString())

@@ -55,6 +55,13 @@ public interface VerifierConfig {
     @WithDefault("30s")
     Duration staleAfter();
 
+    /**
+     * Claims of one candidate's run after which, when that run too was abandoned (its worker died or stalled: the
+     * candidate may crash the JVM), the candidate is not run again but gets an ERROR verdict naming the cause.
+     */
+    @WithDefault("3")
+    int maxAttempts();
+
     /** Keep each candidate's private workspace after the run (debugging only; they are deleted by default). */
     @WithDefault("false")
     boolean keepWorkspaces();

@@ -7,15 +7,16 @@ import dev.pavu.contracts.PavuEvent;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.verifier.repository.ConcludedJobRepository;
 import io.quarkus.logging.Log;
+import dev.pavu.kit.retry.TransientRetry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code pavu.jobs} (channel {@code jobs-in}) and records jobs that concluded or were cancelled, so
  * that their remaining candidates are skipped (and a running one is stopped). Other job events are ignored;
- * a malformed record goes to {@code pavu.dlq.jobs-in}.
+ * a malformed record goes to {@code pavu.dlq.jobs-in}; a transient failure is retried first ({@link TransientRetry}).
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -24,10 +25,12 @@ public class JobConsumer {
 
     private final ProcessedEvents processed;
     private final ConcludedJobRepository jobs;
+    private final TransientRetry retry;
 
-    public JobConsumer(ProcessedEvents processed, ConcludedJobRepository jobs) {
+    public JobConsumer(ProcessedEvents processed, ConcludedJobRepository jobs, TransientRetry retry) {
         this.processed = processed;
         this.jobs = jobs;
+        this.retry = retry;
     }
 
     /**
@@ -36,17 +39,22 @@ public class JobConsumer {
      */
     @Incoming("jobs-in")
     @Blocking
-    @Transactional
     public void onJob(String json) {
         PavuEvent event = EventCodec.read(json);
         if (!(event instanceof JobConcluded) && !(event instanceof JobCancelled)) {
             return;
         }
-        if (!processed.firstTime(event.eventId(), CONSUMER)) {
+        String outcome = event instanceof JobConcluded c ? c.outcome().name() : "CANCELLED";
+        boolean first = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!processed.firstTime(event.eventId(), CONSUMER)) {
+                return false;
+            }
+            jobs.record(event.jobId(), event.envelope().type(), outcome, event.eventId());
+            return true;
+        }));
+        if (!first) {
             return;
         }
-        String outcome = event instanceof JobConcluded c ? c.outcome().name() : "CANCELLED";
-        jobs.record(event.jobId(), event.envelope().type(), outcome, event.eventId());
         Log.infof("job %s ended (%s): its remaining candidates will be skipped", event.jobId(), outcome);
     }
 }

@@ -8,6 +8,7 @@ import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.kit.retry.TransientRetry;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.gate.GateOutcome;
@@ -17,13 +18,15 @@ import dev.pavu.verifier.repository.ConcludedJobRepository;
 import dev.pavu.verifier.repository.RunRepository;
 import dev.pavu.verifier.repository.RunRepository.Claim;
 import dev.pavu.verifier.sandbox.RunWatch;
+import dev.pavu.verifier.source.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +40,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns one {@link DiffProposed} into exactly one {@link VerdictIssued}:
  * <ol>
- *   <li>claim the candidate's run (a short transaction; a candidate already judged is not run again — its
- *       stored verdict is re-published if it may not have been);</li>
+ *   <li>claim the candidate's run (a short transaction; a candidate already judged is not run again). Each claim takes
+ *       the run's next epoch; a run abandoned {@code pavu.verifier.max-attempts} times gets an ERROR verdict instead of
+ *       another run; a re-run first deletes what the killed run left;</li>
  *   <li>a candidate of a job that has concluded, or that already has a PASS verdict (the planner concludes on the
  *       first), gets SKIPPED without running;</li>
  *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive), a repair
  *       candidate against the tests its source's baseline ran ({@link BaselineTestRepository});</li>
- *   <li>store the verdict and the processed event id in one transaction (for the baseline also what tests it ran),
- *       publish it, mark it published.</li>
+ *   <li>store the verdict, the processed event id (for the baseline also what tests it ran) and the verdict event in
+ *       the outbox in one transaction — only if this claim's epoch is still current, so a stalled worker's late verdict
+ *       is dropped. Transactions are retried on transient failures ({@link TransientRetry}).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -62,14 +67,17 @@ public class VerificationService {
     private final CandidateVerifier verifier;
     private final VerdictPublisher publisher;
     private final BaselineTestRepository baselines;
+    private final TransientRetry retry;
     private final String worker;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("verifier-heartbeat").factory());
 
     public VerificationService(VerifierConfig config, RunRepository runs, ConcludedJobRepository jobs, ProcessedEvents processed,
-                               CandidateVerifier verifier, VerdictPublisher publisher, BaselineTestRepository baselines) {
+                               CandidateVerifier verifier, VerdictPublisher publisher, BaselineTestRepository baselines,
+                               TransientRetry retry) {
         this.baselines = baselines;
+        this.retry = retry;
         this.config = config;
         this.runs = runs;
         this.jobs = jobs;
@@ -87,7 +95,7 @@ public class VerificationService {
     }
 
     /**
-     * Handles one candidate to its verdict (or to nothing, when it was handled before).
+     * Handles one candidate to its verdict (or to nothing, when it was handled before or this worker was fenced out).
      *
      * @param diff the candidate
      */
@@ -99,14 +107,30 @@ public class VerificationService {
                 return;
             }
             case DONE_UNPUBLISHED -> {
-                Log.infof("candidate %s was verified before; publishing its stored verdict again", diff.candidateId());
+                Log.infof("candidate %s was verified before; handing its stored verdict to the outbox", diff.candidateId());
                 VerdictIssued v = EventCodec.read(claim.verdictJson(), VerdictIssued.class);
-                publish(v);
+                retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    publisher.publish(v);
+                    runs.markPublished(v.candidateId());
+                }));
+                return;
+            }
+            case EXHAUSTED -> {
+                int abandoned = claim.attempts() - 1;
+                Log.warnf("candidate %s: its run was abandoned %d times; not running it again", diff.candidateId(), abandoned);
+                cleanLeftovers(diff);
+                store(diff, claim, GateOutcome.early(Verdict.ERROR, "not run again: the candidate crashed or stalled the verifier "
+                        + "worker " + abandoned + " times (its run was abandoned each time; pavu.verifier.max-attempts="
+                        + config.maxAttempts() + ")"), 0, null, List.of(), Optional.empty());
                 return;
             }
             default -> {
                 // CLAIMED: ours to verify
             }
+        }
+        if (claim.attempts() > 1) {
+            // an earlier run was killed: its directories would break this run's checkout
+            cleanLeftovers(diff);
         }
         active.add(diff.candidateId());
         try {
@@ -121,36 +145,65 @@ public class VerificationService {
                 log = null;
                 Log.infof("candidate %s skipped: job %s %s", diff.candidateId(), diff.jobId(), ended.get());
             } else {
-                Log.infof("verifying candidate %s of job %s (iteration %d, %s)", diff.candidateId(), diff.jobId(),
-                        diff.envelope().iteration(), diff.pattern());
+                Log.infof("verifying candidate %s of job %s (iteration %d, %s, attempt %d)", diff.candidateId(), diff.jobId(),
+                        diff.envelope().iteration(), diff.pattern(), claim.attempts());
                 boolean isBaseline = CandidateVerifier.isBaseline(diff);
                 Optional<BaselineTests.Baseline> baseline = isBaseline ? Optional.empty()
-                        : QuarkusTransaction.requiringNew().call(() -> baselines.find(diff.source(), diff.verify().testCommand()));
+                        : retry.call(() -> QuarkusTransaction.requiringNew().call(() -> baselines.find(diff.source(), diff.verify().testCommand())));
                 CandidateVerifier.Result r = verifier.verify(diff, watchFor(diff), baseline);
                 outcome = r.outcome();
                 durationMs = r.durationMs();
                 log = r.log();
                 coverage = r.coverage();
             }
-            VerdictIssued verdict = verdict(diff, outcome, durationMs, log, coverage);
-            String json = EventCodec.write(verdict);
             Optional<BaselineTests.Baseline> ran = ended.isEmpty() && CandidateVerifier.isBaseline(diff)
                     ? BaselineTests.of(outcome) : Optional.empty();
-            QuarkusTransaction.requiringNew().run(() -> {
-                runs.complete(verdict, json);
-                ran.ifPresent(b -> baselines.record(diff.source(), diff.verify().testCommand(), diff.candidateId(), b));
-                processed.firstTime(diff.eventId(), CONSUMER);
-                if (verdict.verdict() == Verdict.PASS) {
-                    // the planner concludes a job on its first PASS: every worker may skip the job's other candidates
-                    // now, instead of verifying them until the conclusion comes back on pavu.jobs
-                    jobs.record(diff.jobId(), EventTypes.VERDICT_ISSUED, ConcludedJobRepository.PLAUSIBLE,
-                            verdict.envelope().eventId());
-                }
-            });
-            Log.infof("candidate %s: %s in %d ms — %s", diff.candidateId(), verdict.verdict(), durationMs, verdict.reason());
-            publish(verdict);
+            store(diff, claim, outcome, durationMs, log, coverage, ran);
         } finally {
             active.remove(diff.candidateId());
+        }
+    }
+
+    /**
+     * Stores the verdict, the processed event id and (for a PASS) the job's plausible mark, and hands the verdict to
+     * the outbox: one transaction, retried on transient failures, and only while this worker's claim is the current
+     * epoch of the run (a fenced-out worker's verdict is dropped).
+     */
+    private void store(DiffProposed diff, Claim claim, GateOutcome outcome, long durationMs, String log,
+                       List<TestCoverage> coverage, Optional<BaselineTests.Baseline> ran) {
+        VerdictIssued verdict = verdict(diff, outcome, durationMs, log, coverage);
+        String json = EventCodec.write(verdict);
+        boolean stored = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            if (!runs.complete(verdict, json, claim.epoch())) {
+                return false;
+            }
+            ran.ifPresent(b -> baselines.record(diff.source(), diff.verify().testCommand(), diff.candidateId(), b));
+            processed.firstTime(diff.eventId(), CONSUMER);
+            if (verdict.verdict() == Verdict.PASS) {
+                // the planner concludes a job on its first PASS: every worker may skip the job's other candidates
+                // now, instead of verifying them until the conclusion comes back on pavu.jobs
+                jobs.record(diff.jobId(), EventTypes.VERDICT_ISSUED, ConcludedJobRepository.PLAUSIBLE,
+                        verdict.envelope().eventId());
+            }
+            publisher.publish(verdict);
+            return true;
+        }));
+        if (stored) {
+            Log.infof("candidate %s: %s in %d ms — %s", diff.candidateId(), verdict.verdict(), durationMs, verdict.reason());
+        } else {
+            Log.warnf("candidate %s: verdict %s dropped: this worker's run (epoch %d) was taken over by another worker",
+                    diff.candidateId(), verdict.verdict(), claim.epoch());
+        }
+    }
+
+    /** Deletes what a killed run of this candidate left (the same paths {@link CandidateVerifier} uses). */
+    private void cleanLeftovers(DiffProposed diff) {
+        Path work = Path.of(config.home(), "verifier", "work");
+        for (Path p : List.of(work.resolve(diff.candidateId().toString()), work.resolve(diff.candidateId() + "-prefetch"))) {
+            if (Files.exists(p)) {
+                Log.infof("candidate %s: removing %s left by a killed run", diff.candidateId(), p);
+                Workspaces.deleteRecursively(p);
+            }
         }
     }
 
@@ -158,7 +211,8 @@ public class VerificationService {
         long waitedFrom = System.nanoTime();
         boolean logged = false;
         while (true) {
-            Claim c = QuarkusTransaction.requiringNew().call(() -> runs.claim(diff, worker, config.staleAfter()));
+            Claim c = retry.call(() -> QuarkusTransaction.requiringNew().call(
+                    () -> runs.claim(diff, worker, config.staleAfter(), config.maxAttempts())));
             if (c.state() != RunRepository.ClaimState.RUNNING_ELSEWHERE) {
                 return c;
             }
@@ -177,11 +231,6 @@ public class VerificationService {
                 throw new IllegalStateException("candidate " + diff.candidateId() + " held by " + c.worker() + " for over 2 h");
             }
         }
-    }
-
-    private void publish(VerdictIssued verdict) {
-        publisher.publish(verdict);
-        QuarkusTransaction.requiringNew().run(() -> runs.markPublished(verdict.candidateId()));
     }
 
     private VerdictIssued verdict(DiffProposed diff, GateOutcome o, long durationMs, String log, List<TestCoverage> coverage) {

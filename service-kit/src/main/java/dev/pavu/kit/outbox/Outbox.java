@@ -1,0 +1,101 @@
+package dev.pavu.kit.outbox;
+
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.kit.messaging.EventMessages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * The transactional outbox: the one way a Pavu service publishes. {@link #add} writes the event as a row of
+ * the service's {@code outbox} table inside the caller's transaction, so the event exists exactly when the
+ * effect that caused it committed; {@link OutboxRelay} then sends it (in order per channel and key, with the
+ * same event id on every re-send) and marks it sent.
+ *
+ * <p>Needs a table in the service's own schema (its Flyway migration creates it):
+ * <pre>
+ * create table outbox (seq bigserial primary key, event_id uuid not null, channel varchar(100) not null,
+ *     record_key varchar(200) not null, event_type varchar(100) not null, payload text not null,
+ *     created_at timestamptz not null default now(), sent_at timestamptz, attempts int not null default 0,
+ *     last_error text, unique (event_id, channel));
+ * </pre>
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    /**
+     * @param em           the service's entity manager
+     * @param transactions to wake the relay once the caller's transaction commits
+     * @param relay        the relay to wake
+     */
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * Records an event to be sent on {@code channel} once the current transaction commits. Adding the same
+     * event id to the same channel twice keeps the first row (a redelivered cause re-adds nothing new).
+     *
+     * @param event   the event; its JSON ({@link EventCodec#write}) is stored and sent as is
+     * @param channel the outgoing channel (e.g. {@code plans-out}); the service's {@link OutboxChannels} maps it
+     * @return true when a row was written, false when this event id was already in the outbox for that channel
+     * @throws jakarta.transaction.TransactionalException when called outside a transaction
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean add(PavuEvent event, String channel) {
+        int rows = em.createNativeQuery("insert into outbox(event_id, channel, record_key, event_type, payload) "
+                        + "values (?1, ?2, ?3, ?4, ?5) on conflict (event_id, channel) do nothing")
+                .setParameter(1, event.eventId())
+                .setParameter(2, channel)
+                .setParameter(3, EventMessages.keyOf(event))
+                .setParameter(4, event.envelope().type())
+                .setParameter(5, EventCodec.write(event))
+                .executeUpdate();
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wake();
+                    }
+                }
+            });
+        }
+        return rows == 1;
+    }
+
+    /**
+     * Sends an event again (same row, same event id and bytes): marks its row unsent, unless it was sent less than
+     * {@code notWithin} ago (so a watchdog asking every few seconds re-sends at most once per {@code notWithin}).
+     *
+     * @param eventId   an event added before
+     * @param notWithin how recent a send makes this a no-op
+     * @return true when the row will be sent again; false when it is unknown (purged), unsent yet, or sent recently
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean resend(java.util.UUID eventId, java.time.Duration notWithin) {
+        int rows = em.createNativeQuery("update outbox set sent_at = null where event_id = ?1 "
+                        + "and sent_at < now() - make_interval(secs => ?2)")
+                .setParameter(1, eventId)
+                .setParameter(2, (double) notWithin.toMillis() / 1000.0)
+                .executeUpdate();
+        if (rows > 0) {
+            relay.wake();
+        }
+        return rows > 0;
+    }
+}
