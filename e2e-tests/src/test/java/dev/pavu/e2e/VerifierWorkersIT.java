@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -65,7 +66,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Needs the broker and PostgreSQL of the local stack (not its services: the workers are started here). The
  * topics are this run's own ({@code pavu.diffs.workers-it-…}, four partitions) so that no other verifier in the
  * group takes these candidates and no planner sees these verdicts; the bundle is served by a small HTTP server
- * standing in for the planner's {@code GET /sources/{sha}}.
+ * standing in for the planner's {@code GET /sources/{sha}}. A verifier of the running stack, if any, is stopped for
+ * the test and started again after it: it shares the {@code verifier} schema, and its outbox relay would send the
+ * workers' verdicts through its own channel (the stack's verdict topic), where the test does not look.
  */
 class VerifierWorkersIT {
 
@@ -80,8 +83,34 @@ class VerifierWorkersIT {
     private static final List<Process> workers = new ArrayList<>();
     private static HttpServer planner;
 
+    private static final String STACK_VERIFIER = "verifier-service";
+    private static boolean stackVerifierWasUp;
+
+    @BeforeAll
+    static void stopTheStacksVerifier() {
+        int port = Integer.parseInt(env("PAVU_VERIFIER_PORT", "8083"));
+        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+            stackVerifierWasUp = true;
+        } catch (IOException down) {
+            stackVerifierWasUp = false;
+        }
+        if (stackVerifierWasUp) {
+            LocalStackExtension.run(Map.of(), "down", STACK_VERIFIER);
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
+        try {
+            stopWorkers();
+        } finally {
+            if (stackVerifierWasUp) {
+                LocalStackExtension.run(Map.of(), "up", STACK_VERIFIER);
+            }
+        }
+    }
+
+    private static void stopWorkers() throws Exception {
         for (Process p : workers) {
             p.destroy();
         }
