@@ -64,13 +64,19 @@ public final class FastPath {
         } catch (IOException | RuntimeException e) {
             return "no readable pom.xml (" + e.getMessage() + ")";
         }
+        String why = notASingleJar(pom);
+        return why != null ? why : SurefireSelection.read(pom).whyNot();
+    }
+
+    /** @return why a pom's build is not a single jar module, or {@code null} when it is */
+    private static String notASingleJar(String pom) {
         if (pom.contains("<modules>")) {
             return "a multi-module build";
         }
         if (pom.matches("(?s).*<packaging>\\s*(pom|war|ear)\\s*</packaging>.*")) {
             return "packaging is not jar";
         }
-        return SurefireSelection.read(pom).whyNot();
+        return null;
     }
 
     /**
@@ -98,12 +104,12 @@ public final class FastPath {
     public static Result open(Path dir, MavenToolchain maven, Sandbox sandbox, VerifierConfig config, OutputCapture log, boolean prebuilt) {
         Path base = dir.resolve("base");
         try {
-            String why = ineligible(base);
-            if (why != null) {
-                return Result.no(why);
-            }
-            String pom = Files.readString(base.resolve("pom.xml"));
+            String pom = Files.readString(base.resolve("pom.xml")); // read and parsed once: the checks of ineligible()
+            String why = notASingleJar(pom);
             SurefireSelection selection = SurefireSelection.read(pom);
+            if (why != null || selection.whyNot() != null) {
+                return Result.no(why != null ? why : selection.whyNot());
+            }
             Path cpFile = base.resolve(CLASSPATH_FILE);
             if (prebuilt) {
                 if (!Files.isRegularFile(cpFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(base.resolve("target/classes"),
