@@ -59,6 +59,9 @@ final class FakePlanner implements AutoCloseable {
     /** Events per SSE connection before it is dropped; 0 = all. */
     int sseChunk;
     String submitBody;
+    /** The job's source as the view shows it ({@code git} or {@code bundle}, resolved commit); none when null. */
+    String sourceKind;
+    String sourceCommit;
 
     FakePlanner() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -145,6 +148,11 @@ final class FakePlanner implements AutoCloseable {
         v.put("candidatesProposed", 2);
         v.put("task", "make the failing tests pass");
         v.put("someNewField", "ignored by the CLI");
+        if (sourceKind != null) {
+            ObjectNode source = v.putObject("source");
+            source.put("kind", sourceKind);
+            source.put("commit", sourceCommit);
+        }
         return v;
     }
 

@@ -14,6 +14,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
+import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
@@ -275,6 +277,25 @@ public final class GitSources {
             throw new SourceException("cannot snapshot " + localDir + ": " + e.getMessage(), e);
         } finally {
             Files2.deleteQuietly(repoDir);
+        }
+    }
+
+    /**
+     * The commit id {@link #snapshot(Path, Path)} would give {@code localDir} now, computed in memory (nothing is
+     * written anywhere). Equal ids mean the directory holds exactly the tree a job was submitted with.
+     *
+     * @param localDir the directory to snapshot
+     * @return the 40-hex-digit snapshot commit id
+     * @throws SourceException when {@code localDir} is not a readable directory or a file cannot be read
+     */
+    public static String snapshotId(Path localDir) {
+        if (localDir == null || !Files.isDirectory(localDir)) {
+            throw new SourceException("cannot snapshot " + localDir + ": it is not a directory");
+        }
+        try (Repository repo = new InMemoryRepository(new DfsRepositoryDescription("snapshot-id"))) {
+            return Snapshotter.snapshot(localDir, repo).name();
+        } catch (IOException e) {
+            throw new SourceException("cannot snapshot " + localDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -107,6 +107,9 @@ class SnapshotTest {
         assertEquals(before, TestRepos.fingerprint(user));
         assertEquals(Map.of("src/main.py", "print('hi')\n", "pyproject.toml", "[project]\nname='x'\n", "alias.py", "-> src/main.py"),
                 checkout(snap, "plain-out"));
+        assertEquals(snap.commit(), GitSources.snapshotId(user), "the in-memory id is the uploaded snapshot's");
+        Files.writeString(user.resolve("src/main.py"), "print('bye')\n");
+        assertNotEquals(snap.commit(), GitSources.snapshotId(user), "a changed file changes the id");
     }
 
     @Test
