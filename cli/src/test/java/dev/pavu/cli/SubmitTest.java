@@ -162,6 +162,46 @@ class SubmitTest {
     }
 
     @Test
+    void kindModelsAndAYamlGatePolicyReachThePlanner() throws Exception {
+        Path gates = tmp.resolve("gates.yaml");
+        Files.writeString(gates, "linters: [checkstyle]\ntestsFirst: false\nallowTestEdits: true\n");
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run r = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",
+                    "--kind", "IMPLEMENT", "--model", "proposer=coder", "--model", "explorer=small",
+                    "--gates", "gates.yaml", "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            JsonNode body = FakePlanner.JSON.readTree(planner.requests("POST", "/jobs").getFirst().body());
+            assertEquals("IMPLEMENT", body.get("kind").asText());
+            assertEquals("coder", body.at("/models/proposer").asText());
+            assertEquals("small", body.at("/models/explorer").asText());
+            assertEquals("checkstyle", body.at("/gates/linters/0").asText());
+            assertFalse(body.at("/gates/testsFirst").asBoolean(true));
+            assertTrue(body.at("/gates/allowTestEdits").asBoolean(false));
+        }
+    }
+
+    @Test
+    void badKindsAndGateFilesAreUsageErrorsThatSayWhat() throws Exception {
+        Files.writeString(tmp.resolve("gates.json"), "[\"checkstyle\"]");
+        Files.writeString(tmp.resolve("broken.json"), "{\"linters\": ");
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run kind = Cli.run(Map.of(), tmp, "submit", "--repo", "https://x.org/a.git", "--kind", "PAINT", "--planner", planner.url());
+            assertEquals(2, kind.code(), kind.toString());
+            assertTrue(kind.err().contains("REPAIR") && kind.err().contains("FIX_LOG"), kind.err());
+            Cli.Run array = Cli.run(Map.of(), tmp, "submit", "--repo", "https://x.org/a.git", "--gates", "gates.json", "--planner", planner.url());
+            assertEquals(2, array.code(), array.toString());
+            assertTrue(array.err().contains("--gates gates.json: expected an object"), array.err());
+            Cli.Run broken = Cli.run(Map.of(), tmp, "submit", "--repo", "https://x.org/a.git", "--gates", "broken.json", "--planner", planner.url());
+            assertEquals(2, broken.code(), broken.toString());
+            assertTrue(broken.err().contains("--gates broken.json: not valid JSON"), broken.err());
+            Cli.Run log = Cli.run(Map.of(), tmp, "submit", "--repo", "https://x.org/a.git", "--kind", "FIX_LOG", "--planner", planner.url());
+            assertEquals(2, log.code(), log.toString());
+            assertTrue(log.err().contains("--kind FIX_LOG needs --error-log FILE"), log.err());
+            assertTrue(planner.requests("POST", "/jobs").isEmpty(), "nothing was submitted");
+        }
+    }
+
+    @Test
     void aJobThatDoesNotSucceedExitsOneAndStillPrintsItsResult() throws Exception {
         try (FakePlanner planner = new FakePlanner()) {
             planner.outcome = "EXHAUSTED";

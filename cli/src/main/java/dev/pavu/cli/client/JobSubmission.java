@@ -67,6 +67,15 @@ public final class JobSubmission {
         if (!budget.isEmpty()) {
             job.put("budget", budget);
         }
+        if (req.kind() != null) {
+            job.put("kind", req.kind());
+        }
+        if (!req.models().isEmpty()) {
+            job.put("models", req.models());
+        }
+        if (req.gates() != null) {
+            job.put("gates", req.gates());
+        }
 
         if (req.repo().strip().toLowerCase(Locale.ROOT).startsWith("file://")) {
             // the planner clones only public http(s) URLs: a repository on this machine travels as a bundle

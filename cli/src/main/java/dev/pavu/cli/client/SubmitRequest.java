@@ -1,5 +1,9 @@
 package dev.pavu.cli.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
 /**
  * What to submit.
  *
@@ -9,6 +13,20 @@ package dev.pavu.cli.client;
  * @param testCommand shell command that runs the tests, or {@code null} to detect it
  * @param errorLog    an error log to fix, or {@code null}
  * @param budget      the limits the user set (the planner's defaults for the others)
+ * @param kind        {@code REPAIR}, {@code IMPLEMENT} or {@code FIX_LOG}; {@code null} = the planner's default (REPAIR)
+ * @param models      model alias per role, e.g. {@code proposer → coder}; empty = no model
+ * @param gates       the gate policy object of {@code POST /jobs} ({@code linters}, {@code testsFirst}, {@code probe},
+ *                    {@code allowTestEdits}, {@code allowBuildEdits}), or {@code null} for the verifier's defaults
  */
-public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget) {
+public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
+                            String kind, Map<String, String> models, JsonNode gates) {
+
+    public SubmitRequest {
+        models = models == null ? Map.of() : Map.copyOf(models);
+    }
+
+    /** A repair job with no model and the default gates. */
+    public SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget) {
+        this(repo, ref, task, testCommand, errorLog, budget, null, Map.of(), null);
+    }
 }

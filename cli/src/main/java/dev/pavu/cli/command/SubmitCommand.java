@@ -10,7 +10,9 @@ import dev.pavu.cli.client.SubmitRequest;
 import dev.pavu.cli.output.JobViews;
 import dev.pavu.cli.output.Json;
 import dev.pavu.cli.output.SubmitResult;
+import dev.pavu.cli.client.GatesFile;
 import dev.pavu.contracts.Budget;
+import dev.pavu.contracts.TaskKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +69,15 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--error-log", paramLabel = "FILE", description = "an error log to fix (sent with the task)")
     Path errorLog;
 
+    @Option(names = "--kind", paramLabel = "KIND", description = "REPAIR (make failing tests pass, the default), IMPLEMENT (write a missing function body) or FIX_LOG (fix the error in --error-log)")
+    TaskKind kind;
+
+    @Option(names = "--model", paramLabel = "ROLE=ALIAS", description = "use a model of the gateway for a role, e.g. proposer=coder (repeatable); without it only templates propose")
+    Map<String, String> models = new LinkedHashMap<>();
+
+    @Option(names = "--gates", paramLabel = "FILE", description = "gate policy as JSON or YAML: linters, testsFirst, probe {startCommand, healthUrl, smokeCommand, timeoutMs}, allowTestEdits, allowBuildEdits")
+    Path gates;
+
     @Option(names = "--max-candidates", paramLabel = "N", description = "candidate patches to verify at most (default: the planner's, 200)")
     Integer maxCandidates;
 
@@ -88,7 +99,12 @@ public class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = root.ctx();
-        SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), readErrorLog(ctx), budget());
+        String log = readErrorLog(ctx);
+        if (kind == TaskKind.FIX_LOG && log == null) {
+            throw CliException.usage("--kind FIX_LOG needs --error-log FILE: the log whose error the job should fix");
+        }
+        SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), log, budget(),
+                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates));
         PlannerClient planner = root.planner();
         PrintStream progress = json ? ctx.err() : waitForEnd ? ctx.out() : ctx.err();
         JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);
