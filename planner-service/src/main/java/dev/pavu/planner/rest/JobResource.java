@@ -9,6 +9,7 @@ import dev.pavu.planner.service.EventLogService;
 import dev.pavu.planner.service.JobService;
 import dev.pavu.planner.service.JobSubmission;
 import dev.pavu.planner.service.JobTransitions;
+import dev.pavu.planner.source.SourceResolver;
 import dev.pavu.planner.source.SubmittedUrls;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -322,13 +323,14 @@ public class JobResource {
                 n = in.readNBytes(head, 0, head.length);
             }
             String start = new String(head, 0, n, StandardCharsets.US_ASCII);
-            if (!start.startsWith("# v2 git bundle") && !start.startsWith("# v3 git bundle")) {
-                throw ProblemException.badField("bundle", "not a git bundle (a bundle starts with '# v2 git bundle'); "
-                        + "create one with: git bundle create repo.bundle --all");
+            boolean zip = start.startsWith("PK\u0003\u0004");
+            if (!zip && !start.startsWith("# v2 git bundle") && !start.startsWith("# v3 git bundle")) {
+                throw ProblemException.badField("bundle", "neither a git bundle (it starts with '# v2 git bundle') nor a "
+                        + "zip archive; create one with: git bundle create repo.bundle --all, or zip the project folder");
             }
             java.nio.file.Path dir = config.workDir().resolve("uploads");
             Files.createDirectories(dir);
-            java.nio.file.Path kept = dir.resolve(UUID.randomUUID() + ".bundle");
+            java.nio.file.Path kept = dir.resolve(UUID.randomUUID() + (zip ? SourceResolver.ZIP_SUFFIX : ".bundle"));
             Files.copy(uploaded, kept, StandardCopyOption.REPLACE_EXISTING);
             return kept;
         } catch (IOException e) {

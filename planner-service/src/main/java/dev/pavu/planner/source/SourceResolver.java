@@ -6,6 +6,7 @@ import dev.pavu.kit.sources.SourceLimitsSettings;
 import dev.pavu.workspace.source.GitSources;
 import dev.pavu.workspace.source.ResolvedSource;
 import dev.pavu.workspace.source.SourceLimits;
+import dev.pavu.workspace.source.ZipSources;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class SourceResolver {
     private final PlannerConfig config;
     private final BundleStore store;
     private final SubmittedUrls urls;
+    /** File name ending of an upload kept as a zip archive (see {@code POST /jobs} with a {@code bundle} part). */
+    public static final String ZIP_SUFFIX = ".zip";
+
     private final SourceLimits limits;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "pavu-source-resolver");
@@ -67,6 +71,9 @@ public class SourceResolver {
         String what = upload != null ? "the uploaded bundle" : gitUrl;
         Future<ResolvedSource> f = pool.submit(() -> {
             Files.createDirectories(work);
+            if (upload != null && upload.getFileName().toString().endsWith(ZIP_SUFFIX)) {
+                return ZipSources.fromZip(upload, work, limits); // unpacked with the limits, snapshotted, bundled
+            }
             return upload != null ? GitSources.fromBundle(upload, ref, work, limits)
                     : GitSources.fromUrl(gitUrl, ref, work, READ_TIMEOUT, urls.policy(), limits);
         });

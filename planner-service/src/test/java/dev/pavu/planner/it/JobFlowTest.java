@@ -218,6 +218,42 @@ class JobFlowTest {
     }
 
     @Test
+    void aZippedFolderIsSnapshottedIntoABundleAndAHostileZipFailsTheJobSayingWhy() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> f : new java.util.TreeMap<>(TestRepos.STATS_PROJECT).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("stats/" + f.getKey()));
+                zip.write(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        String jobId = given().multiPart("bundle", "stats.zip", bytes.toByteArray(), "application/zip")
+                .multiPart("job", "{\"task\": \"make the failing tests pass\"}", "application/json")
+                .when().post("/jobs")
+                .then().statusCode(202).body("source.kind", equalTo("bundle"))
+                .extract().path("id");
+        PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);
+        assertEquals(PlanKind.BASELINE, baseline.kind());
+        assertEquals(40, baseline.source().commit().length(), "the zip's snapshot commit: " + baseline.source().commit());
+        byte[] served = given().when().get("/sources/" + baseline.source().bundleSha())
+                .then().statusCode(200).extract().asByteArray();
+        assertTrue(new String(served, 0, 16, java.nio.charset.StandardCharsets.US_ASCII).startsWith("# v2 git bundle"));
+
+        java.io.ByteArrayOutputStream evil = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(evil)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("../../outside.sh"));
+            zip.write("echo owned\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        String evilId = given().multiPart("bundle", "evil.zip", evil.toByteArray(), "application/zip")
+                .when().post("/jobs")
+                .then().statusCode(202).extract().path("id");
+        JobConcluded c = one(TestTopics.JOBS, evilId, EventTypes.JOB_CONCLUDED, JobConcluded.class);
+        assertEquals(Outcome.FAILED, c.outcome());
+        assertTrue(c.reason().contains("outside the project or inside .git"), c.reason());
+    }
+
+    @Test
     void unknownRefInABundleConcludesFailed() throws Exception {
         TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
         String jobId = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream")

@@ -106,7 +106,7 @@ class JobResourceTest {
                 .when().post("/jobs")
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("bundle"))
-                .body("errors[0].message", containsString("not a git bundle"));
+                .body("errors[0].message", containsString("neither a git bundle"));
         given().multiPart("bundle", "repo.bundle", "# v2 git bundle\n".getBytes(), "application/octet-stream")
                 .multiPart("job", "{\"source\": {\"gitUrl\": \"https://example.invalid/r.git\"}}", "application/json")
                 .when().post("/jobs")

@@ -57,11 +57,19 @@ final class Snapshotter {
      * The commit has a fixed author and date, so equal trees give equal commit ids.
      */
     static ObjectId snapshot(Path localDir, Repository target) throws IOException {
+        return snapshot(localDir, target, true);
+    }
+
+    /**
+     * As {@link #snapshot(Path, Repository)}; with {@code detectGit} false the directory is always taken as a plain
+     * one, even below a git working tree (for trees unpacked from an upload, whose surroundings are the planner's).
+     */
+    static ObjectId snapshot(Path localDir, Repository target, boolean detectGit) throws IOException {
         DirCache index = DirCache.newInCore();
         try (ObjectInserter inserter = target.newObjectInserter()) {
             Snapshotter s = new Snapshotter(index.builder(), inserter);
             boolean asGit = false;
-            try (Repository user = openUserRepository(localDir)) {
+            try (Repository user = detectGit ? openUserRepository(localDir) : null) {
                 // a directory the enclosing repository tracks nothing in (e.g. below a dotfiles repo) is a plain one
                 if (user != null && tracksAnythingIn(user, localDir)) {
                     s.addGitTree(user, localDir);
