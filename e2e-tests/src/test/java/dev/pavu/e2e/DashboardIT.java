@@ -1,0 +1,169 @@
+package dev.pavu.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver}): a user submits
+ * the bundled example through the form as a zip, watches the live timeline reach SUCCEEDED, reads the patch side by
+ * side, and finds the job in the list and the charts. Screenshots go to {@code target/screenshots/}.
+ */
+@ExtendWith(LocalStackExtension.class)
+class DashboardIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    static WebDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000",
+                        "--user-data-dir=" + Files.createTempDirectory("pavu-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        base = LocalStackExtension.plannerUrl();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static void shot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    static WebDriverWait waiting(Duration d) {
+        return new WebDriverWait(browser, d, Duration.ofMillis(250));
+    }
+
+    /** The project folder zipped as a user's "compress folder" would: one top-level folder, build output left out. */
+    static Path zipOf(Path project) throws IOException {
+        Path zip = Files.createTempFile("pavu-dashboard-", ".zip");
+        String top = project.getFileName().toString();
+        try (OutputStream f = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(f);
+             Stream<Path> files = Files.walk(project)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = project.relativize(p).toString().replace(File.separatorChar, '/');
+                if (rel.startsWith("target/") || rel.contains("/target/")) {
+                    continue;
+                }
+                out.putNextEntry(new ZipEntry(top + "/" + rel));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    @Test
+    void submitTheExampleThroughTheFormWatchItSucceedAndReadTheDiff() throws Exception {
+        browser.get(base + "/#/submit");
+        WebElement upload = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=upload]")));
+        upload.sendKeys(zipOf(Projects.named("invoicing")).toString());
+        shot("1-submit-form");
+        browser.findElement(By.cssSelector("[data-testid=submit]")).click();
+
+        String id = waiting(Duration.ofSeconds(30)).until(d -> {
+            String url = d.getCurrentUrl();
+            int at = url.indexOf("#/jobs/");
+            return at >= 0 ? url.substring(at + 7) : null;
+        });
+        WebElement timeline = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=timeline]")));
+        waiting(Duration.ofMinutes(6)).until(d -> !d.findElements(By.cssSelector("[data-testid=timeline] li[data-type='job.concluded']")).isEmpty());
+        shot("2-job-concluded");
+        String concluded = timeline.findElement(By.cssSelector("li[data-type='job.concluded']")).getText();
+        assertTrue(concluded.contains("SUCCEEDED"), "the live timeline ends with the conclusion: " + concluded);
+        List<String> lines = timeline.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+        assertTrue(lines.getFirst().contains("submitted: make the failing tests pass"), "first line: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("FAIL baseline")), "the baseline failed first: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("PASS")), "a candidate passed: " + lines);
+
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("h1 .badge.SUCCEEDED")));
+        WebElement diff = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=patch] [data-testid=diff]")));
+        assertTrue(diff.getText().contains("VolumeDiscount.java"), "the diff names the file: " + diff.getText());
+        assertFalse(diff.findElements(By.cssSelector("td.del")).isEmpty(), "removed lines on the left");
+        assertFalse(diff.findElements(By.cssSelector("td.add")).isEmpty(), "added lines on the right");
+        assertFalse(browser.findElements(By.cssSelector("[data-testid=locations] tbody tr")).isEmpty(), "the ranking is shown");
+        assertFalse(browser.findElements(By.cssSelector("[data-testid=candidates] .badge.PASS")).isEmpty(), "the passing verdict");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
+        shot("3-patch-side-by-side");
+
+        JsonNode api = new PlannerClient().get("/jobs/" + id);
+        assertEquals("SUCCEEDED", api.get("outcome").asText(), "the page showed what the API says: " + api);
+
+        browser.get(base + "/#/jobs");
+        WebElement row = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-job='" + id + "']")));
+        assertTrue(row.getText().contains("SUCCEEDED"), row.getText());
+        shot("4-jobs-list");
+        browser.get(base + "/#/stats");
+        WebElement summary = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=summary]")));
+        assertTrue(summary.getText().matches("(?s)\\d+ concluded jobs, \\d+% succeeded.*"), summary.getText());
+        assertFalse(browser.findElements(By.cssSelector(".chart svg rect")).isEmpty(), "the charts have bars");
+        shot("5-charts");
+    }
+
+    @Test
+    void hostileTextInAJobIsShownAsTextNeverRunAsHtml() throws Exception {
+        String task = "<img src=x onerror=\"window.__pavuOwned=1\"><script>window.__pavuOwned=2</script>";
+        JsonNode accepted = new PlannerClient().submitProject(Projects.named("invoicing"),
+                Map.of("task", task, "budget", Map.of("maxCandidates", 1, "jobTimeoutMs", 120_000)));
+        String id = accepted.get("id").asText();
+        browser.get(base + "/#/jobs");
+        WebElement row = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-job='" + id + "']")));
+        assertTrue(row.getText().contains(task), "the task is shown literally: " + row.getText());
+        browser.get(base + "/#/jobs/" + id);
+        waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("[data-testid=timeline] li")).isEmpty());
+        assertNull(((JavascriptExecutor) browser).executeScript("return window.__pavuOwned;"), "no markup of the job ran");
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no element was made from the job's text");
+        List<WebElement> cancel = browser.findElements(By.xpath("//button[text()='Cancel job']"));
+        if (!cancel.isEmpty()) { // the job may have ended already; else the page's control ends it
+            cancel.getFirst().click();
+            waiting(Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("[data-testid=timeline] li[data-type='job.concluded']")).isEmpty());
+        }
+    }
+}
