@@ -133,18 +133,29 @@ class DashboardIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diff);
         shot("3-patch-side-by-side");
 
+        browser.findElement(By.xpath("//button[text()='Report']")).click();
+        WebElement frame = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("iframe[data-testid=report]")));
+        browser.switchTo().frame(frame);
+        String reportText = waiting(Duration.ofSeconds(20)).until(d -> {
+            String t = d.findElement(By.tagName("body")).getText();
+            return t.contains("Pavu job report") ? t : null;
+        });
+        assertTrue(reportText.contains("VolumeDiscount.java"), reportText);
+        browser.switchTo().defaultContent();
+        shot("4-report");
+
         JsonNode api = new PlannerClient().get("/jobs/" + id);
         assertEquals("SUCCEEDED", api.get("outcome").asText(), "the page showed what the API says: " + api);
 
         browser.get(base + "/#/jobs");
         WebElement row = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-job='" + id + "']")));
         assertTrue(row.getText().contains("SUCCEEDED"), row.getText());
-        shot("4-jobs-list");
+        shot("5-jobs-list");
         browser.get(base + "/#/stats");
         WebElement summary = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=summary]")));
         assertTrue(summary.getText().matches("(?s)\\d+ concluded jobs, \\d+% succeeded.*"), summary.getText());
         assertFalse(browser.findElements(By.cssSelector(".chart svg rect")).isEmpty(), "the charts have bars");
-        shot("5-charts");
+        shot("6-charts");
     }
 
     @Test

@@ -60,7 +60,13 @@ export function jobView(id) {
   }
 
   async function showReport() {
-    try { report.replaceChildren(h('h2', {}, 'Report'), h('pre', { 'data-testid': 'report' }, await get('/jobs/' + encodeURIComponent(id) + '/report', 'text/markdown'))); }
+    try {
+      // the HTML report in a sandboxed frame: no scripts, its own origin; the page itself escapes the job's text
+      const frame = h('iframe', { sandbox: '', 'data-testid': 'report', style: 'width:100%;height:40rem;border:1px solid #d8dee4' });
+      frame.srcdoc = await get('/jobs/' + encodeURIComponent(id) + '/report', 'text/html');
+      report.replaceChildren(h('h2', {}, 'Report'), frame);
+      report.scrollIntoView();
+    }
     catch (e) { report.replaceChildren(problemBox(e)); }
   }
 

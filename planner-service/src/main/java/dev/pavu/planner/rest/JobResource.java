@@ -2,6 +2,7 @@ package dev.pavu.planner.rest;
 
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.report.ReportHtml;
 import dev.pavu.planner.report.ReportService;
 import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.repository.JobState;
@@ -211,6 +212,27 @@ public class JobResource {
         UUID jobId = find(id).id;
         String md = reports.markdown(jobId).orElseThrow(() -> ProblemException.notFound("no job " + jobId));
         return Response.ok(md, MARKDOWN + ";charset=UTF-8").build();
+    }
+
+    /**
+     * @param id job id
+     * @return the same report as a standalone HTML page (raw HTML in it escaped, no scripts allowed by its
+     *         Content-Security-Policy); 404 problem for an unknown job
+     */
+    @GET
+    @Path("/{id}/report")
+    @Produces("text/html;qs=0.5") // Markdown stays the answer to Accept: */*
+    @Operation(summary = "A job's report (HTML)", description = "The Markdown report rendered as a page, for browsers "
+            + "(ask with Accept: text/html).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reportHtml(@PathParam("id") String id) {
+        UUID jobId = find(id).id;
+        String md = reports.markdown(jobId).orElseThrow(() -> ProblemException.notFound("no job " + jobId));
+        return Response.ok(ReportHtml.page(md, "Pavu job " + jobId), MediaType.TEXT_HTML + ";charset=UTF-8")
+                .header("Content-Security-Policy", ReportHtml.CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     /**

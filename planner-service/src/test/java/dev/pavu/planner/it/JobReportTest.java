@@ -110,6 +110,15 @@ class JobReportTest {
         String second = "| 2 | 1 | `arithmetic-constant` | Stats.java:27 replace 3 with 2 | **PASS** (plausible patch) | all 2 tests passed | 850 ms |";
         assertTrue(md.contains(first) && md.contains(second) && md.indexOf(first) < md.indexOf(second), md);
         assertTrue(md.endsWith("## Patch\n\n```diff\n" + FIX + "```\n"), md);
+
+        io.restassured.response.Response page = given().accept("text/html").when().get("/jobs/" + jobId + "/report")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().response();
+        assertTrue(page.header("Content-Security-Policy").startsWith("default-src 'none'"), page.headers().toString());
+        String html = page.asString();
+        assertTrue(html.startsWith("<!doctype html>") && html.contains("<title>Pavu job " + jobId + "</title>"), html);
+        assertTrue(html.contains("<td><code>com.acme.stats.StatsTest#median</code></td>"), html);
+        assertTrue(html.contains("<td>expected: &lt;2.5&gt; but was: &lt;1.6666666666666667&gt;</td>"), html);
+        assertTrue(html.contains("<pre><code class=\"language-diff\">--- a/" + STATS), html);
     }
 
     @Test
