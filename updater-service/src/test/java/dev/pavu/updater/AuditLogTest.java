@@ -178,6 +178,20 @@ class AuditLogTest {
         assertTrue(((Number) offByOne.get("passes")).longValue() >= 1);
         assertTrue(stats.getList("patterns.pattern").contains("relational-operator-replacement"));
         assertFalse(stats.getList("patterns.pattern").contains("empty-patch"), "the baseline is not a candidate");
+
+        // the periodic summary counts this job: its outcome, its failure kind, its winning pattern
+        JsonPath summary = given().queryParam("since", java.time.Instant.now().minusSeconds(3600).toString())
+                .when().get("/stats/summary").then().statusCode(200).extract().jsonPath();
+        assertTrue(summary.getLong("jobs") >= 1, summary.prettify());
+        assertTrue(summary.getLong("byOutcome.SUCCEEDED") >= 1, summary.prettify());
+        assertTrue(summary.getList("topPatterns.name").contains(right.pattern()), summary.prettify());
+        assertTrue(summary.getList("topFailureKinds.name").contains("AssertionFailedError"), summary.prettify());
+        assertTrue(summary.getDouble("successRate") > 0 && summary.getDouble("successRate") <= 1, summary.prettify());
+        assertTrue(summary.getDouble("timeToPatchMs.median") > 0, summary.prettify());
+        given().queryParam("since", "2099-01-01T00:00:00Z").when().get("/stats/summary").then().statusCode(200)
+                .body("jobs", equalTo(0)).body("successRate", org.hamcrest.Matchers.nullValue());
+        given().queryParam("since", "last tuesday").when().get("/stats/summary").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("ISO-8601"));
     }
 
     @Test
