@@ -37,13 +37,31 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
-{{/* The Secret that holds the database password (and the gateway's API key). */}}
+{{/* The Secret that holds every password and token: secrets.existingSecret, or the one the chart makes. */}}
 {{- define "pavu.secretName" -}}
-{{- if .Values.postgresql.existingSecret -}}
-{{- .Values.postgresql.existingSecret -}}
+{{- if .Values.secrets.existingSecret -}}
+{{- .Values.secrets.existingSecret -}}
 {{- else -}}
-{{- include "pavu.fullname" . -}}
+{{- printf "%s-credentials" (include "pavu.fullname" .) -}}
 {{- end -}}
+{{- end -}}
+
+{{/* true when the services authenticate to Kafka with SASL (kafka.securityProtocol SASL_SSL or SASL_PLAINTEXT). */}}
+{{- define "pavu.kafkaSasl" -}}
+{{- if hasPrefix "SASL_" .Values.kafka.securityProtocol -}}true{{- end -}}
+{{- end -}}
+
+{{/* The Secret keys the enabled services read (newline-separated), for the check of a chart-made Secret. */}}
+{{- define "pavu.requiredSecretKeys" -}}
+{{ .Values.auth.serviceTokenKey }}
+{{- range $name, $svc := .Values.services }}
+{{- if $svc.enabled }}
+{{ $svc.database.passwordKey }}
+{{- if include "pavu.kafkaSasl" $ }}
+{{ $svc.kafka.passwordKey }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{- define "pavu.serviceAccountName" -}}
