@@ -19,6 +19,7 @@ import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.logging.Log;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Not thread-safe: one candidate at a time (the verifier's worker is sequential).
  */
 public final class FastProject implements AutoCloseable {
+
+    /** Why a candidate that changes more than Java sources takes the cold path. */
+    static final String NOT_JAVA_ONLY = "the candidate changes more than Java sources under src/main/java and src/test/java";
 
     /** Per-test limit while timing the baseline's tests, ms. */
     private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
@@ -211,10 +215,12 @@ public final class FastProject implements AutoCloseable {
      * @param testsFirst test ids ({@code Class#method}) to run before the whole suite; may be empty
      * @param log        the candidate's log
      * @param watch      asked whether to stop early
-     * @return the outcome, or empty when this candidate needs the cold path (it touches more than Java
-     *         sources, deletes a file, or its diff cannot be read here)
+     * @return the fast path's verdict ({@link FastAttempt.Judged}); {@link FastAttempt.NotTaken} when this candidate
+     *         needs the cold path by design (it touches more than Java sources, deletes a file, or its diff cannot be
+     *         read here); {@link FastAttempt.Failed} when the fast path's own machinery failed
+     *         ({@link #machineryFailure}, javac breaking down, an unreadable result): the caller verifies it on the cold path
      */
-    public Optional<GateOutcome> verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
+    public FastAttempt verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
         long id = sequence.incrementAndGet();
         Path cand = null;
         long t0 = System.nanoTime();
@@ -229,12 +235,12 @@ public final class FastProject implements AutoCloseable {
                 try {
                     patches = UnifiedDiffs.parse(diff);
                 } catch (PatchRejectedException e) {
-                    return Optional.empty(); // the cold path reports it exactly as it always does
+                    return new FastAttempt.NotTaken("the diff cannot be read on the fast path"); // the cold path reports it as always
                 }
                 for (FilePatch fp : patches) {
                     if (fp.kind() == ChangeKind.DELETE || !fp.path().endsWith(".java")
                             || !(fp.path().startsWith("src/main/java/") || fp.path().startsWith("src/test/java/"))) {
-                        return Optional.empty();
+                        return new FastAttempt.NotTaken(NOT_JAVA_ONLY);
                     }
                     Path from = base.resolve(fp.path());
                     Path to = src.resolve(fp.path());
@@ -247,7 +253,7 @@ public final class FastProject implements AutoCloseable {
                 try {
                     UnifiedDiffs.apply(src, diff);
                 } catch (PatchRejectedException e) {
-                    return Optional.of(GateOutcome.early(Verdict.ERROR,
+                    return new FastAttempt.Judged(GateOutcome.early(Verdict.ERROR,
                             (e.reason() == PatchRejectedException.Reason.DOES_NOT_APPLY ? "the patch does not apply: "
                                     : "the patch was refused (" + e.reason().name().toLowerCase().replace('_', ' ') + "): ") + e.getMessage()));
                 }
@@ -256,8 +262,8 @@ public final class FastProject implements AutoCloseable {
                 if (errors != null) {
                     String why = "does not compile: " + errors;
                     RunResults.note(log, why);
-                    return Optional.of(new GateOutcome(Verdict.FAIL, why, List.of(new GateResult(MavenGates.STATIC, Verdict.FAIL, staticMs,
-                            why + " (fast path)")), List.of(), 0, 0));
+                    return new FastAttempt.Judged(new GateOutcome(Verdict.FAIL, why, List.of(new GateResult(MavenGates.STATIC, Verdict.FAIL,
+                            staticMs, why + " (fast path)")), List.of(), 0, 0));
                 }
             }
             long staticMs = (System.nanoTime() - t0) / 1_000_000;
@@ -266,9 +272,13 @@ public final class FastProject implements AutoCloseable {
             if (!testsFirst.isEmpty()) {
                 RunResults.note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
                 Phase first = phase(id, cand, classes, testsFirst, deadline, usedMs, timeout, log, watch);
+                Optional<String> broke = machineryFailure(first);
+                if (broke.isPresent()) {
+                    return new FastAttempt.Failed(broke.get());
+                }
                 GateOutcome decided = FastJudge.judge(first, compiled, timeout, true, memoryBytes);
                 if (decided != null) {
-                    return Optional.of(decided);
+                    return new FastAttempt.Judged(decided);
                 }
                 usedMs = first.virtualMs();
                 RunResults.note(log, "the tests run first passed; running the whole suite");
@@ -280,14 +290,47 @@ public final class FastProject implements AutoCloseable {
                 classes = next.resolve("classes");
             }
             Phase all = phase(id, cand, classes, List.of(), deadline, usedMs, timeout, log, watch);
-            return Optional.of(FastJudge.judge(all, compiled, timeout, false, memoryBytes));
-        } catch (IOException e) {
+            Optional<String> broke = machineryFailure(all);
+            return broke.<FastAttempt>map(FastAttempt.Failed::new)
+                    .orElseGet(() -> new FastAttempt.Judged(judged(all, compiled, timeout)));
+        } catch (IOException | UncheckedIOException e) {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
-            return Optional.empty();
+            return new FastAttempt.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // javac breaking down, a result line that does not parse …: the fast path's fault, never the candidate's verdict
+            Log.warnf(e, "fast path failed for a candidate; using the cold path");
+            return new FastAttempt.Failed(e.toString());
         } finally {
             if (cand != null) {
                 delete(cand);
             }
+        }
+    }
+
+    /**
+     * The fast path's own failure in a run, as opposed to the candidate's verdict: the warm JVM exited during the tests
+     * (it crashed, a test halted it, or the kernel killed it at a cap — the cold path, in the same sandbox, tells which
+     * verdict that is), or the runner recorded a throwable of its own ({@code (runner)#run}: the JUnit Platform's
+     * execution broke down). A run out of memory, a timeout or failing tests are verdicts, not failures.
+     *
+     * @param p a run
+     * @return the cause, or empty when the run can be judged
+     */
+    static Optional<String> machineryFailure(Phase p) throws IOException {
+        if (p.exec().answer() == null) {
+            return Optional.ofNullable(p.exec().crash());
+        }
+        if (RunResults.outOfMemory(p.exec().result())) {
+            return Optional.empty();
+        }
+        return RunResults.runnerError(p.exec().result()).map(m -> "the fast runner failed: " + m);
+    }
+
+    private GateOutcome judged(Phase p, GateResult compiled, Duration timeout) {
+        try {
+            return FastJudge.judge(p, compiled, timeout, false, memoryBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -140,8 +140,17 @@ final class WarmJvms implements AutoCloseable {
         startSpare();
     }
 
-    /** How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped). */
-    record Exec(String answer, boolean crashed, String stopped, String lastClass, long ms, Path result) {
+    /**
+     * How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped).
+     *
+     * @param crash when the JVM exited during the run (before the candidate's limit, not stopped): how, one line; else
+     *              {@code null}
+     */
+    record Exec(String answer, String crash, String stopped, String lastClass, long ms, Path result) {
+        /** @return whether the warm JVM exited during the run */
+        boolean crashed() {
+            return crash != null;
+        }
     }
 
     /**
@@ -211,9 +220,12 @@ final class WarmJvms implements AutoCloseable {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         RunResults.appendOutput(output, log);
-        boolean crashed = false;
+        String crash = null;
         if (answer == null) {
-            crashed = !jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline;
+            if (!jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline) {
+                crash = "the warm JVM exited during the tests (exit code " + jvm.process().exitValue() + ")"
+                        + jvm.sandboxed().limitHit().map(why -> "; its sandbox: " + why).orElse("");
+            }
             killRunner();
         } else if (answer.startsWith(DONE_RESTART)) {
             RunResults.note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
@@ -232,7 +244,7 @@ final class WarmJvms implements AutoCloseable {
             killRunner();
             throw new IOException("the warm JVM answered but " + result + " is not a regular file");
         }
-        return new Exec(answer, crashed, stopped, lastClass, ms, result);
+        return new Exec(answer, crash, stopped, lastClass, ms, result);
     }
 
     /**
@@ -403,14 +415,26 @@ final class WarmJvms implements AutoCloseable {
         return new Jvm(sp, q, rl, new AtomicLong(), reader);
     }
 
-    /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
+    /**
+     * Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come (a JVM that
+     * exits at once, e.g. its runner classes are damaged, is given up as soon as its output is read to the end).
+     */
     private void awaitReady(Jvm j) throws IOException {
         try {
-            String ready = j.protocol().poll(60, TimeUnit.SECONDS);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String ready = null;
+            while (ready == null && System.nanoTime() < until) {
+                ready = j.protocol().poll(100, TimeUnit.MILLISECONDS);
+                if (ready == null && !j.process().isAlive() && j.drained(2_000) && j.protocol().isEmpty()) {
+                    break;
+                }
+            }
             if (!"PAVU-FAST-READY".equals(ready)) {
-                String out = j.log().text();
+                String out = j.log().text().strip();
+                String how = ready != null ? ready : j.process().isAlive() ? "no answer within 60 s"
+                        : "it exited with code " + j.process().exitValue();
                 kill(j);
-                throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
+                throw new IOException("the warm JVM did not start: " + how + (out.isEmpty() ? "" : ": " + out));
             }
             j.baseline().set(j.sandboxed().liveDescendants());
         } catch (InterruptedException e) {

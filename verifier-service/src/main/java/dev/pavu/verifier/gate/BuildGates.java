@@ -37,14 +37,14 @@ public interface BuildGates {
      * @param root the project root
      * @return the context; empty when the toolchain is not installed
      */
-    Optional<RunContext> context(Path root);
+    Optional<CommandEnv> context(Path root);
 
     /**
      * @param env           the whole environment of a command
      * @param readOnlyPaths paths to keep visible read-only in the sandbox
      */
-    record RunContext(Map<String, String> env, List<Path> readOnlyPaths) {
-        public RunContext {
+    record CommandEnv(Map<String, String> env, List<Path> readOnlyPaths) {
+        public CommandEnv {
             env = Map.copyOf(env);
             readOnlyPaths = List.copyOf(readOnlyPaths);
         }

@@ -90,10 +90,10 @@ abstract class CommandGates implements BuildGates {
     }
 
     /** @return the environment and read-only paths of every command */
-    protected abstract RunContext runContext(Path root);
+    protected abstract CommandEnv runContext(Path root);
 
     @Override
-    public Optional<RunContext> context(Path root) {
+    public Optional<CommandEnv> context(Path root) {
         return prepare(root) == null ? Optional.of(runContext(root)) : Optional.empty();
     }
 
@@ -107,7 +107,7 @@ abstract class CommandGates implements BuildGates {
             gates.add(new GateResult(MavenGates.STATIC, Verdict.ERROR, 0, problem + tag));
             return new GateOutcome(Verdict.ERROR, problem, gates, List.of(), 0, 0);
         }
-        RunContext ctx = runContext(root);
+        CommandEnv ctx = runContext(root);
         Optional<List<String>> check = staticCommand(root);
         if (check.isPresent()) {
             Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, check.get(), ctx.env(), ctx.readOnlyPaths(), deadline, timeout, log, watch);

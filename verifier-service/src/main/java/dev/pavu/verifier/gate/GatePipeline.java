@@ -98,7 +98,7 @@ public class GatePipeline {
         if (built.verdict() != Verdict.PASS || !policy.needsWorkspaceAfterTests()) {
             return built;
         }
-        Optional<BuildGates.RunContext> ctx = gates.context(root);
+        Optional<BuildGates.CommandEnv> ctx = gates.context(root);
         if (ctx.isEmpty()) {
             return built;
         }

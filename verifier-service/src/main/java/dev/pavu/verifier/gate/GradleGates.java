@@ -100,16 +100,16 @@ public class GradleGates extends CommandGates {
     }
 
     @Override
-    public Optional<RunContext> context(Path root) {
-        return gradle.choose(root).map(c -> new RunContext(gradle.environment(root), gradle.readOnlyPaths(c)));
+    public Optional<CommandEnv> context(Path root) {
+        return gradle.choose(root).map(c -> new CommandEnv(gradle.environment(root), gradle.readOnlyPaths(c)));
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         GradleToolchain.Choice c = chosen.get(root);
         if (c == null) {
             c = gradle.choose(root).orElseThrow();
         }
-        return new RunContext(gradle.environment(root), gradle.readOnlyPaths(c));
+        return new CommandEnv(gradle.environment(root), gradle.readOnlyPaths(c));
     }
 }

@@ -98,7 +98,7 @@ public class LintGate {
      * @return the gate's result; FAIL when a linter reports new problems; TIMEOUT/SKIPPED/ERROR when a linter run ended
      * abnormally; PASS when at least one linter ran and none found new problems; SKIPPED when none could run
      */
-    public Lint run(List<String> linters, String layout, BuildGates.RunContext ctx, Path root, SourceRef source, long deadline,
+    public Lint run(List<String> linters, String layout, BuildGates.CommandEnv ctx, Path root, SourceRef source, long deadline,
                     Duration timeout, OutputCapture log, RunWatch watch) {
         long start = System.nanoTime();
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
@@ -189,7 +189,7 @@ public class LintGate {
     }
 
     /** Runs one linter on one project root. */
-    private Attempt attempt(String linter, String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+    private Attempt attempt(String linter, String layout, BuildGates.CommandEnv ctx, Path root, long deadline, Duration timeout,
                             OutputCapture log, RunWatch watch) {
         return switch (linter) {
             case "ruff", "mypy" -> python(linter, layout, ctx, root, deadline, timeout, log, watch);
@@ -199,7 +199,7 @@ public class LintGate {
         };
     }
 
-    private Attempt python(String linter, String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+    private Attempt python(String linter, String layout, BuildGates.CommandEnv ctx, Path root, long deadline, Duration timeout,
                            OutputCapture log, RunWatch watch) {
         if (!"PYTHON".equals(layout)) {
             return new Attempt.NotRun(linter + ": not run (it lints Python; this is a " + layout.toLowerCase() + " project)");
@@ -222,7 +222,7 @@ public class LintGate {
         return new Attempt.Ran(found, found.isEmpty() ? "exited " + r.result().exitCode() + ": " + CommandGates.tail(r.output()) : null);
     }
 
-    private Attempt checkstyle(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+    private Attempt checkstyle(String layout, BuildGates.CommandEnv ctx, Path root, long deadline, Duration timeout,
                                OutputCapture log, RunWatch watch) {
         return viaMavenPlugin("checkstyle", layout, () -> checkstyle.available() ? null : checkstyle.plugin() + " is not in the local repository "
                 + checkstyle.pluginJar().getParent(), () -> {
@@ -234,7 +234,7 @@ public class LintGate {
                 ctx, root, deadline, timeout, log, watch);
     }
 
-    private Attempt spotbugs(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+    private Attempt spotbugs(String layout, BuildGates.CommandEnv ctx, Path root, long deadline, Duration timeout,
                              OutputCapture log, RunWatch watch) {
         return viaMavenPlugin("spotbugs", layout, () -> spotbugs.available() ? null : spotbugs.plugin().coordinates()
                 + " is not in the local repository " + spotbugs.pluginJar().getParent(), () -> spotbugs.command(),
@@ -251,7 +251,7 @@ public class LintGate {
      * @param problems reads the reports the run wrote
      */
     private Attempt viaMavenPlugin(String linter, String layout, Supplier<String> missing, Supplier<List<String>> command,
-                                   Supplier<List<LintProblem>> problems, BuildGates.RunContext ctx, Path root, long deadline,
+                                   Supplier<List<LintProblem>> problems, BuildGates.CommandEnv ctx, Path root, long deadline,
                                    Duration timeout, OutputCapture log, RunWatch watch) {
         if (!"MAVEN".equals(layout)) {
             return new Attempt.NotRun(linter + ": not run (it runs on Maven projects in this version; this is a "

@@ -33,7 +33,7 @@ public class MavenBuild implements BuildGates {
     }
 
     @Override
-    public Optional<RunContext> context(Path root) {
-        return Optional.of(new RunContext(maven.environment(), maven.readOnlyPaths()));
+    public Optional<CommandEnv> context(Path root) {
+        return Optional.of(new CommandEnv(maven.environment(), maven.readOnlyPaths()));
     }
 }

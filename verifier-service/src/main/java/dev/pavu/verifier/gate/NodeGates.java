@@ -92,8 +92,8 @@ public class NodeGates extends CommandGates {
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         var n = node.node().orElseThrow();
-        return new RunContext(node.environment(n), node.readOnlyPaths(n));
+        return new CommandEnv(node.environment(n), node.readOnlyPaths(n));
     }
 }

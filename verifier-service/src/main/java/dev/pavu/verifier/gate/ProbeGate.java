@@ -62,7 +62,7 @@ public class ProbeGate {
      * @param watch    polled for an early stop
      * @return the gate's result
      */
-    public GateResult run(ProbeSpec probe, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
+    public GateResult run(ProbeSpec probe, BuildGates.CommandEnv ctx, Path root, long deadline, Duration timeout,
                           OutputCapture log, RunWatch watch) {
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         if (blank(probe.startCommand()) && blank(probe.smokeCommand())) {

@@ -79,8 +79,8 @@ public class PythonGates extends CommandGates {
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         PythonToolchain.Interpreter py = python.interpreter().orElseThrow();
-        return new RunContext(python.environment(py), py.roots());
+        return new CommandEnv(python.environment(py), py.roots());
     }
 }

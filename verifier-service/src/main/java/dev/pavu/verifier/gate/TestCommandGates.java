@@ -3,7 +3,7 @@ package dev.pavu.verifier.gate;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.gate.BuildGates.RunContext;
+import dev.pavu.verifier.gate.BuildGates.CommandEnv;
 import dev.pavu.verifier.report.JUnitReportFiles;
 import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.report.TestReport;
@@ -76,20 +76,20 @@ public class TestCommandGates {
             }
 
             @Override
-            public Optional<RunContext> context(Path root) {
+            public Optional<CommandEnv> context(Path root) {
                 return Optional.of(contextFor(layout, toolchain.flatMap(t -> t.context(root))));
             }
         };
     }
 
-    private RunContext contextFor(String layout, Optional<RunContext> toolchain) {
+    private CommandEnv contextFor(String layout, Optional<CommandEnv> toolchain) {
         if (toolchain.isEmpty()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
             env.put("HOME", "/tmp");
             env.put("LANG", "C.UTF-8");
             env.put("TMPDIR", "/tmp");
-            return new RunContext(env, List.of());
+            return new CommandEnv(env, List.of());
         }
         if (!"MAVEN".equals(layout)) {
             return toolchain.get();
@@ -98,10 +98,10 @@ public class TestCommandGates {
         Map<String, String> env = new LinkedHashMap<>(toolchain.get().env());
         String opts = env.getOrDefault("MAVEN_OPTS", "");
         env.put("MAVEN_OPTS", (opts + " -Dmaven.repo.local=" + maven.localRepository()).strip());
-        return new RunContext(env, toolchain.get().readOnlyPaths());
+        return new CommandEnv(env, toolchain.get().readOnlyPaths());
     }
 
-    GateOutcome runCommand(String command, RunContext ctx, Path root, Duration timeout, OutputCapture log, RunWatch watch) {
+    GateOutcome runCommand(String command, CommandEnv ctx, Path root, Duration timeout, OutputCapture log, RunWatch watch) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         Path reportsDir = JUnitReportFiles.reset(root);

@@ -193,7 +193,7 @@ public final class VerifierBench {
      * @param p       the project's fast path
      * @param c       candidate
      * @param timeout limit
-     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path, or the fast path failed)
      */
     public Run fast(FastProject p, Candidate c, Duration timeout) {
         return fast(p, c, timeout, List.of());
@@ -204,11 +204,13 @@ public final class VerifierBench {
      * @param c          candidate
      * @param timeout    limit
      * @param testsFirst test ids the plan names to run first
-     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path, or the fast path failed)
      */
     public Run fast(FastProject p, Candidate c, Duration timeout, List<String> testsFirst) {
         long t0 = System.nanoTime();
-        return p.verify(c.diff(), timeout, testsFirst, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE).map(o -> run(o, t0)).orElse(null);
+        // a candidate the fast path does not take, or whose fast path failed, is verified on the cold path (null here)
+        return p.verify(c.diff(), timeout, testsFirst, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE)
+                instanceof dev.pavu.verifier.fast.FastAttempt.Judged j ? run(j.outcome(), t0) : null;
     }
 
     private static Run run(GateOutcome o, long t0) {
