@@ -3,7 +3,6 @@ package dev.pavu.verifier.fast;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The fast-path projects of this worker, one per source (bundle + commit), built on first use and kept for the

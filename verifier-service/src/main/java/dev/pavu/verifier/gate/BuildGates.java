@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 
@@ -15,8 +16,8 @@ import java.util.Optional;
  */
 public interface BuildGates {
 
-    /** @return the layout it builds, as {@code Workspaces.layout} names it: {@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE} */
-    String layout();
+    /** @return the kind of build it runs, as {@code Workspaces.layout} detects it: MAVEN, GRADLE, PYTHON or NODE */
+    BuildKind kind();
 
     /**
      * Runs the static gate, then (when it passes) the plan's tests first and the whole suite, stopping at the first failure.

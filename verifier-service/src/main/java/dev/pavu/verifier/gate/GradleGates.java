@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -33,8 +34,8 @@ public class GradleGates extends CommandGates {
     }
 
     @Override
-    public String layout() {
-        return "GRADLE";
+    public BuildKind kind() {
+        return BuildKind.GRADLE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.service;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.TestCoverage;
@@ -182,7 +183,7 @@ public class CandidateVerifier {
         } else {
             note(log, "empty patch (baseline)");
         }
-        String layout = workspaces.layout(work);
+        BuildKind layout = workspaces.layout(work);
         Optional<BuildGates> build = pipeline.gatesFor(layout);
         if (testCommand != null) {
             build = Optional.of(testCommands.forCommand(testCommand, layout, build));
@@ -201,7 +202,7 @@ public class CandidateVerifier {
         RunContext run = RunContext.startingNow(timeout, log, watch);
         GateOutcome built;
         boolean fused = false;
-        if ("MAVEN".equals(layout)) {
+        if (layout == BuildKind.MAVEN) {
             if (Files.exists(work.resolve("mvnw"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 note(log, MavenToolchain.WRAPPER_NOTE);
             }
@@ -213,12 +214,12 @@ public class CandidateVerifier {
             fused = ran.fused();
             coverage.set(ran.coverage());
         } else {
-            if ("GRADLE".equals(layout)) {
+            if (layout == BuildKind.GRADLE) {
                 prefetcher.ensureGradle(diff.source(), prefetchWork, line -> note(log, line));
             }
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
-        GateOutcome outcome = pipeline.after(built, build.get(), layout, policy, work, diff.source(), run.deadlineNanos(), timeout, log, watch);
+        GateOutcome outcome = pipeline.after(built, build.get(), layout, policy, work, diff.source(), run);
         if (fused && outcome.testsRun() > 0) {
             fastPaths.adopt(diff.source(), work, log);
         }
@@ -243,12 +244,12 @@ public class CandidateVerifier {
                 o.failingTests(), o.testsRun(), o.testsFailed());
     }
 
-    private static String describe(String layout) {
+    private static String describe(BuildKind layout) {
         return switch (layout) {
-            case "GRADLE" -> "Gradle project";
-            case "PYTHON" -> "Python project";
-            case "NODE" -> "Node project";
-            default -> "no build file found";
+            case GRADLE -> "Gradle project";
+            case PYTHON -> "Python project";
+            case NODE -> "Node project";
+            case MAVEN, UNKNOWN -> "no build file found";
         };
     }
 
