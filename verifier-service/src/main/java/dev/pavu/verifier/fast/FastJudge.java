@@ -66,7 +66,7 @@ final class FastJudge {
         }
         if (RunResults.outOfMemory(e.result())) {
             String why = "memory exhausted in the tests gate: the test JVM's heap" + (memoryBytes > 0 ? " (capped at "
-                    + dev.pavu.verifier.sandbox.Limits.human(WarmJvms.heapBytes(memoryBytes)) + " under the run's memory limit of "
+                    + dev.pavu.verifier.sandbox.Limits.human(WarmJvm.heapBytes(memoryBytes)) + " under the run's memory limit of "
                     + dev.pavu.verifier.sandbox.Limits.human(memoryBytes) + ")" : "") + " stayed full after a collection or ran out (OutOfMemoryError)";
             return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
                     why + " (fast path)")), List.of(), 0, 0);

@@ -151,10 +151,12 @@ public final class FastPath {
             String release = rel.find() ? (rel.group(1) != null ? rel.group(1) : rel.group(2)) : null;
             SurefireReports lim = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                     config.limits().maxFailingTests());
-            FastProject project = new FastProject(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, release, maven.javaHome(),
-                    sandbox, lim, new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
-                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage(),
+            WarmJvm.Setup jvm = new WarmJvm.Setup(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, maven.javaHome(),
+                    sandbox, config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0,
                     Limits.of(config.sandbox(), config.defaultTimeout()));
+            FastProject project = new FastProject(jvm, new FastCompiler(javacClasspath, release), lim,
+                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
+                    platform.vintage());
             if (platform.vintage()) {
                 project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
             } else {

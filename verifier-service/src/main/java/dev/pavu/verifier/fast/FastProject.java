@@ -7,11 +7,10 @@ import dev.pavu.verifier.fast.RunResults.TestTime;
 import dev.pavu.verifier.fast.WarmJvms.Exec;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.gate.RunContext;
 import dev.pavu.verifier.report.SurefireReports;
-import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
-import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.workspace.diff.ChangeKind;
 import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.PatchRejectedException;
@@ -63,18 +62,22 @@ public final class FastProject implements AutoCloseable {
     private final WarmJvms jvms;
     private final FastCompiler compiler;
 
-    FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
-                boolean stopAtFirstFailure, Limits runLimits) {
-        this.memoryBytes = memoryBytes;
+    /**
+     * @param jvm                what its warm JVMs start from (its directory and baseline among them)
+     * @param compiler           compiles a candidate's changed sources against the baseline
+     * @param limits             how much of a failure's message and stack trace is kept
+     * @param budget             how short the per-test limit may be
+     * @param stopAtFirstFailure stop a run at its first failing test (JUnit Vintage runs)
+     */
+    FastProject(WarmJvm.Setup jvm, FastCompiler compiler, SurefireReports limits, TestBudget budget, boolean stopAtFirstFailure) {
+        this.memoryBytes = jvm.memoryBytes();
         this.stopAtFirstFailure = stopAtFirstFailure;
         this.budget = budget;
-        this.dir = dir;
-        this.base = base;
+        this.dir = jvm.dir();
+        this.base = jvm.base();
         this.limits = limits;
-        this.jvms = new WarmJvms(dir, base, classpath, junitJars, depsFile, runnerDir, javaHome, sandbox, spareJvm, memoryBytes, sequence,
-                runLimits);
-        this.compiler = new FastCompiler(classpath, release);
+        this.jvms = new WarmJvms(jvm, sequence);
+        this.compiler = compiler;
     }
 
     /**
@@ -135,8 +138,8 @@ public final class FastProject implements AutoCloseable {
                 Path cand = RunContainment.freshDir(dir, Long.toString(id));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
-                    Exec run = jvms.execute(id, cand, classes, perTest, List.of(), 0, 0, false,
-                            System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
+                    Exec run = jvms.execute(new WarmJvms.RunOrder(id, cand, classes, perTest, List.of(), 0, 0, false),
+                            RunContext.startingNow(CALIBRATION_WALL, new OutputCapture(0, 0, null), RunWatch.NONE));
                     if (run.answer() == null) {
                         Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
                                 dir, CALIBRATION_WALL);
@@ -224,7 +227,7 @@ public final class FastProject implements AutoCloseable {
         long id = sequence.incrementAndGet();
         Path cand = null;
         long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
+        RunContext run = new RunContext(timeout, t0 + timeout.toNanos(), log, watch);
         try {
             cand = RunContainment.freshDir(dir, Long.toString(id));
             Path src = cand.resolve("src");
@@ -271,7 +274,7 @@ public final class FastProject implements AutoCloseable {
             long usedMs = 0;
             if (!testsFirst.isEmpty()) {
                 RunResults.note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
-                Phase first = phase(id, cand, classes, testsFirst, deadline, usedMs, timeout, log, watch);
+                Phase first = phase(id, cand, classes, testsFirst, usedMs, run);
                 Optional<String> broke = machineryFailure(first);
                 if (broke.isPresent()) {
                     return new FastAttempt.Failed(broke.get());
@@ -289,7 +292,7 @@ public final class FastProject implements AutoCloseable {
                 cand = next;
                 classes = next.resolve("classes");
             }
-            Phase all = phase(id, cand, classes, List.of(), deadline, usedMs, timeout, log, watch);
+            Phase all = phase(id, cand, classes, List.of(), usedMs, run);
             Optional<String> broke = machineryFailure(all);
             return broke.<FastAttempt>map(FastAttempt.Failed::new)
                     .orElseGet(() -> new FastAttempt.Judged(judged(all, compiled, timeout)));
@@ -334,8 +337,16 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
-    private Phase phase(long id, Path cand, Path classes, List<String> only, long deadline, long usedBeforeMs, Duration timeout,
-                        OutputCapture log, RunWatch watch) throws IOException {
+    /**
+     * One run of the warm JVM for a candidate: the plan's tests first, or the whole suite.
+     *
+     * @param only         test ids to run; empty = all
+     * @param usedBeforeMs the candidate's time used by earlier runs, ms (as the cold path would have spent it)
+     * @param run          the candidate's limit, deadline, log and stop signal
+     */
+    private Phase phase(long id, Path cand, Path classes, List<String> only, long usedBeforeMs, RunContext run) throws IOException {
+        Duration timeout = run.timeout();
+        OutputCapture log = run.log();
         // the cold path starts Maven at once and gives each test a third of what is left then; the fast path's own
         // compile time is not the cold path's, so the limit is counted from the candidate's limit minus earlier phases
         long cold = MavenGates.perTestTimeoutMs(Math.max(1, timeout.toMillis() - usedBeforeMs));
@@ -348,8 +359,8 @@ public final class FastProject implements AutoCloseable {
                     + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
                     + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
         }
-        Exec e = jvms.execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, stopAtFirstFailure,
-                deadline, log, watch);
+        Exec e = jvms.execute(new WarmJvms.RunOrder(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold,
+                stopAtFirstFailure), run);
         if (e.answer() == null) {
             return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs, false);
         }
