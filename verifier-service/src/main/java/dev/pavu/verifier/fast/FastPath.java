@@ -157,8 +157,9 @@ public final class FastPath {
             FastProject project = new FastProject(jvm, new FastCompiler(javacClasspath, release), lim,
                     new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
                     platform.vintage());
-            if (platform.vintage()) {
-                project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
+            if (platform.vintage() || config.fastPath().testLimitFloor().isZero()) {
+                // JUnit 4 tests keep their own limits; with no floor every test gets the cold path's limit: nothing to derive
+                project.skipCalibration();
             } else {
                 project.calibrate(config.defaultTimeout());
             }

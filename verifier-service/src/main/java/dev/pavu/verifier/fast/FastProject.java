@@ -166,9 +166,9 @@ public final class FastProject implements AutoCloseable {
     }
 
     /**
-     * For JUnit Vintage runs, which take no per-test limit from the verifier (JUnit 4 tests keep their own
-     * {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4 provider): no timing of the baseline; the spare
-     * JVM starts now.
+     * No timing of the baseline; the spare JVM starts now. For JUnit Vintage runs, which take no per-test limit from
+     * the verifier (JUnit 4 tests keep their own {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4
+     * provider), and when the fast per-test limit is the cold path's ({@code test-limit-floor=0}, the default).
      */
     void skipCalibration() {
         jvms.allowSpare();

@@ -72,11 +72,24 @@ public final class VerifierBench {
      * @param sandboxed false to run everything unsandboxed (a control run of hostile tests: what they reach without it)
      */
     public VerifierBench(Path work, boolean sandboxed) {
+        this(work, sandboxed, Map.of());
+    }
+
+    /**
+     * @param work     a scratch directory (copies, logs, fast-path builds)
+     * @param settings verifier settings over the defaults, e.g. {@code pavu.verifier.fast-path.test-limit-floor=1s}
+     */
+    public VerifierBench(Path work, Map<String, String> settings) {
+        this(work, true, settings);
+    }
+
+    private VerifierBench(Path work, boolean sandboxed, Map<String, String> settings) {
         this.work = work;
         SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withDefaultValue("pavu.verifier.home", work.resolve("home").toString())
+                .withSources(new io.smallrye.config.PropertiesConfigSource(settings, "bench-settings", 1000))
                 .withMapping(VerifierConfig.class).build();
         this.config = c.getConfigMapping(VerifierConfig.class);
         this.maven = new MavenToolchain(config);
