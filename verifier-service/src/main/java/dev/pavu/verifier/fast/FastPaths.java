@@ -236,6 +236,7 @@ public class FastPaths {
                 eldest.getValue().project().close();
             }
             projects.remove(eldest.getKey());
+            failures.remove(eldest.getKey());
         }
     }
 

@@ -104,10 +104,6 @@ final class WarmJvms implements AutoCloseable {
      *              {@code null}
      */
     record Exec(String answer, String crash, String stopped, String lastClass, long ms, Path result) {
-        /** @return whether the warm JVM exited during the run */
-        boolean crashed() {
-            return crash != null;
-        }
     }
 
     /**
