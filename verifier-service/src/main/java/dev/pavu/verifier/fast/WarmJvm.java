@@ -95,7 +95,7 @@ record WarmJvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, Outpu
         // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
         // the sandbox: it sizes its heap from the machine's memory), so a runaway allocation there ends when the
         // kernel kills the run at the cap (ERROR). The warm JVM's heap is capped that much, less what Maven's own JVM
-        // and the test JVM's non-heap take on the cold path, and its memory watch (PavuFastRunner.Memory) decides the
+        // and the test JVM's non-heap take on the cold path, and its memory watch (fast-runner's Memory) decides the
         // run as soon as the heap stays full after a collection; MaxRAM sizes the rest of its ergonomics alike.
         List<String> jvm = new ArrayList<>(List.of(s.javaHome().resolve("bin/java").toString(),
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
