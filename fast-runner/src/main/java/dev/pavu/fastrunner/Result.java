@@ -117,7 +117,10 @@ final class Result implements TestExecutionListener {
             // a test failed and more are to run: answer now with what ran so far (the cold path's surefire
             // skips the rest, skipAfterFailureCount=1); the rest runs on unreported
             stopped = true;
-            answer("PAVU-FAST-DONE-STOPPED ");
+            // a test that hit its own limit may still spin: this JVM is not reused whatever the rest does, so the
+            // verifier may kill it now and take the spare instead of waiting for the rest (a looping candidate's rest
+            // usually loops too: the next candidate used to wait 1 s for it before the kill)
+            answer(ownTimeout || timedOut || outOfMemory ? "PAVU-FAST-DONE-RESTART " : "PAVU-FAST-DONE-STOPPED ");
         }
         started.put(tid.getUniqueId(), System.nanoTime());
         if (!tid.isTest() && tid.getSource().orElse(null) instanceof ClassSource c) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Protocol: {@code RUN\t<id>\t<classes>\t<result file>\t<output file>\t<per-test ms>\t<test ids>\t<budget ms>\t<cold
  * per-test ms>\t<stop at the first failure>} on the JVM's stdin; it answers {@code PAVU-FAST-DONE <id>},
- * {@code PAVU-FAST-DONE-RESTART <id>} (kill it after reading), or {@code PAVU-FAST-DONE-STOPPED <id>} (answered at
+ * {@code PAVU-FAST-DONE-RESTART <id>} (kill it after reading; also a run answered at its first failing test when that
+ * test hit its own time limit, so the JVM will not be reused), or {@code PAVU-FAST-DONE-STOPPED <id>} (answered at
  * the first failing test; {@code PAVU-FAST-IDLE <id>} follows once the unreported rest is over).
  *
  * <p>Not thread-safe: one run at a time.
