@@ -43,6 +43,7 @@ final class FastCompiler implements AutoCloseable {
      * @param out     where the classes go
      * @param srcRoot the root the files' names in errors are relative to
      * @return {@code null} when they compile, else the first three errors, {@code file:[line,col] message} joined by {@code ; }
+     * @throws IOException when javac fails without reporting an error (the fast path's failure, not the candidate's)
      */
     String compile(List<Path> sources, Path out, Path srcRoot) throws IOException {
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
@@ -72,7 +73,11 @@ final class FastCompiler implements AutoCloseable {
                 break;
             }
         }
-        return errors.isEmpty() ? "javac failed" : String.join("; ", errors);
+        if (errors.isEmpty()) {
+            // not the candidate's compile error: javac itself did not say what failed (the fast path's failure)
+            throw new IOException("javac failed without reporting an error");
+        }
+        return String.join("; ", errors);
     }
 
     /**

@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges a warm-JVM run as the cold path ({@code MavenGates}) judges a surefire run: stopped, crashed, TIMEOUT
+ * Judges a warm-JVM run as the cold path ({@code MavenGates}) judges a surefire run: stopped, TIMEOUT
  * (the wall-clock limit, or the tests over the fast per-test limit counted at the cold path's limit adding up past
  * the candidate's), memory exhausted (ERROR), failing tests (FAIL, with the same reason, and
- * {@code ; stopped at the first failing test: …} when the run stopped there), else PASS.
+ * {@code ; stopped at the first failing test: …} when the run stopped there), else PASS. A run whose warm JVM exited or
+ * whose runner failed is not judged here: it is the fast path's own failure ({@link FastProject#machineryFailure}).
  */
 final class FastJudge {
 
@@ -55,11 +56,6 @@ final class FastJudge {
                 return new GateOutcome(Verdict.SKIPPED, "stopped: " + e.stopped(), List.of(compiled,
                         new GateResult(MavenGates.TESTS, Verdict.SKIPPED, testsMs, e.stopped() + " (fast path)")), List.of(), 0, 0);
             }
-            if (e.crashed()) {
-                String why = "the test JVM crashed: the warm JVM exited during the tests";
-                return new GateOutcome(Verdict.FAIL, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.FAIL, testsMs,
-                        why + " (fast path)")), List.of(), 0, 0);
-            }
             String where = e.lastClass() == null ? "in the tests gate" : "in the tests gate, while running " + e.lastClass();
             String why = "timed out after " + ProcessRunner.describe(timeout.toMillis()) + " (limit " + timeout.toMillis() + " ms) " + where
                     + "; the warm JVM was killed";
@@ -70,7 +66,7 @@ final class FastJudge {
         }
         if (RunResults.outOfMemory(e.result())) {
             String why = "memory exhausted in the tests gate: the test JVM's heap" + (memoryBytes > 0 ? " (capped at "
-                    + dev.pavu.verifier.sandbox.Limits.human(WarmJvms.heapBytes(memoryBytes)) + " under the run's memory limit of "
+                    + dev.pavu.verifier.sandbox.Limits.human(WarmJvm.heapBytes(memoryBytes)) + " under the run's memory limit of "
                     + dev.pavu.verifier.sandbox.Limits.human(memoryBytes) + ")" : "") + " stayed full after a collection or ran out (OutOfMemoryError)";
             return new GateOutcome(Verdict.ERROR, why, List.of(compiled, new GateResult(MavenGates.TESTS, Verdict.ERROR, testsMs,
                     why + " (fast path)")), List.of(), 0, 0);

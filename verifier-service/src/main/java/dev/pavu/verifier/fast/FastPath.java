@@ -114,7 +114,7 @@ public final class FastPath {
             if (prebuilt) {
                 if (!Files.isRegularFile(cpFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(base.resolve("target/classes"),
                         java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    return Result.no("the baseline's run did not build the project (no classes or no " + CLASSPATH_FILE + ")");
+                    return Result.failed("the baseline's run did not build the project (no classes or no " + CLASSPATH_FILE + ")");
                 }
             } else {
                 List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
@@ -126,13 +126,13 @@ public final class FastPath {
                 ExecResult r = sandbox.run(new ExecRequest(cmd, base, maven.environment(), limit, false, List.of(), maven.readOnlyPaths(),
                         log, RunWatch.NONE, Limits.of(config.sandbox(), limit)));
                 if (!r.succeeded() || !Files.isRegularFile(cpFile)) {
-                    return Result.no("the baseline build failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
+                    return Result.failed("the fast path's build of the baseline failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
                 }
             }
             ClasspathFile.Read read = ClasspathFile.read(cpFile, base, maven.localRepository()); // written by the hostile build
             if (!read.refused().isEmpty()) {
                 Log.warnf("fast path %s: classpath file refused: %s", dir, read.refused());
-                return Result.no("the build's classpath file " + cpFile + " was refused: " + String.join("; ", read.refused()));
+                return Result.failed("the build's classpath file " + cpFile + " was refused: " + String.join("; ", read.refused()));
             }
             List<Path> deps = read.entries();
             TestPlatform platform = TestPlatform.of(deps, maven.localRepository(), config.fastPath().vintageVersion());
@@ -151,19 +151,22 @@ public final class FastPath {
             String release = rel.find() ? (rel.group(1) != null ? rel.group(1) : rel.group(2)) : null;
             SurefireReports lim = new SurefireReports(config.limits().messageChars(), config.limits().stackTraceChars(),
                     config.limits().maxFailingTests());
-            FastProject project = new FastProject(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, release, maven.javaHome(),
-                    sandbox, lim, new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
-                    config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0, platform.vintage(),
+            WarmJvm.Setup jvm = new WarmJvm.Setup(dir, base, javacClasspath, platform.runnerJars(), depsFile, runner, maven.javaHome(),
+                    sandbox, config.fastPath().spareJvm(), config.sandbox().cgroups() ? config.sandbox().memory().asLongValue() : 0,
                     Limits.of(config.sandbox(), config.defaultTimeout()));
-            if (platform.vintage()) {
-                project.skipCalibration(); // JUnit 4 tests keep their own limits: no fast per-test limit to derive
+            FastProject project = new FastProject(jvm, new FastCompiler(javacClasspath, release), lim,
+                    new FastProject.TestBudget(config.fastPath().testLimitFloor().toMillis(), config.fastPath().testLimitFactor()),
+                    platform.vintage());
+            if (platform.vintage() || config.fastPath().testLimitFloor().isZero()) {
+                // JUnit 4 tests keep their own limits; with no floor every test gets the cold path's limit: nothing to derive
+                project.skipCalibration();
             } else {
                 project.calibrate(config.defaultTimeout());
             }
-            return new Result(project, null);
+            return new Result(project, null, false);
         } catch (IOException | RuntimeException e) {
             Log.warnf(e, "fast path unavailable for %s", dir);
-            return Result.no(e.toString());
+            return Result.failed(e.toString());
         }
     }
 
@@ -196,10 +199,23 @@ public final class FastPath {
     /**
      * @param project the built project, or {@code null}
      * @param whyNot  why the project cannot use the fast path, or {@code null}
+     * @param failed  true when the fast path is not ineligible but its own build or set-up failed (its candidates are
+     *                verified on the cold path with {@code fast path failed (<whyNot>)} in their verdicts)
      */
-    public record Result(FastProject project, String whyNot) {
+    public record Result(FastProject project, String whyNot, boolean failed) {
+        /** @return a project that cannot take the fast path by design (multi-module, not on the JUnit Platform …) */
         static Result no(String why) {
-            return new Result(null, why);
+            return new Result(null, why, false);
+        }
+
+        /** @return a project whose fast path failed to build or open */
+        static Result failed(String why) {
+            return new Result(null, why, true);
+        }
+
+        /** @return what the fast path makes of every candidate of a project without one */
+        FastAttempt attempt() {
+            return failed ? new FastAttempt.Failed(whyNot) : new FastAttempt.NotTaken(whyNot);
         }
 
         /** @return the project when it is eligible */

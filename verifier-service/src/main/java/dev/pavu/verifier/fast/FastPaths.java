@@ -3,7 +3,6 @@ package dev.pavu.verifier.fast;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The fast-path projects of this worker, one per source (bundle + commit), built on first use and kept for the
@@ -44,6 +42,10 @@ public class FastPaths {
     /** Opens adopted projects, one at a time (a platform thread: it waits on processes). */
     private final java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("fast-path-open").unstarted(r));
+    /** A source's fast path is closed after this many failures of its machinery in a row ({@link FastAttempt.Failed}). */
+    static final int MAX_FAILURES = 3;
+    /** Failures in a row of each source's fast path. */
+    private final Map<String, Integer> failures = new java.util.HashMap<>();
     /** Maven builds of the fast path's own ({@code test-compile dependency:build-classpath}), for statistics and tests. */
     private int ownBuilds;
 
@@ -66,20 +68,21 @@ public class FastPaths {
      * @param timeout wall-clock limit of the candidate
      * @param log     its log
      * @param watch   asked whether to stop early
-     * @return the outcome, or empty when the candidate must take the cold path
+     * @return the fast path's verdict; {@link FastAttempt.NotTaken} when the candidate takes the cold path by design
+     *         (said in the log); {@link FastAttempt.Failed} when the fast path's own machinery failed: the caller verifies
+     *         it on the cold path. After {@value #MAX_FAILURES} such failures in a row a source's fast path is closed and
+     *         its later candidates are {@code Failed} at once, with the last cause.
      */
-    public synchronized Optional<GateOutcome> verify(SourceRef source, String diff, VerifySpec spec, Duration timeout, OutputCapture log,
-                                                     RunWatch watch) {
+    public synchronized FastAttempt verify(SourceRef source, String diff, VerifySpec spec, Duration timeout, OutputCapture log,
+                                           RunWatch watch) {
         if (!config.fastPath().enabled()) {
-            return Optional.empty();
+            return new FastAttempt.NotTaken("the fast path is off (pavu.verifier.fast-path.enabled)");
         }
         if (!sandbox.canStart()) {
-            note(log, "cold path: the " + sandbox.name() + " sandbox cannot host the warm JVM");
-            return Optional.empty();
+            return notTaken(log, "the " + sandbox.name() + " sandbox cannot host the warm JVM");
         }
         if (spec.collectCoverage()) {
-            note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
-            return Optional.empty();
+            return notTaken(log, "a coverage run (coverage is recorded on the cold path)");
         }
         String key = key(source);
         java.util.concurrent.CompletableFuture<FastPath.Result> adopted = opening.remove(key);
@@ -102,7 +105,7 @@ public class FastPaths {
                 workspaces.checkout(source, dir.resolve("base"));
                 r = FastPath.open(dir, maven, sandbox, config, buildLog);
             } catch (RuntimeException e) {
-                r = new FastPath.Result(null, e.getMessage());
+                r = FastPath.Result.failed(e.toString());
             }
             if (r.project() == null) {
                 Log.infof("source %s takes the cold path: %s", key, r.whyNot());
@@ -111,14 +114,31 @@ public class FastPaths {
             evict();
         }
         if (r.project() == null) {
-            note(log, "cold path: " + r.whyNot());
-            return Optional.empty();
+            if (!r.failed()) {
+                note(log, "cold path: " + r.whyNot());
+            }
+            return r.attempt();
         }
-        Optional<GateOutcome> out = r.project().verify(diff, timeout, spec.testsFirst(), log, watch);
-        if (out.isEmpty()) {
-            note(log, "cold path: the candidate changes more than Java sources under src/main/java and src/test/java");
+        FastAttempt out = r.project().verify(diff, timeout, spec.testsFirst(), log, watch);
+        switch (out) {
+            case FastAttempt.NotTaken n -> note(log, "cold path: " + n.why());
+            case FastAttempt.Failed f -> {
+                int inARow = failures.merge(key, 1, Integer::sum);
+                Log.warnf("fast path of %s failed (%d in a row): %s", key, inARow, f.cause());
+                if (inARow >= MAX_FAILURES) {
+                    r.project().close();
+                    projects.put(key, FastPath.Result.failed("closed after " + inARow + " failures in a row; the last: " + f.cause()));
+                    failures.remove(key);
+                }
+            }
+            case FastAttempt.Judged j -> failures.remove(key);
         }
         return out;
+    }
+
+    private static FastAttempt notTaken(OutputCapture log, String why) {
+        note(log, "cold path: " + why);
+        return new FastAttempt.NotTaken(why);
     }
 
     /**
@@ -189,7 +209,7 @@ public class FastPaths {
             try {
                 r = FastPath.open(dir, maven, sandbox, config, openLog, true);
             } catch (RuntimeException e) {
-                r = new FastPath.Result(null, e.toString());
+                r = FastPath.Result.failed(e.toString());
             }
             if (r.project() == null) {
                 Log.infof("source %s takes the cold path: %s", key, r.whyNot());
@@ -216,10 +236,16 @@ public class FastPaths {
                 eldest.getValue().project().close();
             }
             projects.remove(eldest.getKey());
+            failures.remove(eldest.getKey());
         }
     }
 
-    synchronized void onStop(@Observes ShutdownEvent ev) {
+    void onStop(@Observes ShutdownEvent ev) {
+        close();
+    }
+
+    /** Closes every project's warm JVMs and the background opener (at shutdown; tests). */
+    public synchronized void close() {
         opening.values().forEach(f -> {
             FastPath.Result r = f.join();
             if (r.project() != null) {

@@ -7,11 +7,10 @@ import dev.pavu.verifier.fast.RunResults.TestTime;
 import dev.pavu.verifier.fast.WarmJvms.Exec;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.gate.RunContext;
 import dev.pavu.verifier.report.SurefireReports;
-import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
-import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.workspace.diff.ChangeKind;
 import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.PatchRejectedException;
@@ -19,6 +18,7 @@ import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.logging.Log;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FastProject implements AutoCloseable {
 
+    /** Why a candidate that changes more than Java sources takes the cold path. */
+    static final String NOT_JAVA_ONLY = "the candidate changes more than Java sources under src/main/java and src/test/java";
+
     /** Per-test limit while timing the baseline's tests, ms. */
     private static final long CALIBRATION_TEST_LIMIT_MS = 10_000;
     /** Wall-clock limit of one timing run of the baseline's tests. */
@@ -59,18 +62,22 @@ public final class FastProject implements AutoCloseable {
     private final WarmJvms jvms;
     private final FastCompiler compiler;
 
-    FastProject(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, String release,
-                Path javaHome, Sandbox sandbox, SurefireReports limits, TestBudget budget, boolean spareJvm, long memoryBytes,
-                boolean stopAtFirstFailure, Limits runLimits) {
-        this.memoryBytes = memoryBytes;
+    /**
+     * @param jvm                what its warm JVMs start from (its directory and baseline among them)
+     * @param compiler           compiles a candidate's changed sources against the baseline
+     * @param limits             how much of a failure's message and stack trace is kept
+     * @param budget             how short the per-test limit may be
+     * @param stopAtFirstFailure stop a run at its first failing test (JUnit Vintage runs)
+     */
+    FastProject(WarmJvm.Setup jvm, FastCompiler compiler, SurefireReports limits, TestBudget budget, boolean stopAtFirstFailure) {
+        this.memoryBytes = jvm.memoryBytes();
         this.stopAtFirstFailure = stopAtFirstFailure;
         this.budget = budget;
-        this.dir = dir;
-        this.base = base;
+        this.dir = jvm.dir();
+        this.base = jvm.base();
         this.limits = limits;
-        this.jvms = new WarmJvms(dir, base, classpath, junitJars, depsFile, runnerDir, javaHome, sandbox, spareJvm, memoryBytes, sequence,
-                runLimits);
-        this.compiler = new FastCompiler(classpath, release);
+        this.jvms = new WarmJvms(jvm, sequence);
+        this.compiler = compiler;
     }
 
     /**
@@ -131,8 +138,8 @@ public final class FastProject implements AutoCloseable {
                 Path cand = RunContainment.freshDir(dir, Long.toString(id));
                 try {
                     Path classes = Files.createDirectories(cand.resolve("classes"));
-                    Exec run = jvms.execute(id, cand, classes, perTest, List.of(), 0, 0, false,
-                            System.nanoTime() + CALIBRATION_WALL.toNanos(), new OutputCapture(0, 0, null), RunWatch.NONE);
+                    Exec run = jvms.execute(new WarmJvms.RunOrder(id, cand, classes, perTest, List.of(), 0, 0, false),
+                            RunContext.startingNow(CALIBRATION_WALL, new OutputCapture(0, 0, null), RunWatch.NONE));
                     if (run.answer() == null) {
                         Log.infof("fast path %s: the baseline's tests did not finish within %s; per-test limit stays the cold path's",
                                 dir, CALIBRATION_WALL);
@@ -159,9 +166,9 @@ public final class FastProject implements AutoCloseable {
     }
 
     /**
-     * For JUnit Vintage runs, which take no per-test limit from the verifier (JUnit 4 tests keep their own
-     * {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4 provider): no timing of the baseline; the spare
-     * JVM starts now.
+     * No timing of the baseline; the spare JVM starts now. For JUnit Vintage runs, which take no per-test limit from
+     * the verifier (JUnit 4 tests keep their own {@code @Test(timeout=…)} and rules, as under surefire's JUnit 4
+     * provider), and when the fast per-test limit is the cold path's ({@code test-limit-floor=0}, the default).
      */
     void skipCalibration() {
         jvms.allowSpare();
@@ -211,14 +218,16 @@ public final class FastProject implements AutoCloseable {
      * @param testsFirst test ids ({@code Class#method}) to run before the whole suite; may be empty
      * @param log        the candidate's log
      * @param watch      asked whether to stop early
-     * @return the outcome, or empty when this candidate needs the cold path (it touches more than Java
-     *         sources, deletes a file, or its diff cannot be read here)
+     * @return the fast path's verdict ({@link FastAttempt.Judged}); {@link FastAttempt.NotTaken} when this candidate
+     *         needs the cold path by design (it touches more than Java sources, deletes a file, or its diff cannot be
+     *         read here); {@link FastAttempt.Failed} when the fast path's own machinery failed
+     *         ({@link #machineryFailure}, javac breaking down, an unreadable result): the caller verifies it on the cold path
      */
-    public Optional<GateOutcome> verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
+    public FastAttempt verify(String diff, Duration timeout, List<String> testsFirst, OutputCapture log, RunWatch watch) {
         long id = sequence.incrementAndGet();
         Path cand = null;
         long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
+        RunContext run = new RunContext(timeout, t0 + timeout.toNanos(), log, watch);
         try {
             cand = RunContainment.freshDir(dir, Long.toString(id));
             Path src = cand.resolve("src");
@@ -229,12 +238,12 @@ public final class FastProject implements AutoCloseable {
                 try {
                     patches = UnifiedDiffs.parse(diff);
                 } catch (PatchRejectedException e) {
-                    return Optional.empty(); // the cold path reports it exactly as it always does
+                    return new FastAttempt.NotTaken("the diff cannot be read on the fast path"); // the cold path reports it as always
                 }
                 for (FilePatch fp : patches) {
                     if (fp.kind() == ChangeKind.DELETE || !fp.path().endsWith(".java")
                             || !(fp.path().startsWith("src/main/java/") || fp.path().startsWith("src/test/java/"))) {
-                        return Optional.empty();
+                        return new FastAttempt.NotTaken(NOT_JAVA_ONLY);
                     }
                     Path from = base.resolve(fp.path());
                     Path to = src.resolve(fp.path());
@@ -247,7 +256,7 @@ public final class FastProject implements AutoCloseable {
                 try {
                     UnifiedDiffs.apply(src, diff);
                 } catch (PatchRejectedException e) {
-                    return Optional.of(GateOutcome.early(Verdict.ERROR,
+                    return new FastAttempt.Judged(GateOutcome.early(Verdict.ERROR,
                             (e.reason() == PatchRejectedException.Reason.DOES_NOT_APPLY ? "the patch does not apply: "
                                     : "the patch was refused (" + e.reason().name().toLowerCase().replace('_', ' ') + "): ") + e.getMessage()));
                 }
@@ -256,8 +265,8 @@ public final class FastProject implements AutoCloseable {
                 if (errors != null) {
                     String why = "does not compile: " + errors;
                     RunResults.note(log, why);
-                    return Optional.of(new GateOutcome(Verdict.FAIL, why, List.of(new GateResult(MavenGates.STATIC, Verdict.FAIL, staticMs,
-                            why + " (fast path)")), List.of(), 0, 0));
+                    return new FastAttempt.Judged(new GateOutcome(Verdict.FAIL, why, List.of(new GateResult(MavenGates.STATIC, Verdict.FAIL,
+                            staticMs, why + " (fast path)")), List.of(), 0, 0));
                 }
             }
             long staticMs = (System.nanoTime() - t0) / 1_000_000;
@@ -265,10 +274,14 @@ public final class FastProject implements AutoCloseable {
             long usedMs = 0;
             if (!testsFirst.isEmpty()) {
                 RunResults.note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
-                Phase first = phase(id, cand, classes, testsFirst, deadline, usedMs, timeout, log, watch);
+                Phase first = phase(id, cand, classes, testsFirst, usedMs, run);
+                Optional<String> broke = machineryFailure(first);
+                if (broke.isPresent()) {
+                    return new FastAttempt.Failed(broke.get());
+                }
                 GateOutcome decided = FastJudge.judge(first, compiled, timeout, true, memoryBytes);
                 if (decided != null) {
-                    return Optional.of(decided);
+                    return new FastAttempt.Judged(decided);
                 }
                 usedMs = first.virtualMs();
                 RunResults.note(log, "the tests run first passed; running the whole suite");
@@ -279,11 +292,17 @@ public final class FastProject implements AutoCloseable {
                 cand = next;
                 classes = next.resolve("classes");
             }
-            Phase all = phase(id, cand, classes, List.of(), deadline, usedMs, timeout, log, watch);
-            return Optional.of(FastJudge.judge(all, compiled, timeout, false, memoryBytes));
-        } catch (IOException e) {
+            Phase all = phase(id, cand, classes, List.of(), usedMs, run);
+            Optional<String> broke = machineryFailure(all);
+            return broke.<FastAttempt>map(FastAttempt.Failed::new)
+                    .orElseGet(() -> new FastAttempt.Judged(judged(all, compiled, timeout)));
+        } catch (IOException | UncheckedIOException e) {
             Log.warnf("fast path failed for a candidate (%s); using the cold path", e.getMessage());
-            return Optional.empty();
+            return new FastAttempt.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // javac breaking down, a result line that does not parse …: the fast path's fault, never the candidate's verdict
+            Log.warnf(e, "fast path failed for a candidate; using the cold path");
+            return new FastAttempt.Failed(e.toString());
         } finally {
             if (cand != null) {
                 delete(cand);
@@ -291,8 +310,43 @@ public final class FastProject implements AutoCloseable {
         }
     }
 
-    private Phase phase(long id, Path cand, Path classes, List<String> only, long deadline, long usedBeforeMs, Duration timeout,
-                        OutputCapture log, RunWatch watch) throws IOException {
+    /**
+     * The fast path's own failure in a run, as opposed to the candidate's verdict: the warm JVM exited during the tests
+     * (it crashed, a test halted it, or the kernel killed it at a cap — the cold path, in the same sandbox, tells which
+     * verdict that is), or the runner recorded a throwable of its own ({@code (runner)#run}: the JUnit Platform's
+     * execution broke down). A run out of memory, a timeout or failing tests are verdicts, not failures.
+     *
+     * @param p a run
+     * @return the cause, or empty when the run can be judged
+     */
+    static Optional<String> machineryFailure(Phase p) throws IOException {
+        if (p.exec().answer() == null) {
+            return Optional.ofNullable(p.exec().crash());
+        }
+        if (RunResults.outOfMemory(p.exec().result())) {
+            return Optional.empty();
+        }
+        return RunResults.runnerError(p.exec().result()).map(m -> "the fast runner failed: " + m);
+    }
+
+    private GateOutcome judged(Phase p, GateResult compiled, Duration timeout) {
+        try {
+            return FastJudge.judge(p, compiled, timeout, false, memoryBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One run of the warm JVM for a candidate: the plan's tests first, or the whole suite.
+     *
+     * @param only         test ids to run; empty = all
+     * @param usedBeforeMs the candidate's time used by earlier runs, ms (as the cold path would have spent it)
+     * @param run          the candidate's limit, deadline, log and stop signal
+     */
+    private Phase phase(long id, Path cand, Path classes, List<String> only, long usedBeforeMs, RunContext run) throws IOException {
+        Duration timeout = run.timeout();
+        OutputCapture log = run.log();
         // the cold path starts Maven at once and gives each test a third of what is left then; the fast path's own
         // compile time is not the cold path's, so the limit is counted from the candidate's limit minus earlier phases
         long cold = MavenGates.perTestTimeoutMs(Math.max(1, timeout.toMillis() - usedBeforeMs));
@@ -305,8 +359,8 @@ public final class FastProject implements AutoCloseable {
                     + (limit == cold ? "the cold path's" : "max(" + budget.floorMs() + " ms, " + budget.factor() + " x the slowest baseline test "
                     + baselineSlowestMs + " ms); the cold path's is " + cold + " ms") + ")");
         }
-        Exec e = jvms.execute(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold, stopAtFirstFailure,
-                deadline, log, watch);
+        Exec e = jvms.execute(new WarmJvms.RunOrder(id, cand, classes, limit, only, Math.max(1, timeout.toMillis() - usedBeforeMs), cold,
+                stopAtFirstFailure), run);
         if (e.answer() == null) {
             return new Phase(e, cold, limit, List.of(), null, 0, usedBeforeMs, false);
         }

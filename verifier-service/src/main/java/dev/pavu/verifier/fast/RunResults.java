@@ -49,6 +49,25 @@ final class RunResults {
         return Files.readAllLines(result, StandardCharsets.UTF_8).contains("OOM\ttrue");
     }
 
+    /**
+     * The runner's own failure: a throwable that escaped the JUnit Platform's execution (recorded as a failure of
+     * {@code (runner)#run}), i.e. the fast path's machinery failed, not a test.
+     *
+     * @return its message, or empty when the runner did not fail
+     */
+    static java.util.Optional<String> runnerError(Path result) throws IOException {
+        for (String l : Files.readAllLines(result, StandardCharsets.UTF_8)) {
+            String[] p = l.split("\t", -1);
+            if (p[0].equals("FAIL") && p.length >= 5 && unesc(p[1]).equals(RUNNER_FAILURE_CLASS)) {
+                return java.util.Optional.of(unesc(p[4]).isBlank() ? "an internal error" : unesc(p[4]));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The class name under which the runner records a throwable of its own (not a test's). */
+    static final String RUNNER_FAILURE_CLASS = "(runner)";
+
     static TestReport readResult(Path result, SurefireReports limits) throws IOException {
         int run = 0;
         int skipped = 0;

@@ -1,27 +1,17 @@
 package dev.pavu.verifier.fast;
 
-import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
-import dev.pavu.verifier.sandbox.Sandbox;
-import dev.pavu.verifier.sandbox.SandboxedProcess;
 import io.quarkus.logging.Log;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Protocol: {@code RUN\t<id>\t<classes>\t<result file>\t<output file>\t<per-test ms>\t<test ids>\t<budget ms>\t<cold
  * per-test ms>\t<stop at the first failure>} on the JVM's stdin; it answers {@code PAVU-FAST-DONE <id>},
- * {@code PAVU-FAST-DONE-RESTART <id>} (kill it after reading), or {@code PAVU-FAST-DONE-STOPPED <id>} (answered at
+ * {@code PAVU-FAST-DONE-RESTART <id>} (kill it after reading; also a run answered at its first failing test when that
+ * test hit its own time limit, so the JVM will not be reused), or {@code PAVU-FAST-DONE-STOPPED <id>} (answered at
  * the first failing test; {@code PAVU-FAST-IDLE <id>} follows once the unreported rest is over).
  *
  * <p>Not thread-safe: one run at a time.
@@ -48,26 +39,14 @@ final class WarmJvms implements AutoCloseable {
     /** How long a run waits for the runner to finish the unreported rest of the previous run before killing it. */
     private static final long IDLE_WAIT_MS = 1_000;
 
-    private final Path dir;
-    private final Path base;
-    private final List<Path> classpath;
-    private final List<Path> junitJars;
-    private final Path depsFile;
-    private final Path runnerDir;
-    private final Path javaHome;
-    private final Sandbox sandbox;
-    private final boolean spareEnabled;
+    private final WarmJvm.Setup setup;
     private final AtomicLong sequence;
-    /** The run's memory limit (the cold path's cgroup), bytes; the warm JVM sizes its default heap from it. */
-    private final long memoryBytes;
-    /** The caps of the warm JVM's sandbox, for its whole life (the cold path's caps of one run). */
-    private final Limits runLimits;
     /** The runner answered a run at its first failing test and may still be running that run's rest. */
     private boolean runnerBusy;
     /** The JVM that runs candidates; {@code null} until needed or after it was killed. */
-    private Jvm runner;
+    private WarmJvm runner;
     /** The next JVM, started in the background so that a restart does not wait for a JVM start; at most one. */
-    private Jvm spare;
+    private WarmJvm spare;
     /** Whether the baseline's timing is over (no spare during it: a JVM starting beside it would slow its tests). */
     private boolean calibrated;
     /** JVM starts, spares included, for statistics. */
@@ -80,32 +59,11 @@ final class WarmJvms implements AutoCloseable {
     private long startWaitMs;
 
     /**
-     * @param dir         the project's fast-path directory (runs' scratch under {@code cand/})
-     * @param base        the built baseline
-     * @param classpath   the project's test classpath (read-only in the sandbox)
-     * @param junitJars   the runner's own class path after its classes ({@link TestPlatform#runnerJars})
-     * @param depsFile    the dependencies' jars, one a line (the runner's child class loader)
-     * @param runnerDir   the runner's classes
-     * @param javaHome    the JDK the JVMs run on
-     * @param sandbox     where they run
-     * @param spareJvm    keep a spare JVM once {@link #allowSpare} was called
-     * @param memoryBytes the run's memory limit, bytes; 0 = none
-     * @param sequence    run ids, shared with the project
-     * @param runLimits   the sandbox's caps of each warm JVM (memory, processes, CPU time, file size)
+     * @param setup    what the JVMs start from
+     * @param sequence run ids, shared with the project
      */
-    WarmJvms(Path dir, Path base, List<Path> classpath, List<Path> junitJars, Path depsFile, Path runnerDir, Path javaHome,
-             Sandbox sandbox, boolean spareJvm, long memoryBytes, AtomicLong sequence, Limits runLimits) {
-        this.runLimits = runLimits;
-        this.dir = dir;
-        this.base = base;
-        this.classpath = classpath;
-        this.junitJars = junitJars;
-        this.depsFile = depsFile;
-        this.runnerDir = runnerDir;
-        this.javaHome = javaHome;
-        this.sandbox = sandbox;
-        this.spareEnabled = spareJvm;
-        this.memoryBytes = memoryBytes;
+    WarmJvms(WarmJvm.Setup setup, AtomicLong sequence) {
+        this.setup = setup;
         this.sequence = sequence;
     }
 
@@ -140,31 +98,69 @@ final class WarmJvms implements AutoCloseable {
         startSpare();
     }
 
-    /** How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped). */
-    record Exec(String answer, boolean crashed, String stopped, String lastClass, long ms, Path result) {
+    /**
+     * How the warm JVM's run ended: {@code answer} null = no answer (timed out, crashed or stopped).
+     *
+     * @param crash when the JVM exited during the run (before the candidate's limit, not stopped): how, one line; else
+     *              {@code null}
+     */
+    record Exec(String answer, String crash, String stopped, String lastClass, long ms, Path result) {
     }
 
     /**
-     * Runs the tests once in the warm JVM.
+     * One run of the tests in the warm JVM: the protocol's {@code RUN} line.
      *
-     * @param perTestMs     JUnit's per-test limit, ms
+     * @param id            the run's id (answers carry it)
+     * @param cand          the run's own fresh directory (result and output files)
+     * @param classes       the candidate's compiled classes (before the baseline's on the class path)
+     * @param perTestMs     JUnit's per-test limit, ms; 0 = none
      * @param only          test ids to run; empty = all
      * @param budgetMs      time left of the candidate's limit, ms, against which the runner counts each abandoned test
      *                      at {@code coldPerTestMs} and stops once it is used up; 0 = never
      * @param coldPerTestMs the cold path's per-test limit, ms
      * @param stop          stop at the first failing test (answered {@code PAVU-FAST-DONE-STOPPED}, see {@link #awaitIdle})
-     * @param deadline      wall-clock deadline ({@link System#nanoTime()})
      */
-    Exec execute(long id, Path cand, Path classes, long perTestMs, List<String> only, long budgetMs, long coldPerTestMs,
-                         boolean stop, long deadline, OutputCapture log, RunWatch watch) throws IOException {
+    record RunOrder(long id, Path cand, Path classes, long perTestMs, List<String> only, long budgetMs, long coldPerTestMs,
+                    boolean stop) {
+        RunOrder {
+            only = List.copyOf(only);
+        }
+
+        Path result() {
+            return cand.resolve("result.tsv");
+        }
+
+        Path output() {
+            return cand.resolve("output.txt");
+        }
+
+        /** @return the protocol line */
+        String line() {
+            return "RUN\t" + id + "\t" + classes + "\t" + result() + "\t" + output() + "\t" + perTestMs + "\t" + String.join(",", only)
+                    + "\t" + budgetMs + "\t" + coldPerTestMs + "\t" + stop + "\n";
+        }
+    }
+
+    /**
+     * Runs the tests once in the warm JVM.
+     *
+     * @param order what to run
+     * @param run   the wall-clock deadline, the log (the tests' output and notes) and the stop signal
+     * @return how the run ended
+     * @throws IOException when no warm JVM starts, or it answered without a result file
+     */
+    Exec execute(RunOrder order, dev.pavu.verifier.gate.RunContext run) throws IOException {
+        long id = order.id();
+        long deadline = run.deadlineNanos();
+        OutputCapture log = run.log();
+        RunWatch watch = run.watch();
         awaitIdle();
         ensureRunner();
-        Path result = cand.resolve("result.tsv");
-        Path output = cand.resolve("output.txt");
+        Path result = order.result();
+        Path output = order.output();
         long t0 = System.nanoTime();
-        String line = "RUN\t" + id + "\t" + classes + "\t" + result + "\t" + output + "\t" + perTestMs + "\t" + String.join(",", only)
-                + "\t" + budgetMs + "\t" + coldPerTestMs + "\t" + stop + "\n";
-        Jvm jvm = runner;
+        String line = order.line();
+        WarmJvm jvm = runner;
         OutputStream stdin = jvm.process().getOutputStream();
         stdin.write(line.getBytes(StandardCharsets.UTF_8));
         stdin.flush();
@@ -211,9 +207,12 @@ final class WarmJvms implements AutoCloseable {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         RunResults.appendOutput(output, log);
-        boolean crashed = false;
+        String crash = null;
         if (answer == null) {
-            crashed = !jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline;
+            if (!jvm.process().isAlive() && stopped == null && System.nanoTime() < deadline) {
+                crash = "the warm JVM exited during the tests (exit code " + jvm.process().exitValue() + ")"
+                        + jvm.sandboxed().limitHit().map(why -> "; its sandbox: " + why).orElse("");
+            }
             killRunner();
         } else if (answer.startsWith(DONE_RESTART)) {
             RunResults.note(log, "the warm JVM is restarted after this candidate (memory exhausted, a test abandoned after its limit, or threads left running)");
@@ -221,7 +220,7 @@ final class WarmJvms implements AutoCloseable {
         } else if (answer.startsWith(DONE_STOPPED)) {
             runnerBusy = true;
         } else {
-            RunContainment.leftBehind(answer, jvm.sandboxed().liveDescendants() - jvm.baseline().get()).ifPresent(why -> {
+            RunContainment.leftBehind(answer, jvm.leftBehind()).ifPresent(why -> {
                 RunResults.note(log, "the warm JVM is restarted after this candidate: " + why);
                 killRunner();
             });
@@ -232,7 +231,7 @@ final class WarmJvms implements AutoCloseable {
             killRunner();
             throw new IOException("the warm JVM answered but " + result + " is not a regular file");
         }
-        return new Exec(answer, crashed, stopped, lastClass, ms, result);
+        return new Exec(answer, crash, stopped, lastClass, ms, result);
     }
 
     /**
@@ -255,9 +254,9 @@ final class WarmJvms implements AutoCloseable {
                 String l = runner.protocol().poll(20, TimeUnit.MILLISECONDS);
                 if (l != null && l.startsWith(IDLE)) {
                     // the dropped rest may have left threads or processes too
-                    Optional<String> left = RunContainment.leftBehind(l, runner.sandboxed().liveDescendants() - runner.baseline().get());
+                    Optional<String> left = RunContainment.leftBehind(l, runner.leftBehind());
                     if (left.isPresent()) {
-                        Log.debugf("fast path %s: replacing the warm JVM: %s", dir, left.get());
+                        Log.debugf("fast path %s: replacing the warm JVM: %s", setup.dir(), left.get());
                         killRunner();
                     }
                     return;
@@ -270,39 +269,15 @@ final class WarmJvms implements AutoCloseable {
     }
 
     /**
-     * A started warm JVM: its sandboxed process, its protocol lines ({@code PAVU-FAST-…}), the rest of its output, and
-     * the processes of its sandbox once it was ready ({@link SandboxedProcess#liveDescendants}).
-     */
-    private record Jvm(SandboxedProcess sandboxed, BlockingQueue<String> protocol, OutputCapture log, AtomicLong baseline, Thread reader) {
-        Process process() {
-            return sandboxed.process();
-        }
-
-        /**
-         * Waits until the JVM's output is read to its end (the process has exited).
-         *
-         * @param ms the longest wait, milliseconds
-         * @return whether the reader reached the end of the output
-         */
-        boolean drained(long ms) {
-            try {
-                reader.join(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return !reader.isAlive();
-        }
-    }
-
-    /**
      * Makes sure a warm JVM is ready for a run: the current one, else the spare (started earlier, normally ready by
      * now), else a new one (the run waits for its start). A replacement starts the next spare in the background.
      */
     private void ensureRunner() throws IOException {
+        Limits runLimits = setup.runLimits();
         if (runner != null && runner.process().isAlive() && runLimits.cpuSeconds() > 0
                 && runner.sandboxed().cpuSeconds() > runLimits.cpuSeconds() / 2) {
             // RLIMIT_CPU counts the JVM's whole life: replace it before a candidate could be killed by the earlier ones' CPU time
-            Log.infof("fast path %s: the warm JVM used %d s of its %d s CPU limit; starting a new one", dir,
+            Log.infof("fast path %s: the warm JVM used %d s of its %d s CPU limit; starting a new one", setup.dir(),
                     runner.sandboxed().cpuSeconds(), runLimits.cpuSeconds());
             killRunner();
         }
@@ -310,7 +285,7 @@ final class WarmJvms implements AutoCloseable {
             return;
         }
         killRunner();
-        Jvm next = spare;
+        WarmJvm next = spare;
         spare = null;
         boolean fromSpare = next != null && next.process().isAlive();
         if (!fromSpare) {
@@ -318,7 +293,7 @@ final class WarmJvms implements AutoCloseable {
             next = launch();
         }
         long t0 = System.nanoTime();
-        awaitReady(next);
+        next.awaitReady();
         startWaitMs += (System.nanoTime() - t0) / 1_000_000;
         runner = next;
         used++;
@@ -332,111 +307,31 @@ final class WarmJvms implements AutoCloseable {
      * over. Never throws: without a spare the next restart waits for a start, as before.
      */
     private void startSpare() {
-        if (!spareEnabled || !calibrated || hasSpare()) {
+        if (!setup.spareJvm() || !calibrated || hasSpare()) {
             return;
         }
         kill(spare);
         spare = null;
         try {
-            Jvm j = launch();
+            WarmJvm j = launch();
             long id = sequence.incrementAndGet();
-            Path warm = RunContainment.freshDir(dir, "warm-" + id);
+            Path warm = RunContainment.freshDir(setup.dir(), "warm-" + id);
             Path classes = Files.createDirectories(warm.resolve("classes"));
             // a test id that matches no test: discovery only (loads the engine and the test classes, runs nothing)
-            String line = "RUN\t" + id + "\t" + classes + "\t" + warm.resolve("result.tsv") + "\t" + warm.resolve("output.txt")
-                    + "\t0\tpavu.NoSuchTest#warmUp\t0\t0\n";
+            String line = new RunOrder(id, warm, classes, 0, List.of("pavu.NoSuchTest#warmUp"), 0, 0, false).line();
             j.process().getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
             j.process().getOutputStream().flush();
             spare = j;
         } catch (IOException | RuntimeException e) {
-            Log.debugf("fast path %s: no spare JVM (%s)", dir, e.getMessage());
+            Log.debugf("fast path %s: no spare JVM (%s)", setup.dir(), e.getMessage());
         }
     }
 
-    /**
-     * Starts a warm JVM without waiting for it, in the sandbox ({@link Sandbox#start}) with the cold path's caps: the
-     * JVM sees the baseline, the runner, the JDK and the dependencies read-only and only {@code cand/} writable (each
-     * run's own fresh directory below it, see {@link RunContainment#freshDir}).
-     */
-    private Jvm launch() throws IOException {
-        Path work = Files.createDirectories(dir.resolve("cand"));
-        // the cold path runs surefire's JVM under the run's cgroup memory cap, which that JVM does not see (no /sys in
-        // the sandbox: it sizes its heap from the machine's memory), so a runaway allocation there ends when the
-        // kernel kills the run at the cap (ERROR). The warm JVM's heap is capped that much, less what Maven's own JVM
-        // and the test JVM's non-heap take on the cold path, and its memory watch (PavuFastRunner.Memory) decides the
-        // run as soon as the heap stays full after a collection; MaxRAM sizes the rest of its ergonomics alike.
-        List<String> jvm = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
-        if (memoryBytes > 0) {
-            jvm.add("-XX:MaxRAM=" + memoryBytes);
-            jvm.add("-Xmx" + heapBytes(memoryBytes));
-        }
-        jvm.addAll(List.of("-cp",
-                String.join(java.io.File.pathSeparator, concat(runnerDir, junitJars)),
-                FastPath.RUNNER_CLASS, depsFile.toString(), base.resolve("target/classes").toString(),
-                base.resolve("target/test-classes").toString()));
-        List<Path> ro = new ArrayList<>(List.of(base, runnerDir, depsFile, javaHome));
-        ro.addAll(classpath);
-        ro.addAll(junitJars);
-        SandboxedProcess sp = sandbox.start(new ExecRequest(jvm, work, Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "HOME", "/tmp",
-                "JAVA_HOME", javaHome.toString()), Duration.ofDays(1), false, List.of(), ro, new OutputCapture(0, 0, null), null, runLimits));
-        Process p = sp.process();
+    /** Starts a warm JVM ({@link WarmJvm#launch}) and counts it. */
+    private WarmJvm launch() throws IOException {
+        WarmJvm j = WarmJvm.launch(setup);
         starts++;
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        OutputCapture rl = new OutputCapture(64 * 1024, 64 * 1024, null);
-        // a platform thread, as ProcessRunner's: the protocol's answers must be read even when the verifier is busy
-        Thread reader = Thread.ofPlatform().daemon().name("fast-runner-" + p.pid()).start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    if (l.startsWith("PAVU-FAST-")) {
-                        q.add(l);
-                    } else {
-                        byte[] b = (l + "\n").getBytes(StandardCharsets.UTF_8);
-                        rl.write(b, 0, b.length);
-                    }
-                }
-            } catch (IOException e) {
-                // the JVM is gone
-            }
-        });
-        return new Jvm(sp, q, rl, new AtomicLong(), reader);
-    }
-
-    /** Waits (at most 60 s) for a JVM's {@code PAVU-FAST-READY}; kills it and throws when it does not come. */
-    private void awaitReady(Jvm j) throws IOException {
-        try {
-            String ready = j.protocol().poll(60, TimeUnit.SECONDS);
-            if (!"PAVU-FAST-READY".equals(ready)) {
-                String out = j.log().text();
-                kill(j);
-                throw new IOException("the warm JVM did not start: " + (ready == null ? "no answer within 60 s" : ready) + " " + out);
-            }
-            j.baseline().set(j.sandboxed().liveDescendants());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill(j);
-            throw new IOException("interrupted while starting the warm JVM");
-        }
-    }
-
-    /**
-     * The warm JVM's heap cap for a run memory limit: the limit less what the cold path spends beside the tests'
-     * heap under the same cgroup (Maven's JVM, about 300–450 MB resident here, and the test JVM's non-heap), i.e.
-     * {@code limit - min(512 MB, limit / 4)}.
-     *
-     * @param memoryBytes the run's memory limit, bytes (&gt; 0)
-     * @return the heap cap, bytes
-     */
-    static long heapBytes(long memoryBytes) {
-        return memoryBytes - Math.min(512L * 1024 * 1024, memoryBytes / 4);
-    }
-
-    private static List<String> concat(Path first, List<Path> rest) {
-        List<String> out = new ArrayList<>();
-        out.add(first.toString());
-        rest.forEach(p -> out.add(p.toString()));
-        return out;
+        return j;
     }
 
     private void killRunner() {
@@ -444,9 +339,9 @@ final class WarmJvms implements AutoCloseable {
         runner = null;
     }
 
-    private static void kill(Jvm j) {
+    private static void kill(WarmJvm j) {
         if (j != null) {
-            j.sandboxed().close();
+            j.kill();
         }
     }
 

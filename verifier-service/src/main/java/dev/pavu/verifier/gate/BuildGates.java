@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 
@@ -15,8 +16,8 @@ import java.util.Optional;
  */
 public interface BuildGates {
 
-    /** @return the layout it builds, as {@code Workspaces.layout} names it: {@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE} */
-    String layout();
+    /** @return the kind of build it runs, as {@code Workspaces.layout} detects it: MAVEN, GRADLE, PYTHON or NODE */
+    BuildKind kind();
 
     /**
      * Runs the static gate, then (when it passes) the plan's tests first and the whole suite, stopping at the first failure.
@@ -37,14 +38,14 @@ public interface BuildGates {
      * @param root the project root
      * @return the context; empty when the toolchain is not installed
      */
-    Optional<RunContext> context(Path root);
+    Optional<CommandEnv> context(Path root);
 
     /**
      * @param env           the whole environment of a command
      * @param readOnlyPaths paths to keep visible read-only in the sandbox
      */
-    record RunContext(Map<String, String> env, List<Path> readOnlyPaths) {
-        public RunContext {
+    record CommandEnv(Map<String, String> env, List<Path> readOnlyPaths) {
+        public CommandEnv {
             env = Map.copyOf(env);
             readOnlyPaths = List.copyOf(readOnlyPaths);
         }

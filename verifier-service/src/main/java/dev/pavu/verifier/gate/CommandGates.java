@@ -90,16 +90,16 @@ abstract class CommandGates implements BuildGates {
     }
 
     /** @return the environment and read-only paths of every command */
-    protected abstract RunContext runContext(Path root);
+    protected abstract CommandEnv runContext(Path root);
 
     @Override
-    public Optional<RunContext> context(Path root) {
+    public Optional<CommandEnv> context(Path root) {
         return prepare(root) == null ? Optional.of(runContext(root)) : Optional.empty();
     }
 
     @Override
     public GateOutcome run(Path root, List<String> testsFirst, Duration timeout, OutputCapture log, RunWatch watch) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        RunContext run = RunContext.startingNow(timeout, log, watch);
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         List<GateResult> gates = new ArrayList<>();
         String problem = prepare(root);
@@ -107,10 +107,10 @@ abstract class CommandGates implements BuildGates {
             gates.add(new GateResult(MavenGates.STATIC, Verdict.ERROR, 0, problem + tag));
             return new GateOutcome(Verdict.ERROR, problem, gates, List.of(), 0, 0);
         }
-        RunContext ctx = runContext(root);
+        CommandEnv ctx = runContext(root);
         Optional<List<String>> check = staticCommand(root);
         if (check.isPresent()) {
-            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, check.get(), ctx.env(), ctx.readOnlyPaths(), deadline, timeout, log, watch);
+            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, check.get(), ctx, run);
             GateOutcome abnormal = abnormal(r, MavenGates.STATIC, "in the static gate", gates, tag, TestReport.EMPTY);
             if (abnormal != null) {
                 return abnormal;
@@ -129,8 +129,7 @@ abstract class CommandGates implements BuildGates {
             Optional<TestRun> first = testRun(root, testsFirst, log);
             if (first.isPresent()) {
                 Runs.note(log, "running the plan's tests first: " + String.join(", ", testsFirst));
-                Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, first.get().command(), ctx.env(), ctx.readOnlyPaths(),
-                        deadline, timeout, log, watch);
+                Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, first.get().command(), ctx, run);
                 testsMs += r.ms();
                 GateOutcome decided = judge(r, first.get(), true, gates, testsMs, tag);
                 if (decided != null) {
@@ -140,7 +139,7 @@ abstract class CommandGates implements BuildGates {
             }
         }
         TestRun all = testRun(root, List.of(), log).orElseThrow();
-        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, all.command(), ctx.env(), ctx.readOnlyPaths(), deadline, timeout, log, watch);
+        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, all.command(), ctx, run);
         testsMs += r.ms();
         return judge(r, all, false, gates, testsMs, tag);
     }

@@ -1,19 +1,16 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.ProbeSpec;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.sandbox.OutputCapture;
-import dev.pavu.verifier.sandbox.RunWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +41,7 @@ public class GatePipeline {
         }
     }
 
-    private final Map<String, BuildGates> byLayout = new LinkedHashMap<>();
+    private final Map<BuildKind, BuildGates> byLayout = new java.util.EnumMap<>(BuildKind.class);
     private final LintGate lint;
     private final ProbeGate probe;
     private final VerifierConfig config;
@@ -52,7 +49,7 @@ public class GatePipeline {
     public GatePipeline(MavenBuild maven, GradleGates gradle, PythonGates python, NodeGates node, LintGate lint, ProbeGate probe,
                         VerifierConfig config) {
         for (BuildGates g : List.of(maven, gradle, python, node)) {
-            byLayout.put(g.layout(), g);
+            byLayout.put(g.kind(), g);
         }
         this.lint = lint;
         this.probe = probe;
@@ -63,7 +60,7 @@ public class GatePipeline {
      * @param layout the detected layout ({@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE}, {@code UNKNOWN})
      * @return the toolchain's gates; empty for a layout Pavu does not build
      */
-    public Optional<BuildGates> gatesFor(String layout) {
+    public Optional<BuildGates> gatesFor(BuildKind layout) {
         return Optional.ofNullable(byLayout.get(layout));
     }
 
@@ -87,35 +84,31 @@ public class GatePipeline {
      * @param policy   the job's policy
      * @param root     the project root
      * @param source   the job's source (the lint gate lints its baseline to ignore problems already there)
-     * @param deadline {@link System#nanoTime()} at which the candidate's limit passes
-     * @param timeout  the candidate's whole limit
-     * @param log      the candidate's log
-     * @param watch    polled for an early stop
+     * @param run      the candidate's run (its deadline was set before the toolchain's gates ran)
      * @return the final outcome: the built one, or the first failing later gate's verdict and reason
      */
-    public GateOutcome after(GateOutcome built, BuildGates gates, String layout, Policy policy, Path root, SourceRef source, long deadline,
-                             Duration timeout, OutputCapture log, RunWatch watch) {
+    public GateOutcome after(GateOutcome built, BuildGates gates, BuildKind layout, Policy policy, Path root, SourceRef source, RunContext run) {
         if (built.verdict() != Verdict.PASS || !policy.needsWorkspaceAfterTests()) {
             return built;
         }
-        Optional<BuildGates.RunContext> ctx = gates.context(root);
+        Optional<BuildGates.CommandEnv> ctx = gates.context(root);
         if (ctx.isEmpty()) {
             return built;
         }
         List<GateResult> results = new ArrayList<>(built.gates());
         String reason = built.reason();
         if (!policy.linters().isEmpty()) {
-            LintGate.Lint l = lint.run(policy.linters(), layout, ctx.get(), root, source, deadline, timeout, log, watch);
+            LintGate.Lint l = lint.run(policy.linters(), layout, ctx.get(), root, source, run);
             results.add(l.result());
-            Runs.note(log, "lint: " + l.result().status() + " " + l.result().detail());
+            run.note("lint: " + l.result().status() + " " + l.result().detail());
             if (l.failed()) {
                 return with(built, l.result().status(), l.result().detail(), results);
             }
         }
         if (policy.probe() != null) {
-            GateResult p = probe.run(policy.probe(), ctx.get(), root, deadline, timeout, log, watch);
+            GateResult p = probe.run(policy.probe(), ctx.get(), root, run);
             results.add(p);
-            Runs.note(log, "probe: " + p.status() + " " + p.detail());
+            run.note("probe: " + p.status() + " " + p.detail());
             if (p.status() != Verdict.PASS) {
                 return with(built, p.status(), "probe: " + p.detail(), results);
             }

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -33,8 +34,8 @@ public class GradleGates extends CommandGates {
     }
 
     @Override
-    public String layout() {
-        return "GRADLE";
+    public BuildKind kind() {
+        return BuildKind.GRADLE;
     }
 
     @Override
@@ -100,16 +101,16 @@ public class GradleGates extends CommandGates {
     }
 
     @Override
-    public Optional<RunContext> context(Path root) {
-        return gradle.choose(root).map(c -> new RunContext(gradle.environment(root), gradle.readOnlyPaths(c)));
+    public Optional<CommandEnv> context(Path root) {
+        return gradle.choose(root).map(c -> new CommandEnv(gradle.environment(root), gradle.readOnlyPaths(c)));
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         GradleToolchain.Choice c = chosen.get(root);
         if (c == null) {
             c = gradle.choose(root).orElseThrow();
         }
-        return new RunContext(gradle.environment(root), gradle.readOnlyPaths(c));
+        return new CommandEnv(gradle.environment(root), gradle.readOnlyPaths(c));
     }
 }

@@ -1,11 +1,10 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.sandbox.OutputCapture;
-import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.toolchain.CheckstyleToolchain;
 import dev.pavu.verifier.toolchain.MavenOutput;
@@ -14,7 +13,6 @@ import dev.pavu.verifier.toolchain.SpotbugsToolchain;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -91,22 +89,18 @@ public class LintGate {
      * @param ctx      how commands run in this project
      * @param root     the project root (patched, built)
      * @param source   the job's source: its baseline is linted to tell new problems from old ones
-     * @param deadline {@link System#nanoTime()} at which the candidate's limit passes
-     * @param timeout  the candidate's whole limit (the baseline's lint gets as long again, outside the candidate's)
-     * @param log      the candidate's log
-     * @param watch    polled for an early stop
+     * @param run      the candidate's run (the baseline's lint gets as long again as its limit, outside the candidate's)
      * @return the gate's result; FAIL when a linter reports new problems; TIMEOUT/SKIPPED/ERROR when a linter run ended
      * abnormally; PASS when at least one linter ran and none found new problems; SKIPPED when none could run
      */
-    public Lint run(List<String> linters, String layout, BuildGates.RunContext ctx, Path root, SourceRef source, long deadline,
-                    Duration timeout, OutputCapture log, RunWatch watch) {
+    public Lint run(List<String> linters, BuildKind layout, BuildGates.CommandEnv ctx, Path root, SourceRef source, RunContext run) {
         long start = System.nanoTime();
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int ran = 0;
         for (String linter : linters) {
-            Attempt a = attempt(linter, layout, ctx, root, deadline, timeout, log, watch);
+            Attempt a = attempt(linter, layout, ctx, root, run);
             switch (a) {
                 case Attempt.NotRun n -> notes.add(n.note());
                 case Attempt.Abnormal ab -> {
@@ -120,8 +114,8 @@ public class LintGate {
                         notes.add(linter + ": clean");
                     } else {
                         LintBaselines.Baseline base = baselines.get(source, baselineKey(linter), dir -> {
-                            Runs.note(log, "lint: " + linter + " reported problems; linting the baseline to ignore the ones already there");
-                            return asBaseline(attempt(linter, layout, ctx, dir, System.nanoTime() + timeout.toNanos(), timeout, log, watch));
+                            run.note("lint: " + linter + " reported problems; linting the baseline to ignore the ones already there");
+                            return asBaseline(attempt(linter, layout, ctx, dir, run.restarted()));
                         });
                         String line = judge(linter, r.problems(), base);
                         if (line.startsWith(linter + ": no new problems")) {
@@ -189,20 +183,18 @@ public class LintGate {
     }
 
     /** Runs one linter on one project root. */
-    private Attempt attempt(String linter, String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
-                            OutputCapture log, RunWatch watch) {
+    private Attempt attempt(String linter, BuildKind layout, BuildGates.CommandEnv ctx, Path root, RunContext run) {
         return switch (linter) {
-            case "ruff", "mypy" -> python(linter, layout, ctx, root, deadline, timeout, log, watch);
-            case "checkstyle" -> checkstyle(layout, ctx, root, deadline, timeout, log, watch);
-            case "spotbugs" -> spotbugs(layout, ctx, root, deadline, timeout, log, watch);
+            case "ruff", "mypy" -> python(linter, layout, ctx, root, run);
+            case "checkstyle" -> checkstyle(layout, ctx, root, run);
+            case "spotbugs" -> spotbugs(layout, ctx, root, run);
             default -> new Attempt.NotRun(linter + ": unknown linter (known: checkstyle, spotbugs, ruff, mypy)");
         };
     }
 
-    private Attempt python(String linter, String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
-                           OutputCapture log, RunWatch watch) {
-        if (!"PYTHON".equals(layout)) {
-            return new Attempt.NotRun(linter + ": not run (it lints Python; this is a " + layout.toLowerCase() + " project)");
+    private Attempt python(String linter, BuildKind layout, BuildGates.CommandEnv ctx, Path root, RunContext run) {
+        if (layout != BuildKind.PYTHON) {
+            return new Attempt.NotRun(linter + ": not run (it lints Python; this is a " + layout.name().toLowerCase() + " project)");
         }
         var command = python.interpreter().flatMap(i -> linter.equals("ruff") ? python.ruffCommand(i) : python.mypyCommand(i));
         if (command.isEmpty()) {
@@ -210,7 +202,7 @@ public class LintGate {
                     ? "no ruff beside the interpreter or on PATH"
                     : "mypy is importable neither by the interpreter nor by /usr/bin/python3; Debian: apt-get install python3-mypy") + ")");
         }
-        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, command.get(), ctx.env(), ctx.readOnlyPaths(), deadline, timeout, log, watch);
+        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, command.get(), ctx, run);
         Attempt abnormal = abnormal(r);
         if (abnormal != null) {
             return abnormal;
@@ -222,24 +214,22 @@ public class LintGate {
         return new Attempt.Ran(found, found.isEmpty() ? "exited " + r.result().exitCode() + ": " + CommandGates.tail(r.output()) : null);
     }
 
-    private Attempt checkstyle(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
-                               OutputCapture log, RunWatch watch) {
+    private Attempt checkstyle(BuildKind layout, BuildGates.CommandEnv ctx, Path root, RunContext run) {
         return viaMavenPlugin("checkstyle", layout, () -> checkstyle.available() ? null : checkstyle.plugin() + " is not in the local repository "
                 + checkstyle.pluginJar().getParent(), () -> {
             CheckstyleToolchain.Config cfg = CheckstyleToolchain.config(root);
-            Runs.note(log, "lint: checkstyle with " + cfg.source() + " configuration" + cfg.location().map(l -> " " + l).orElse(""));
+            run.note("lint: checkstyle with " + cfg.source() + " configuration" + cfg.location().map(l -> " " + l).orElse(""));
             return checkstyle.command(cfg);
         }, () -> CheckstyleToolchain.violations(root).stream()
                 .map(v -> new LintProblem(v.file(), v.line(), v.column(), v.rule(), v.message())).toList(),
-                ctx, root, deadline, timeout, log, watch);
+                ctx, root, run);
     }
 
-    private Attempt spotbugs(String layout, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
-                             OutputCapture log, RunWatch watch) {
+    private Attempt spotbugs(BuildKind layout, BuildGates.CommandEnv ctx, Path root, RunContext run) {
         return viaMavenPlugin("spotbugs", layout, () -> spotbugs.available() ? null : spotbugs.plugin().coordinates()
                 + " is not in the local repository " + spotbugs.pluginJar().getParent(), () -> spotbugs.command(),
                 () -> SpotbugsToolchain.bugs(root).stream().map(b -> new LintProblem(b.file(), b.line(), 0, b.type(), b.message())).toList(),
-                ctx, root, deadline, timeout, log, watch);
+                ctx, root, run);
     }
 
     /**
@@ -250,12 +240,11 @@ public class LintGate {
      * @param command  the offline command (may write a note to the log)
      * @param problems reads the reports the run wrote
      */
-    private Attempt viaMavenPlugin(String linter, String layout, Supplier<String> missing, Supplier<List<String>> command,
-                                   Supplier<List<LintProblem>> problems, BuildGates.RunContext ctx, Path root, long deadline,
-                                   Duration timeout, OutputCapture log, RunWatch watch) {
-        if (!"MAVEN".equals(layout)) {
+    private Attempt viaMavenPlugin(String linter, BuildKind layout, Supplier<String> missing, Supplier<List<String>> command,
+                                   Supplier<List<LintProblem>> problems, BuildGates.CommandEnv ctx, Path root, RunContext run) {
+        if (layout != BuildKind.MAVEN) {
             return new Attempt.NotRun(linter + ": not run (it runs on Maven projects in this version; this is a "
-                    + layout.toLowerCase() + " project)");
+                    + layout.name().toLowerCase() + " project)");
         }
         try {
             String absent = missing.get();
@@ -263,8 +252,7 @@ public class LintGate {
                 return new Attempt.NotRun(linter + ": asked for but " + absent + " (runs are offline; the prefetch resolves it when "
                         + "pavu.verifier.maven.prefetch is on and Maven Central is reachable — see the prefetch log)");
             }
-            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, command.get(), ctx.env(), ctx.readOnlyPaths(),
-                    deadline, timeout, log, watch);
+            Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, command.get(), ctx, run);
             Attempt abnormal = abnormal(r);
             if (abnormal != null) {
                 return abnormal;

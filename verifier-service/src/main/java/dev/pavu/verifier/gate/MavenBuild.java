@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.toolchain.MavenToolchain;
@@ -23,8 +24,8 @@ public class MavenBuild implements BuildGates {
     }
 
     @Override
-    public String layout() {
-        return "MAVEN";
+    public BuildKind kind() {
+        return BuildKind.MAVEN;
     }
 
     @Override
@@ -33,7 +34,7 @@ public class MavenBuild implements BuildGates {
     }
 
     @Override
-    public Optional<RunContext> context(Path root) {
-        return Optional.of(new RunContext(maven.environment(), maven.readOnlyPaths()));
+    public Optional<CommandEnv> context(Path root) {
+        return Optional.of(new CommandEnv(maven.environment(), maven.readOnlyPaths()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -32,8 +33,8 @@ public class NodeGates extends CommandGates {
     }
 
     @Override
-    public String layout() {
-        return "NODE";
+    public BuildKind kind() {
+        return BuildKind.NODE;
     }
 
     @Override
@@ -92,8 +93,8 @@ public class NodeGates extends CommandGates {
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         var n = node.node().orElseThrow();
-        return new RunContext(node.environment(n), node.readOnlyPaths(n));
+        return new CommandEnv(node.environment(n), node.readOnlyPaths(n));
     }
 }

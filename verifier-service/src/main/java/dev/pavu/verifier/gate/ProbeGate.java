@@ -5,9 +5,7 @@ import dev.pavu.contracts.ProbeSpec;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.ExecResult;
-import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.ProcessRunner;
-import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 import dev.pavu.verifier.toolchain.Executables;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +53,10 @@ public class ProbeGate {
      * @param probe    what to start and check
      * @param ctx      how commands run in this project (environment, read-only paths)
      * @param root     the project root (the application's working directory)
-     * @param deadline {@link System#nanoTime()} at which the candidate's limit passes
-     * @param timeout  the candidate's whole limit
-     * @param log      the candidate's log (the script's and the application's output go there)
-     * @param watch    polled for an early stop
+     * @param run      the candidate's run (what is left of its limit; the script's and the application's output go to its log)
      * @return the gate's result
      */
-    public GateResult run(ProbeSpec probe, BuildGates.RunContext ctx, Path root, long deadline, Duration timeout,
-                          OutputCapture log, RunWatch watch) {
+    public GateResult run(ProbeSpec probe, BuildGates.CommandEnv ctx, Path root, RunContext run) {
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         if (blank(probe.startCommand()) && blank(probe.smokeCommand())) {
             return new GateResult(PROBE, Verdict.ERROR, 0, "the probe has neither a start command nor a smoke command" + tag);
@@ -77,10 +70,10 @@ public class ProbeGate {
         env.put("PAVU_PROBE_URL", nonNull(probe.healthUrl()));
         env.put("PAVU_PROBE_SMOKE", nonNull(probe.smokeCommand()));
         env.put("PAVU_PROBE_TIMEOUT_MS", Long.toString(waitMs));
-        Runs.note(log, "runtime probe: start " + describe(probe.startCommand()) + ", health " + describe(probe.healthUrl())
+        run.note("runtime probe: start " + describe(probe.startCommand()) + ", health " + describe(probe.healthUrl())
                 + ", smoke " + describe(probe.smokeCommand()) + ", wait up to " + ProcessRunner.describe(waitMs));
-        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, List.of("sh", "-c", SCRIPT, "pavu-probe"), env,
-                ctx.readOnlyPaths(), deadline, timeout, log, watch);
+        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, List.of("sh", "-c", SCRIPT, "pavu-probe"),
+                new BuildGates.CommandEnv(env, ctx.readOnlyPaths()), run);
         ExecResult res = r.result();
         return switch (res.termination()) {
             case TIMED_OUT -> new GateResult(PROBE, Verdict.TIMEOUT, r.ms(), res.detail() + " in the probe gate" + tag);

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.sandbox.OutputCapture;
@@ -32,8 +33,8 @@ public class PythonGates extends CommandGates {
     }
 
     @Override
-    public String layout() {
-        return "PYTHON";
+    public BuildKind kind() {
+        return BuildKind.PYTHON;
     }
 
     @Override
@@ -79,8 +80,8 @@ public class PythonGates extends CommandGates {
     }
 
     @Override
-    protected RunContext runContext(Path root) {
+    protected CommandEnv runContext(Path root) {
         PythonToolchain.Interpreter py = python.interpreter().orElseThrow();
-        return new RunContext(python.environment(py), py.roots());
+        return new CommandEnv(python.environment(py), py.roots());
     }
 }

@@ -7,14 +7,12 @@ import dev.pavu.verifier.sandbox.Limits;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.sandbox.OutputSink;
 import dev.pavu.verifier.sandbox.ProcessRunner;
-import dev.pavu.verifier.sandbox.RunWatch;
 import dev.pavu.verifier.sandbox.Sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one gate command in the sandbox within what is left of the candidate's limit, its output kept for judging. */
@@ -35,26 +33,24 @@ final class Runs {
     }
 
     /**
-     * @param sandbox        the sandbox
-     * @param cfg            the sandbox settings (caps)
-     * @param root           the working directory (writable)
-     * @param command        the command
-     * @param env            its whole environment
-     * @param readOnly       paths to keep visible read-only
-     * @param deadlineNanos  {@link System#nanoTime()} at which the candidate's limit passes
-     * @param timeout        the candidate's whole limit (named in a timeout's detail)
-     * @param log            the candidate's log (the command line and the output go there)
-     * @param watch          polled for an early stop
+     * @param sandbox the sandbox
+     * @param cfg     the sandbox settings (caps)
+     * @param root    the working directory (writable)
+     * @param command the command
+     * @param env     its whole environment and the paths to keep visible read-only
+     * @param ctx     the candidate's run: the command gets what is left of its limit (a timeout's detail names the whole
+     *                limit); the command line and the output go to its log; its watch is polled for an early stop
      * @return how it went
      */
-    static Run exec(Sandbox sandbox, VerifierConfig.Sandbox cfg, Path root, List<String> command, Map<String, String> env,
-                    List<Path> readOnly, long deadlineNanos, Duration timeout, OutputCapture log, RunWatch watch) {
-        long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    static Run exec(Sandbox sandbox, VerifierConfig.Sandbox cfg, Path root, List<String> command, BuildGates.CommandEnv env,
+                    RunContext ctx) {
+        long remaining = ctx.remainingMs();
+        Duration timeout = ctx.timeout();
         OutputCapture run = new OutputCapture(256 * 1024, 256 * 1024, null);
-        note(log, "$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
+        ctx.note("$ " + String.join(" ", command) + "   [" + sandbox.name() + ", limit " + ProcessRunner.describe(remaining) + "]");
         long start = System.nanoTime();
-        ExecResult r = sandbox.run(new ExecRequest(command, root, env, Duration.ofMillis(remaining), false, List.of(), readOnly,
-                OutputSink.tee(run, log), watch, Limits.of(cfg, timeout)));
+        ExecResult r = sandbox.run(new ExecRequest(command, root, env.env(), Duration.ofMillis(remaining), false, List.of(),
+                env.readOnlyPaths(), OutputSink.tee(run, ctx.log()), ctx.watch(), Limits.of(cfg, timeout)));
         if (r.termination() == ExecResult.Termination.TIMED_OUT) {
             r = new ExecResult(r.termination(), -1, r.durationMs(), "timed out after " + ProcessRunner.describe(timeout.toMillis())
                     + " (limit " + timeout.toMillis() + " ms); the process tree was killed", r.peakMemoryBytes());

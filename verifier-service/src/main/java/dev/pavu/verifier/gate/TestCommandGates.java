@@ -1,9 +1,10 @@
 package dev.pavu.verifier.gate;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.gate.BuildGates.RunContext;
+import dev.pavu.verifier.gate.BuildGates.CommandEnv;
 import dev.pavu.verifier.report.JUnitReportFiles;
 import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.report.TestReport;
@@ -60,10 +61,10 @@ public class TestCommandGates {
      * @return gates that run {@code command} instead of the toolchain's; their {@link BuildGates#context} is the
      *         toolchain's (lint and probe gates run as usual after them)
      */
-    public BuildGates forCommand(String command, String layout, Optional<BuildGates> toolchain) {
+    public BuildGates forCommand(String command, BuildKind layout, Optional<BuildGates> toolchain) {
         return new BuildGates() {
             @Override
-            public String layout() {
+            public BuildKind kind() {
                 return layout;
             }
 
@@ -76,41 +77,40 @@ public class TestCommandGates {
             }
 
             @Override
-            public Optional<RunContext> context(Path root) {
+            public Optional<CommandEnv> context(Path root) {
                 return Optional.of(contextFor(layout, toolchain.flatMap(t -> t.context(root))));
             }
         };
     }
 
-    private RunContext contextFor(String layout, Optional<RunContext> toolchain) {
+    private CommandEnv contextFor(BuildKind layout, Optional<CommandEnv> toolchain) {
         if (toolchain.isEmpty()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
             env.put("HOME", "/tmp");
             env.put("LANG", "C.UTF-8");
             env.put("TMPDIR", "/tmp");
-            return new RunContext(env, List.of());
+            return new CommandEnv(env, List.of());
         }
-        if (!"MAVEN".equals(layout)) {
+        if (layout != BuildKind.MAVEN) {
             return toolchain.get();
         }
         // a plain `mvn test` of the job then finds the dependencies the verifier prefetched (the sandbox has no network)
         Map<String, String> env = new LinkedHashMap<>(toolchain.get().env());
         String opts = env.getOrDefault("MAVEN_OPTS", "");
         env.put("MAVEN_OPTS", (opts + " -Dmaven.repo.local=" + maven.localRepository()).strip());
-        return new RunContext(env, toolchain.get().readOnlyPaths());
+        return new CommandEnv(env, toolchain.get().readOnlyPaths());
     }
 
-    GateOutcome runCommand(String command, RunContext ctx, Path root, Duration timeout, OutputCapture log, RunWatch watch) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    GateOutcome runCommand(String command, CommandEnv ctx, Path root, Duration timeout, OutputCapture log, RunWatch watch) {
         String tag = sandbox.isolated() ? "" : " (unsandboxed)";
         Path reportsDir = JUnitReportFiles.reset(root);
         Map<String, String> env = new LinkedHashMap<>(ctx.env());
         env.put("PAVU_REPORTS_DIR", reportsDir.toString());
         Runs.note(log, "tests: the job's test command (sh -c), JUnit XML reports read from target/surefire-reports, "
                 + "build/test-results and $PAVU_REPORTS_DIR");
-        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, List.of("sh", "-c", command), env, ctx.readOnlyPaths(), deadline,
-                timeout, log, watch);
+        Runs.Run r = Runs.exec(sandbox, config.sandbox(), root, List.of("sh", "-c", command), new CommandEnv(env, ctx.readOnlyPaths()),
+                RunContext.startingNow(timeout, log, watch));
         List<Path> files = JUnitReportFiles.find(root);
         TestReport rep = reports.readFiles(files);
         List<GateResult> gates = new ArrayList<>();

@@ -1,20 +1,16 @@
 package dev.pavu.verifier.service;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
-import dev.pavu.contracts.VerifySpec;
 import dev.pavu.contracts.TestCoverage;
 import dev.pavu.verifier.config.VerifierConfig;
-import dev.pavu.verifier.coverage.CoverageCollector;
-import dev.pavu.verifier.coverage.CoverageProbe;
-import dev.pavu.verifier.coverage.ProbeSetup;
-import dev.pavu.verifier.fast.FastPath;
 import dev.pavu.verifier.fast.FastPaths;
 import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.gate.BuildGates;
 import dev.pavu.verifier.gate.GateOutcome;
 import dev.pavu.verifier.gate.GatePipeline;
-import dev.pavu.verifier.gate.MavenGates;
+import dev.pavu.verifier.gate.RunContext;
 import dev.pavu.verifier.gate.TestCommandGates;
 import dev.pavu.verifier.sandbox.OutputCapture;
 import dev.pavu.verifier.toolchain.MavenToolchain;
@@ -56,26 +52,21 @@ public class CandidateVerifier {
     private final VerifierConfig config;
     private final Workspaces workspaces;
     private final Prefetcher prefetcher;
-    private final MavenGates maven;
     private final Sandbox sandbox;
     private final FastPaths fastPaths;
     private final GatePipeline pipeline;
-    private final CoverageProbe coverageProbe;
-    private final CoverageCollector coverageCollector;
+    private final MavenPaths mavenPaths;
     private final TestCommandGates testCommands;
 
-    public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, MavenGates maven, Sandbox sandbox,
-                             FastPaths fastPaths, GatePipeline pipeline, CoverageProbe coverageProbe,
-                             CoverageCollector coverageCollector, TestCommandGates testCommands) {
+    public CandidateVerifier(VerifierConfig config, Workspaces workspaces, Prefetcher prefetcher, Sandbox sandbox, FastPaths fastPaths,
+                             GatePipeline pipeline, MavenPaths mavenPaths, TestCommandGates testCommands) {
         this.testCommands = testCommands;
         this.fastPaths = fastPaths;
         this.pipeline = pipeline;
-        this.coverageProbe = coverageProbe;
-        this.coverageCollector = coverageCollector;
+        this.mavenPaths = mavenPaths;
         this.config = config;
         this.workspaces = workspaces;
         this.prefetcher = prefetcher;
-        this.maven = maven;
         this.sandbox = sandbox;
     }
 
@@ -192,7 +183,7 @@ public class CandidateVerifier {
         } else {
             note(log, "empty patch (baseline)");
         }
-        String layout = workspaces.layout(work);
+        BuildKind layout = workspaces.layout(work);
         Optional<BuildGates> build = pipeline.gatesFor(layout);
         if (testCommand != null) {
             build = Optional.of(testCommands.forCommand(testCommand, layout, build));
@@ -208,68 +199,30 @@ public class CandidateVerifier {
                     + ", tests first " + (policy.testsFirst() ? "on" : "off") + ", probe " + (policy.probe() == null ? "none" : "on"));
         }
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        RunContext run = RunContext.startingNow(timeout, log, watch);
         GateOutcome built;
         boolean fused = false;
-        if ("MAVEN".equals(layout)) {
+        if (layout == BuildKind.MAVEN) {
             if (Files.exists(work.resolve("mvnw"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 note(log, MavenToolchain.WRAPPER_NOTE);
             }
             prefetcher.ensure(diff.source(), prefetchWork, policy.linters(), line -> note(log, line));
-            if (testCommand != null) {
-                // the job's command decides every verdict, the baseline's too: a coverage run of the toolchain's own
-                // `mvn test` could judge other tests than the command runs (fault localisation then has stack traces only)
-                note(log, "cold path: the job gives its own test command" + (diff.verify().collectCoverage()
-                        ? "; no per-test coverage (it is recorded on the toolchain's own test run only)" : ""));
-                built = build.get().run(work, testsFirst, timeout, log, watch);
-            } else if (diff.verify().collectCoverage()) {
-                // a coverage run always takes the cold path: the probe instruments surefire's test JVM
-                note(log, "cold path: a coverage run (coverage is recorded on the cold path)");
-                // the fused build: the baseline's run also writes the fast path's test classpath, and its workspace
-                // becomes the fast path's baseline build (FastPaths.adopt), so the first candidate runs no Maven
-                fused = isBaseline(diff) && !policy.needsWorkspaceAfterTests() && fastPaths.wantsBaselineBuild(diff.source(), work, log);
-                built = runWithCoverage(testsFirst, work, timeout, log, watch, coverage, fused ? FastPath.CLASSPATH_GOALS : List.of());
-            } else if (isBaseline(diff)) {
-                // the cold path's reports name every test that ran: candidates are checked against them
-                note(log, "cold path: the baseline records the ids of the tests it runs");
-                built = maven.run(work, testsFirst, timeout, log, watch);
-            } else if (policy.needsWorkspaceAfterTests()) {
-                // the fast path builds in its own copy: lint and probe need this workspace built
-                note(log, "cold path: the gate policy has lint or probe gates, which run on this workspace's build");
-                built = maven.run(work, testsFirst, timeout, log, watch);
-            } else {
-                VerifySpec spec = diff.verify();
-                // the policy may turn tests-first off: the fast path then runs the whole suite at once, as the cold path does
-                VerifySpec asPolicy = new VerifySpec(spec.testCommand(), spec.timeoutMs(), testsFirst, spec.collectCoverage(), spec.gates());
-                Optional<GateOutcome> fast = fastPaths.verify(diff.source(), diff.diff(), asPolicy, timeout, log, watch);
-                built = fast.isPresent() ? fast.get() : maven.run(work, testsFirst, timeout, log, watch);
-            }
+            PathChoice choice = PathChoice.of(testCommand != null, diff.verify().collectCoverage(), isBaseline(diff),
+                    policy.needsWorkspaceAfterTests());
+            MavenPaths.Ran ran = mavenPaths.run(choice, diff, build.get(), work, policy, run);
+            built = ran.outcome();
+            fused = ran.fused();
+            coverage.set(ran.coverage());
         } else {
-            if ("GRADLE".equals(layout)) {
+            if (layout == BuildKind.GRADLE) {
                 prefetcher.ensureGradle(diff.source(), prefetchWork, line -> note(log, line));
             }
             built = build.get().run(work, testsFirst, timeout, log, watch);
         }
-        GateOutcome outcome = pipeline.after(built, build.get(), layout, policy, work, diff.source(), deadline, timeout, log, watch);
+        GateOutcome outcome = pipeline.after(built, build.get(), layout, policy, work, diff.source(), run);
         if (fused && outcome.testsRun() > 0) {
             fastPaths.adopt(diff.source(), work, log);
         }
-        return outcome;
-    }
-
-    private GateOutcome runWithCoverage(List<String> testsFirst, Path work, Duration timeout, OutputCapture log, RunWatch watch,
-                                        AtomicReference<List<TestCoverage>> coverage, List<String> extraGoals) {
-        ProbeSetup probe;
-        try {
-            probe = coverageProbe.prepare(work);
-        } catch (RuntimeException e) {
-            note(log, "no per-test coverage: " + e.getMessage());
-            return maven.run(work, testsFirst, timeout, log, watch, null, extraGoals);
-        }
-        GateOutcome outcome = maven.run(work, testsFirst, timeout, log, watch, probe, extraGoals);
-        CoverageCollector.Collected c = coverageCollector.collect(work, CoverageCollector.DEFAULT_MAX_BYTES);
-        note(log, c.note());
-        coverage.set(c.tests());
         return outcome;
     }
 
@@ -291,12 +244,12 @@ public class CandidateVerifier {
                 o.failingTests(), o.testsRun(), o.testsFailed());
     }
 
-    private static String describe(String layout) {
+    private static String describe(BuildKind layout) {
         return switch (layout) {
-            case "GRADLE" -> "Gradle project";
-            case "PYTHON" -> "Python project";
-            case "NODE" -> "Node project";
-            default -> "no build file found";
+            case GRADLE -> "Gradle project";
+            case PYTHON -> "Python project";
+            case NODE -> "Node project";
+            case MAVEN, UNKNOWN -> "no build file found";
         };
     }
 

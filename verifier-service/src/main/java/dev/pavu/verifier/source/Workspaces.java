@@ -1,5 +1,6 @@
 package dev.pavu.verifier.source;
 
+import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.workspace.diff.ApplyResult;
@@ -64,10 +65,10 @@ public class Workspaces {
 
     /**
      * @param root the checked-out project
-     * @return the build kind: {@code MAVEN}, {@code GRADLE}, {@code PYTHON}, {@code NODE} or {@code UNKNOWN}
+     * @return the build kind: MAVEN, GRADLE, PYTHON, NODE or UNKNOWN
      */
-    public String layout(Path root) {
-        return LayoutDetector.detect(root).kind().name();
+    public BuildKind layout(Path root) {
+        return LayoutDetector.detect(root).kind();
     }
 
     /**

@@ -72,11 +72,24 @@ public final class VerifierBench {
      * @param sandboxed false to run everything unsandboxed (a control run of hostile tests: what they reach without it)
      */
     public VerifierBench(Path work, boolean sandboxed) {
+        this(work, sandboxed, Map.of());
+    }
+
+    /**
+     * @param work     a scratch directory (copies, logs, fast-path builds)
+     * @param settings verifier settings over the defaults, e.g. {@code pavu.verifier.fast-path.test-limit-floor=1s}
+     */
+    public VerifierBench(Path work, Map<String, String> settings) {
+        this(work, true, settings);
+    }
+
+    private VerifierBench(Path work, boolean sandboxed, Map<String, String> settings) {
         this.work = work;
         SmallRyeConfig c = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addSystemSources()
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withDefaultValue("pavu.verifier.home", work.resolve("home").toString())
+                .withSources(new io.smallrye.config.PropertiesConfigSource(settings, "bench-settings", 1000))
                 .withMapping(VerifierConfig.class).build();
         this.config = c.getConfigMapping(VerifierConfig.class);
         this.maven = new MavenToolchain(config);
@@ -193,7 +206,7 @@ public final class VerifierBench {
      * @param p       the project's fast path
      * @param c       candidate
      * @param timeout limit
-     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path, or the fast path failed)
      */
     public Run fast(FastProject p, Candidate c, Duration timeout) {
         return fast(p, c, timeout, List.of());
@@ -204,11 +217,13 @@ public final class VerifierBench {
      * @param c          candidate
      * @param timeout    limit
      * @param testsFirst test ids the plan names to run first
-     * @return the fast path's verdict ({@code null} when the candidate needs the cold path)
+     * @return the fast path's verdict ({@code null} when the candidate needs the cold path, or the fast path failed)
      */
     public Run fast(FastProject p, Candidate c, Duration timeout, List<String> testsFirst) {
         long t0 = System.nanoTime();
-        return p.verify(c.diff(), timeout, testsFirst, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE).map(o -> run(o, t0)).orElse(null);
+        // a candidate the fast path does not take, or whose fast path failed, is verified on the cold path (null here)
+        return p.verify(c.diff(), timeout, testsFirst, new OutputCapture(64 * 1024, 64 * 1024, null), RunWatch.NONE)
+                instanceof dev.pavu.verifier.fast.FastAttempt.Judged j ? run(j.outcome(), t0) : null;
     }
 
     private static Run run(GateOutcome o, long t0) {

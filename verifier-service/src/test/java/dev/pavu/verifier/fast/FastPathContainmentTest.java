@@ -124,7 +124,7 @@ class FastPathContainmentTest {
             int used = fast.jvmsUsed();
 
             OutputCapture log = new OutputCapture(64 * 1024, 64 * 1024, null);
-            assertTrue(fast.verify(spy.diff(), limit, List.of(), log, RunWatch.NONE).isPresent());
+            assertTrue(fast.verify(spy.diff(), limit, List.of(), log, RunWatch.NONE) instanceof FastAttempt.Judged);
             assertTrue(log.text().contains("the warm JVM is restarted after this candidate: 1 thread(s) and 0 process(es) it started still running"),
                     log.text());
             Run next = bench.fast(fast, baseline, limit);
@@ -134,7 +134,7 @@ class FastPathContainmentTest {
             assertEquals(used + 1, fast.jvmsUsed(), "the spy's JVM was replaced");
 
             log = new OutputCapture(64 * 1024, 64 * 1024, null);
-            assertTrue(fast.verify(orphan.diff(), limit, List.of(), log, RunWatch.NONE).isPresent());
+            assertTrue(fast.verify(orphan.diff(), limit, List.of(), log, RunWatch.NONE) instanceof FastAttempt.Judged);
             assertTrue(log.text().matches("(?s).*the warm JVM is restarted after this candidate: \\d+ thread\\(s\\) and [1-9]\\d* process\\(es\\) it started.*"),
                     log.text());
             assertFalse(orphanAlive(), "the orphan `sleep 3131` died with the replaced JVM's sandbox");

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One job's candidates through the real broker and database with the fast path on (the default): PASS, FAIL
- * naming the failing test, TIMEOUT for a candidate whose every test loops (decided well before its limit), each
+ * naming the failing test, TIMEOUT for a candidate whose every test loops (stopped at its limit), each
  * verdict's gates and log saying it took the fast path; a coverage run and a change to a non-Java file take the
  * cold path and say so.
  */
@@ -97,7 +97,8 @@ class FastPathFlowTest {
         assertTrue(timeout.reason().startsWith("timed out after 15 s (limit 15000 ms) in the tests gate, while running demo.InvoiceTest"),
                 timeout.reason());
         assertEquals(List.of("demo.InvoiceTest"), timeout.failingTests().stream().map(TestFailure::testId).toList());
-        assertTrue(timeout.durationMs() < 15_000, "three 1 s per-test limits, each counted as the cold path's 5 s: " + timeout.durationMs());
+        // the fast per-test limit is the cold path's (5 s of 15 s): three looping tests use up the limit, as on the cold path
+        assertTrue(timeout.durationMs() < 30_000, "stopped at the limit: " + timeout.durationMs());
         assertFastPath(timeout);
 
         for (DiffProposed cold : List.of(coverage, pom)) {

@@ -94,8 +94,8 @@ class FusedBaselineTest {
         assertTrue(f.paths().adopt(SOURCE, work, log), log.text());
         assertFalse(Files.exists(work), "the workspace moved to the fast path's directory");
         for (int i = 0; i < candidates.size(); i++) {
-            Optional<GateOutcome> o = f.paths().verify(SOURCE, candidates.get(i).diff(), new VerifySpec(null, limit.toMillis(), List.of(), false),
-                    limit, log, RunWatch.NONE);
+            Optional<GateOutcome> o = judged(f.paths().verify(SOURCE, candidates.get(i).diff(), new VerifySpec(null, limit.toMillis(), List.of(), false),
+                    limit, log, RunWatch.NONE));
             assertTrue(o.isPresent(), candidates.get(i).name() + " takes the fast path: " + log.text());
             assertEquals(cold.get(i).verdict(), o.get().verdict(), candidates.get(i).name() + ": " + o.get().reason());
             assertEquals(cold.get(i).failingTests(), o.get().failingTests().stream().map(t -> t.testId()).sorted().toList(), candidates.get(i).name());
@@ -143,8 +143,8 @@ class FusedBaselineTest {
             Path moved = home.resolve("verifier/fast").resolve(f.key()).resolve("base").resolve(FastPath.CLASSPATH_FILE);
             assertEquals(afterRun, Files.readString(moved), "the left-behind rewriter died with the baseline's run");
             String main = Files.readString(project.resolve(MAIN));
-            Optional<GateOutcome> fix = f.paths().verify(SOURCE, UnifiedDiffs.create(MAIN, main, main.replace("int i = 1;", "int i = 0;")),
-                    new VerifySpec(null, 90_000, List.of(), false), Duration.ofSeconds(90), log, RunWatch.NONE);
+            Optional<GateOutcome> fix = judged(f.paths().verify(SOURCE, UnifiedDiffs.create(MAIN, main, main.replace("int i = 1;", "int i = 0;")),
+                    new VerifySpec(null, 90_000, List.of(), false), Duration.ofSeconds(90), log, RunWatch.NONE));
             if (afterRun.strip().equals("/root")) {
                 // the rewriter struck within the run, after Maven wrote the file (the workspace is writable then): the file
                 // is refused, so the candidate takes the cold path rather than a warm JVM with /root mounted
@@ -201,6 +201,11 @@ class FusedBaselineTest {
             Files.writeString(f, test != null && e.getKey().equals(TEST) ? test.apply(e.getValue()) : e.getValue());
         }
         return dir;
+    }
+
+    /** @return the fast path's verdict, or empty when the candidate goes to the cold path (not taken, or the fast path failed) */
+    private static Optional<GateOutcome> judged(FastAttempt a) {
+        return a instanceof FastAttempt.Judged j ? Optional.of(j.outcome()) : Optional.empty();
     }
 
     private static Path copyInto(Path project, Path work) throws Exception {
