@@ -3,6 +3,7 @@ package dev.pavu.planner.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -30,4 +31,15 @@ public interface UpdaterStatsClient {
     @Retry(maxRetries = 1, delay = 200, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
     JsonNode patterns();
+
+    /**
+     * @param since ISO-8601 instant, start of the window
+     * @return {@code GET /stats/summary}: {since, until, jobs, byOutcome, successRate, timeToPatchMs, candidatesPerJob,
+     *         topFailureKinds, topPatterns}, passed on as the updater wrote it
+     */
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(10000)
+    JsonNode summary(@QueryParam("since") String since);
 }
