@@ -3,6 +3,7 @@ package dev.pavu.kit.auth;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -29,6 +30,7 @@ public class IntrospectingTokenVerifier implements TokenVerifier {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    @Inject
     public IntrospectingTokenVerifier(@RestClient IntrospectionClient client, AuthConfig config) {
         this(client, config, Clock.systemUTC());
     }

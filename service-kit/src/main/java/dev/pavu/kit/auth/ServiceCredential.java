@@ -1,7 +1,8 @@
 package dev.pavu.kit.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.net.http.HttpRequest;
 import java.util.Optional;
 
 /**
@@ -9,17 +10,23 @@ import java.util.Optional;
  * that are not MicroProfile REST clients (plain {@code java.net.http}); REST clients register
  * {@link ServiceCredentialFilter}.
  */
-@ApplicationScoped
-public class ServiceCredential {
+public final class ServiceCredential {
 
-    private final AuthConfig config;
-
-    public ServiceCredential(AuthConfig config) {
-        this.config = config;
+    private ServiceCredential() {
     }
 
     /** @return the {@code Authorization} header value, or empty when no service token is configured */
-    public Optional<String> authorization() {
-        return config.serviceToken().filter(s -> !s.isBlank()).map(s -> "Bearer " + s);
+    public static Optional<String> authorization() {
+        return ConfigProvider.getConfig().getOptionalValue("pavu.auth.service-token", String.class)
+                .filter(s -> !s.isBlank()).map(s -> "Bearer " + s);
+    }
+
+    /**
+     * @param request a request being built to another Pavu service
+     * @return the same builder, with the service credential when one is configured
+     */
+    public static HttpRequest.Builder apply(HttpRequest.Builder request) {
+        authorization().ifPresent(a -> request.header("Authorization", a));
+        return request;
     }
 }

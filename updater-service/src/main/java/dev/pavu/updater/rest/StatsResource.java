@@ -1,5 +1,7 @@
 package dev.pavu.updater.rest;
 
+import dev.pavu.kit.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.pavu.updater.repository.StatsRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import java.time.Instant;
 
 /** Success statistics computed from the audit log. */
 @Path("/stats")
+@RolesAllowed(Role.SERVICE_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
