@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -24,9 +23,8 @@ public class BootstrapToken {
     private final Optional<String> token;
     private final AuthConfig config;
 
-    public BootstrapToken(@ConfigProperty(name = "pavu.auth.bootstrap-admin-token") Optional<String> token,
-                          AuthConfig config) {
-        this.token = token;
+    public BootstrapToken(AuthConfig config) {
+        this.token = config.bootstrapAdminToken();
         this.config = config;
     }
 

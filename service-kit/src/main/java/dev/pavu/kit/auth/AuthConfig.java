@@ -23,6 +23,12 @@ public interface AuthConfig {
      */
     Optional<String> serviceToken();
 
+    /**
+     * The planner registers this API token at start as an admin of {@link #defaultTeam()} (once, by its hash).
+     * Environment: {@code PAVU_ADMIN_TOKEN} (the local stack generates one at first start). Other services ignore it.
+     */
+    Optional<String> bootstrapAdminToken();
+
     /** How long another service trusts an introspection answer (revocation takes effect within it). */
     @WithDefault("30s")
     Duration cacheTtl();
