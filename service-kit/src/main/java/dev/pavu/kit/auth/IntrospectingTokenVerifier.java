@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The {@link TokenVerifier} of every service but the planner: asks the planner's {@code POST /auth/introspect} and
@@ -25,18 +26,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IntrospectingTokenVerifier implements TokenVerifier {
 
     private static final int MAX_ENTRIES = 10_000;
-    private final IntrospectionClient client;
+    private final Function<String, Optional<TokenInfo>> introspect;
     private final AuthConfig config;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     @Inject
     public IntrospectingTokenVerifier(@RestClient IntrospectionClient client, AuthConfig config) {
-        this(client, config, Clock.systemUTC());
+        this(token -> ask(client, token), config, Clock.systemUTC());
     }
 
-    IntrospectingTokenVerifier(IntrospectionClient client, AuthConfig config, Clock clock) {
-        this.client = client;
+    IntrospectingTokenVerifier(Function<String, Optional<TokenInfo>> introspect, AuthConfig config, Clock clock) {
+        this.introspect = introspect;
         this.config = config;
         this.clock = clock;
     }
@@ -49,7 +50,7 @@ public class IntrospectingTokenVerifier implements TokenVerifier {
         if (hit != null && now.isBefore(hit.until())) {
             return hit.info();
         }
-        Optional<TokenInfo> info = ask(token);
+        Optional<TokenInfo> info = introspect.apply(token);
         if (cache.size() >= MAX_ENTRIES) {
             cache.entrySet().removeIf(e -> !now.isBefore(e.getValue().until()));
             if (cache.size() >= MAX_ENTRIES) {
@@ -60,7 +61,7 @@ public class IntrospectingTokenVerifier implements TokenVerifier {
         return info;
     }
 
-    private Optional<TokenInfo> ask(String token) {
+    private static Optional<TokenInfo> ask(IntrospectionClient client, String token) {
         try (Response r = client.introspect(new IntrospectionClient.IntrospectionRequest(token))) {
             if (r.getStatus() == 200) {
                 return Optional.of(r.readEntity(TokenInfo.class));
