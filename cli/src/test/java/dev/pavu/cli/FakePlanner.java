@@ -166,6 +166,14 @@ final class FakePlanner implements AutoCloseable {
                 case "POST /jobs" -> send(x, submitStatus, "application/json",
                         submitBody != null ? submitBody : JSON.writeValueAsString(Map.of("id", jobId, "state", "SUBMITTED")));
                 case "GET /jobs" -> send(x, 200, "application/json", JSON.writeValueAsString(List.of(view())));
+                case "GET /stats/summary" -> send(x, 200, "application/json", """
+                        {"since":"2026-11-29T12:00:00Z","until":"2026-12-06T12:00:00Z","jobs":9,
+                         "byOutcome":{"SUCCEEDED":6,"EXHAUSTED":1,"FAILED":1,"CANCELLED":0,"RUNNING":1},"successRate":0.75,
+                         "timeToPatchMs":{"median":15800.0,"mean":22100.0,"p90":61000.0},
+                         "candidatesPerJob":{"median":1.0,"mean":4.25,"p90":12.0},
+                         "topFailureKinds":[{"name":"AssertionFailedError","jobs":6,"succeeded":5}],
+                         "topPatterns":[{"name":"relational-operator-replacement","jobs":3,"succeeded":3},
+                                        {"name":"off-by-one","jobs":2,"succeeded":2}]}""");
                 default -> {
                     if (path.equals(base) && x.getRequestMethod().equals("GET")) {
                         send(x, 200, "application/json", JSON.writeValueAsString(view()));

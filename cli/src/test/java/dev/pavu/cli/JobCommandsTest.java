@@ -148,4 +148,19 @@ class JobCommandsTest {
             assertTrue(r.out().contains("cancellation of job " + planner.jobId + " requested (state CANCELLING)"), r.out());
         }
     }
+
+    @Test
+    void statsPrintsTheSummaryForPeopleAndPassesTheWindowOn() throws Exception {
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run r = Cli.run("stats", "--since", "24h", "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            assertEquals("since=24h", planner.requests("GET", "/stats/summary").getFirst().query());
+            assertTrue(r.out().contains("jobs since 2026-11-29T12:00:00Z: 9 (6 succeeded, 1 exhausted, 1 failed, 0 cancelled, 1 running)"), r.out());
+            assertTrue(r.out().contains("success rate: 75%"), r.out());
+            assertTrue(r.out().contains("time to patch: median 15.8 s, mean 22.1 s, p90 61.0 s"), r.out());
+            assertTrue(r.out().contains("candidates per job: median 1, mean 4.3"), r.out());
+            assertTrue(r.out().contains("top failure kinds: AssertionFailedError 6 (5 fixed)"), r.out());
+            assertTrue(r.out().contains("top fix patterns: relational-operator-replacement 3, off-by-one 2"), r.out());
+        }
+    }
 }

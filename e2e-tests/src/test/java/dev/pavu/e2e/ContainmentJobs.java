@@ -148,8 +148,8 @@ final class ContainmentJobs {
         String id = planner.submitProject(dir, job(10)).get("id").asText();
         JsonNode done = planner.awaitConclusion(id, Duration.ofMinutes(10));
         StringBuilder all = new StringBuilder(done.toString()).append(ContainmentSuite.events(planner, id).toString());
-        HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(LocalStackExtension.plannerUrl() + "/jobs/" + id + "/report")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> report = HttpClient.newHttpClient().send(LocalStackExtension.authorized(HttpRequest.newBuilder(
+                URI.create(LocalStackExtension.plannerUrl() + "/jobs/" + id + "/report"))).build(), HttpResponse.BodyHandlers.ofString());
         all.append(report.body());
         boolean leaked = all.indexOf(hostFileSecret) >= 0;
         return new Result("sources: a symlink to a host file (src/main/java/demo/Leak.java)", !leaked,

@@ -63,6 +63,13 @@ class DashboardIT {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         base = LocalStackExtension.plannerUrl();
+        signIn();
+    }
+
+    /** Opens the link {@code pavu up} prints: the token in the fragment signs this tab in. */
+    static void signIn() {
+        browser.get(base + "/#token=" + LocalStackExtension.adminToken());
+        waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("#/jobs"));
     }
 
     @AfterAll
@@ -156,6 +163,22 @@ class DashboardIT {
         assertTrue(summary.getText().matches("(?s)\\d+ concluded jobs, \\d+% succeeded.*"), summary.getText());
         assertFalse(browser.findElements(By.cssSelector(".chart svg rect")).isEmpty(), "the charts have bars");
         shot("6-charts");
+    }
+
+    @Test
+    void withoutATokenThePageAsksForOneAndAcceptsThePastedToken() {
+        browser.get(base + "/#/jobs");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); location.reload();");
+        WebElement input = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[aria-label=token]")));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Sign in"));
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=jobs]")).isEmpty(), "no job is shown anonymously");
+        input.sendKeys("pavu_not-a-real-token");
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("main")).getText().contains("The token was refused"));
+        WebElement again = browser.findElement(By.cssSelector("input[aria-label=token]"));
+        again.sendKeys(LocalStackExtension.adminToken());
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=jobs]")));
     }
 
     @Test

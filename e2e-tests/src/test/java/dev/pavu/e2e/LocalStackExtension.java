@@ -38,6 +38,36 @@ public final class LocalStackExtension implements BeforeAllCallback {
         return env != null && !env.isBlank() ? env : "http://localhost:8081";
     }
 
+    /** @return the stack directory ({@code PAVU_STACK_DIR}, default {@code <root>/.pavu/stack}) */
+    public static Path stackDir() {
+        String env = System.getenv("PAVU_STACK_DIR");
+        return env != null && !env.isBlank() ? Path.of(env) : root().resolve(".pavu/stack");
+    }
+
+    /**
+     * @return the admin token the stack generated at its first start ({@code <stack dir>/admin-token}); the
+     *         {@code PAVU_TOKEN} environment variable wins when set
+     */
+    public static String adminToken() {
+        String env = System.getenv("PAVU_TOKEN");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return Files.readString(stackDir().resolve("admin-token")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("no admin token in " + stackDir() + " (deploy/local/stack up writes it)", e);
+        }
+    }
+
+    /**
+     * @param request a request to one of the stack's APIs
+     * @return the same builder with the stack's admin token ({@code Authorization: Bearer …})
+     */
+    public static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + adminToken());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)

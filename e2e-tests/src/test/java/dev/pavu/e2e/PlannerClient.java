@@ -34,7 +34,7 @@ final class PlannerClient {
         part(body, boundary, "job", null, "application/json", JSON.writeValueAsBytes(job));
         part(body, boundary, "bundle", "source.bundle", "application/octet-stream", Files.readAllBytes(src.bundle()));
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs"))
+        HttpRequest req = LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + "/jobs")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return accepted(http.send(req, HttpResponse.BodyHandlers.ofString()));
@@ -53,7 +53,7 @@ final class PlannerClient {
     /** {@code POST /jobs} with any body, answered as it is (status and body), for tests of refusals. */
     HttpResponse<String> post(String contentType, HttpRequest.BodyPublisher body) throws Exception {
         // HTTP/1.1: a refusal answered while the body is still being sent is then read as the answer it is
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/jobs")).version(HttpClient.Version.HTTP_1_1)
+        return http.send(LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + "/jobs"))).version(HttpClient.Version.HTTP_1_1)
                         .header("Content-Type", contentType).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -65,7 +65,7 @@ final class PlannerClient {
 
     /** Submits a job as JSON (a git URL source). */
     JsonNode submitJson(Map<String, Object> job) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs"))
+        HttpRequest req = LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + "/jobs")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(job))).build();
         return accepted(http.send(req, HttpResponse.BodyHandlers.ofString()));
@@ -73,7 +73,7 @@ final class PlannerClient {
 
     /** Posts a JSON job and returns the raw answer, whatever its status (for refusals). */
     HttpResponse<String> postJson(Map<String, Object> job) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/jobs"))
+        HttpRequest req = LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + "/jobs")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(job))).build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -94,7 +94,7 @@ final class PlannerClient {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").build(),
+        HttpResponse<String> r = http.send(LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -103,7 +103,7 @@ final class PlannerClient {
     }
 
     String patch(String id) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + id + "/patch")).build(),
+        HttpResponse<String> r = http.send(LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(base + "/jobs/" + id + "/patch"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError("GET /jobs/" + id + "/patch answered " + r.statusCode() + ": " + r.body());

@@ -99,7 +99,7 @@ final class ScriptedModels implements AutoCloseable {
     }
 
     static String gatewayModels() throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/v1/models"))
+        return HttpClient.newHttpClient().send(LocalStackExtension.authorized(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/v1/models")))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -1,5 +1,6 @@
 package dev.pavu.actuator.client;
 
+import dev.pavu.kit.auth.ServiceCredentialFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
  * {@link GatewayException} with the gateway's message and is never retried. The time limit covers a slow
  * model (override with {@code dev.pavu.actuator.client.GatewayClient/complete/Timeout/value}).
  */
+@RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "gateway")
 @RegisterProvider(GatewayErrors.class)
 @Path("/v1")

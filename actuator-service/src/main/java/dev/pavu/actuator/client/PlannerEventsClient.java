@@ -1,5 +1,7 @@
 package dev.pavu.actuator.client;
 
+import dev.pavu.kit.auth.ServiceCredentialFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import java.util.UUID;
  * show the model the job's earlier candidates that failed and why ({@code quarkus.rest-client.planner.url},
  * the actuator's {@code pavu.actuator.planner-url}). Best effort: the prompt goes without them when this fails.
  */
+@RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "planner")
 @Path("/jobs")
 public interface PlannerEventsClient {

@@ -1,5 +1,7 @@
 package dev.pavu.actuator.rest;
 
+import dev.pavu.kit.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.pavu.actuator.proposer.CandidateFactory;
 import dev.pavu.actuator.proposer.SourceFile;
 import dev.pavu.actuator.proposer.SuspiciousLine;
@@ -32,6 +34,7 @@ import java.util.stream.Stream;
  * checkout. The file is written to a temporary directory so that every diff is dry-run as in a plan.
  */
 @Path("/candidates")
+@RolesAllowed(Role.SUBMITTER_ROLE)
 @Tag(name = "candidates", description = "Preview the template proposer")
 public class PreviewResource {
 

@@ -1,5 +1,6 @@
 package dev.pavu.actuator.source;
 
+import dev.pavu.kit.auth.ServiceCredential;
 import dev.pavu.actuator.config.ActuatorConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class PlannerSourceClient {
             throw new BundleNotFoundException("not a SHA-256: " + sha256);
         }
         URI uri = config.plannerUrl().resolve(stripSlash(config.plannerUrl().getPath()) + "/sources/" + sha256);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.fetch().requestTimeout()).GET().build();
+        HttpRequest request = ServiceCredential.apply(HttpRequest.newBuilder(uri)).timeout(config.fetch().requestTimeout()).GET().build();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         Files.createDirectories(target.getParent());
         try {

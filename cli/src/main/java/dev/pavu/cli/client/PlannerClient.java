@@ -39,10 +39,20 @@ public class PlannerClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final String token;
 
     /** @param baseUrl the planner's base URL, e.g. {@code http://localhost:8081} (no trailing slash) */
     public PlannerClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * @param baseUrl the planner's base URL (no trailing slash)
+     * @param token   the token sent as {@code Authorization: Bearer …}, or {@code null} for none
+     */
+    public PlannerClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -111,6 +121,17 @@ public class PlannerClient {
     }
 
     /**
+     * @param since an ISO-8601 instant or a period back from now ({@code 7d}, {@code 24h}); {@code null} = 7 days
+     * @return {@code GET /stats/summary}: jobs, byOutcome, successRate, timeToPatchMs, candidatesPerJob,
+     *         topFailureKinds, topPatterns
+     * @throws PlannerException when the planner refuses (400 for a malformed {@code since}, 403 for a non-admin)
+     */
+    public JsonNode stats(String since) {
+        String q = since == null ? "" : "?since=" + java.net.URLEncoder.encode(since, java.nio.charset.StandardCharsets.UTF_8);
+        return json(get("/stats/summary" + q, "application/json", "get the summary"));
+    }
+
+    /**
      * @param id job id
      * @return {@code GET /jobs/{id}/report}: the job's report as Markdown
      * @throws PlannerException when the planner does not know the job (404) or fails
@@ -155,7 +176,7 @@ public class PlannerClient {
      */
     public String stream(String id, long after, String lastEventId, Predicate<SseEvent> onEvent) {
         String q = after > 0 ? "?after=" + after : "";
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + seg(id) + "/events" + q))
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + seg(id) + "/events" + q)))
                 .header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
@@ -230,7 +251,34 @@ public class PlannerClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT);
+        return authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        if (token != null && !token.isBlank()) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    /**
+     * A JSON call of the auth API ({@code /auth/…}).
+     *
+     * @param method {@code GET}, {@code POST} or {@code DELETE}
+     * @param path   e.g. {@code /auth/tokens}
+     * @param body   a JSON body (POST), or {@code null}
+     * @param what   what the call does, for messages ("list tokens")
+     * @return the JSON answer
+     */
+    public JsonNode auth(String method, String path, Object body, String what) {
+        HttpRequest.Builder b = request(path).header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return json(send(b.build(), what));
     }
 
     private HttpResponse<String> get(String path, String accept, String what) {
@@ -272,7 +320,8 @@ public class PlannerClient {
     }
 
     private static PlannerException error(int status, String body, String what) {
-        return new PlannerException(status, "cannot " + what + ": the planner answered " + status + " — " + detail(body));
+        String hint = status == 401 ? " (give a token: pavu login, or env PAVU_TOKEN)" : "";
+        return new PlannerException(status, "cannot " + what + ": the planner answered " + status + " — " + detail(body) + hint);
     }
 
     /** @return the planner's explanation: {@code detail}, {@code message}, {@code error} or {@code title} of a JSON body, else the text */

@@ -1,6 +1,7 @@
 package dev.pavu.cli.command;
 
 import dev.pavu.cli.CliContext;
+import dev.pavu.cli.auth.Credentials;
 import dev.pavu.cli.CliException;
 import dev.pavu.cli.client.PlannerClient;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
                 "Talks only to the planner's HTTP API (--planner, env PAVU_PLANNER_URL, default " + CliContext.DEFAULT_PLANNER_URL + ")."},
         subcommands = {UpCommand.class, DownCommand.class, StackStatusCommand.class, SubmitCommand.class,
                 StatusCommand.class, JobsCommand.class, WatchCommand.class, EventsCommand.class, PatchCommand.class,
-                ReportCommand.class, ApplyCommand.class, CancelCommand.class, BenchCommand.class, DemoCommand.class},
+                ReportCommand.class, ApplyCommand.class, CancelCommand.class, BenchCommand.class, DemoCommand.class,
+                LoginCommand.class, TokenCommand.class, StatsCommand.class},
         footer = {"", "Exit codes: 0 success (submit --wait, watch, demo: the job SUCCEEDED),",
                 "            1 the job ended otherwise, or an operation failed,",
                 "            2 usage error, or the planner cannot be reached."})
@@ -47,7 +49,13 @@ public class PavuCommand implements Callable<Integer> {
 
     /** @return a client of the planner named by {@code --planner}, {@code PAVU_PLANNER_URL} or the default */
     PlannerClient planner() {
-        return new PlannerClient(ctx.plannerUrl(plannerUrl));
+        String url = ctx.plannerUrl(plannerUrl);
+        return new PlannerClient(url, new Credentials(ctx).token(url).orElse(null));
+    }
+
+    /** @return the planner URL of this run ({@code --planner}, {@code PAVU_PLANNER_URL} or the default) */
+    String plannerUrl() {
+        return ctx.plannerUrl(plannerUrl);
     }
 
     @Override

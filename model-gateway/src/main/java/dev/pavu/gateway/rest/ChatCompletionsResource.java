@@ -1,5 +1,7 @@
 package dev.pavu.gateway.rest;
 
+import dev.pavu.kit.auth.PavuAuth;
+import io.quarkus.security.identity.SecurityIdentity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pavu.gateway.openai.ChatCompletion;
@@ -11,7 +13,6 @@ import dev.pavu.gateway.service.CompletionStream;
 import dev.pavu.gateway.service.GatewayService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -34,7 +35,9 @@ import java.util.List;
  * {@code stream_options.include_usage} is set, then {@code data: [DONE]}. A failure after the first chunk ends
  * the stream with {@code data: {"error":{…}}}.
  *
- * <p>The tenant charged is the {@code X-Pavu-Tenant} header (default tenant when absent). Errors are
+ * <p>The tenant charged is the caller's team: an API token's or OIDC token's team, or, for Pavu's own services
+ * (service credential), the job's team they name in {@code X-Pavu-Team} (the default tenant when they name none).
+ * A header from any other caller is ignored. Errors are
  * OpenAI-style {@code {"error":{"message","type","code"}}}: 400 malformed or over the context window, 404
  * unknown alias, 429 budget spent, 503 no model configured or every backend down.
  */
@@ -42,20 +45,26 @@ import java.util.List;
 @Tag(name = "chat")
 public class ChatCompletionsResource {
 
-    /** Header naming the tenant whose token budget a call is charged to. */
-    public static final String TENANT_HEADER = "X-Pavu-Tenant";
+    /**
+     * Header by which Pavu's services (and module tests, where authentication is off) name the team charged;
+     * ignored from users, whose own team is charged.
+     */
+    public static final String TENANT_HEADER = PavuAuth.TEAM_HEADER;
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
 
     private final GatewayService gateway;
     private final ObjectMapper json;
+    private final SecurityIdentity identity;
 
     /**
      * @param gateway the gateway service
-     * @param json    Quarkus' object mapper
+     * @param json     Quarkus' object mapper
+     * @param identity the caller (its team is the tenant charged)
      */
-    public ChatCompletionsResource(GatewayService gateway, ObjectMapper json) {
+    public ChatCompletionsResource(GatewayService gateway, ObjectMapper json, SecurityIdentity identity) {
+        this.identity = identity;
         this.gateway = gateway;
         this.json = json;
     }
@@ -64,14 +73,14 @@ public class ChatCompletionsResource {
      * Answers a chat completion.
      *
      * @param body   OpenAI chat-completions request; {@code model} is a gateway alias
-     * @param tenant tenant charged
      * @return the completion, or the event stream
      */
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenAI-compatible chat completion (streaming with \"stream\": true)")
-    public Response complete(ChatCompletionRequest body, @HeaderParam(TENANT_HEADER) String tenant) {
+    public Response complete(ChatCompletionRequest body) {
+        String tenant = PavuAuth.team(identity).orElse(null);
         if (body != null && Boolean.TRUE.equals(body.stream())) {
             CompletionStream stream = gateway.stream(body, tenant);
             StreamingOutput output = out -> writeSse(stream, out);

@@ -168,7 +168,7 @@ public final class GatewayBench {
                             + "{\"role\":\"user\",\"content\":\"Test FooTest.positive fails: expected true for x = 0. Request "
                             + (sameRequest ? "cached" : Integer.toString(i)) + "\"}]}";
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json").header("X-Pavu-Tenant", "bench")
+                            .header("Content-Type", "application/json").header("X-Pavu-Team", "bench")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long s = System.nanoTime();
                     try {

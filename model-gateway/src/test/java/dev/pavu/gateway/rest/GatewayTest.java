@@ -357,7 +357,7 @@ class GatewayTest {
         int ok = 0;
         Response refused = null;
         for (int i = 0; i < 20 && refused == null; i++) {
-            Response r = given().contentType(ContentType.JSON).header("X-Pavu-Tenant", tenant)
+            Response r = given().contentType(ContentType.JSON).header("X-Pavu-Team", tenant)
                     .body(body("coder", "budget " + i + " " + UUID.randomUUID(), null)).when().post("/v1/chat/completions");
             if (r.statusCode() == 200) {
                 ok++;
@@ -373,7 +373,7 @@ class GatewayTest {
                 .body("error.message", containsString("token budget of tenant '" + tenant + "' is spent"))
                 .body("error.message", containsString("of 60 tokens"));
         // another tenant is not affected
-        given().contentType(ContentType.JSON).header("X-Pavu-Tenant", "someone-else")
+        given().contentType(ContentType.JSON).header("X-Pavu-Team", "someone-else")
                 .body(body("coder", "other tenant " + UUID.randomUUID(), null)).when().post("/v1/chat/completions")
                 .then().statusCode(200);
     }

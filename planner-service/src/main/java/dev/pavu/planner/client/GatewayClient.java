@@ -1,5 +1,7 @@
 package dev.pavu.planner.client;
 
+import dev.pavu.kit.auth.ServiceCredentialFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
  * exploration call runs inside the transaction that plans the iteration (180 s), so it is cut at 60 s and a
  * timeout is not retried (override with {@code dev.pavu.planner.client.GatewayClient/complete/Timeout/value}).
  */
+@RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "gateway")
 @Path("/v1")
 public interface GatewayClient {

@@ -1,5 +1,7 @@
 package dev.pavu.planner.client;
 
+import dev.pavu.kit.auth.ServiceCredentialFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +21,7 @@ import java.util.UUID;
  * The updater's audit log, the one source of truth for a job's events
  * ({@code quarkus.rest-client.updater.url}, default {@code ${PAVU_UPDATER_URL:http://localhost:8084}}).
  */
+@RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "updater")
 @Path("/audit")
 public interface UpdaterAuditClient {

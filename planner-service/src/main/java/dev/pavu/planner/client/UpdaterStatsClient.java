@@ -1,5 +1,7 @@
 package dev.pavu.planner.client;
 
+import dev.pavu.kit.auth.ServiceCredentialFilter;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * pattern and per failure kind), read by the repair-vs-regenerate cost model for the past success rates
  * ({@code quarkus.rest-client.updater.url}).
  */
+@RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "updater")
 @Path("/stats")
 public interface UpdaterStatsClient {

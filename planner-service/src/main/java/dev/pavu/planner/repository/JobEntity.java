@@ -21,6 +21,8 @@ import java.util.UUID;
 public class JobEntity extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The team of the token that submitted it: only that team sees the job (DESIGN.md "Authentication and teams"). */
+    public String team;
     @Enumerated(EnumType.STRING)
     public JobState state;
     @Enumerated(EnumType.STRING)

@@ -12,7 +12,12 @@ import dev.pavu.planner.service.JobSubmission;
 import dev.pavu.planner.service.JobTransitions;
 import dev.pavu.planner.source.SourceResolver;
 import dev.pavu.planner.source.SubmittedUrls;
+import dev.pavu.kit.auth.AuthConfig;
+import dev.pavu.kit.auth.PavuAuth;
+import dev.pavu.kit.auth.Role;
 import io.quarkus.panache.common.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -47,7 +52,9 @@ import java.util.UUID;
 
 /**
  * The jobs API: submit a task on a repository, follow it, fetch the verified patch. Errors are
- * {@code application/problem+json} ({@link Problem}).
+ * {@code application/problem+json} ({@link Problem}). Every endpoint needs a credential (viewer reads; submitter
+ * also submits and cancels); a caller sees only its team's jobs: another team's job id answers 404, like an
+ * unknown one.
  */
 @Path("/jobs")
 @Tag(name = "jobs", description = "Submit, follow and cancel jobs; fetch their patches and events")
@@ -65,9 +72,13 @@ public class JobResource {
     private final PlannerConfig config;
     private final ReportService reports;
     private final SubmittedUrls urls;
+    private final SecurityIdentity identity;
+    private final AuthConfig auth;
 
     public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
-                       ReportService reports, SubmittedUrls urls) {
+                       ReportService reports, SubmittedUrls urls, SecurityIdentity identity, AuthConfig auth) {
+        this.identity = identity;
+        this.auth = auth;
         this.jobs = jobs;
         this.transitions = transitions;
         this.events = events;
@@ -86,6 +97,7 @@ public class JobResource {
      *         command or body is larger than its limit
      */
     @POST
+    @RolesAllowed(Role.SUBMITTER_ROLE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a job on a git URL", description = "Stores the job, announces JobSubmitted, resolves "
@@ -99,7 +111,7 @@ public class JobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(String body, @Context UriInfo uri) {
         JobSubmission s = JobRequests.parse(body, false, JobRequests.Limits.of(config), urls::refusal);
-        return accepted(jobs.submit(s, null), uri);
+        return accepted(jobs.submit(s, null, team()), uri);
     }
 
     /**
@@ -112,6 +124,7 @@ public class JobResource {
      *         text is larger than its limit
      */
     @POST
+    @RolesAllowed(Role.SUBMITTER_ROLE)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a job on an uploaded git bundle",
@@ -128,7 +141,7 @@ public class JobResource {
         }
         JobSubmission s = JobRequests.parse(job, true, JobRequests.Limits.of(config), urls::refusal);
         java.nio.file.Path upload = keepUpload(bundle.uploadedFile());
-        return accepted(jobs.submit(s, upload), uri);
+        return accepted(jobs.submit(s, upload, team()), uri);
     }
 
     /**
@@ -151,8 +164,10 @@ public class JobResource {
                 throw ProblemException.badField("limit", "must be from 1 to " + MAX_LIMIT + ", was " + n);
             }
         }
-        return JobEntity.<JobEntity>findAll(Sort.descending("submittedAt")).page(Page.ofSize(n)).list().stream()
-                .map(JobView::of).toList();
+        Sort newest = Sort.descending("submittedAt");
+        var query = PavuAuth.team(identity).map(team -> JobEntity.<JobEntity>find("team", newest, team))
+                .orElseGet(() -> JobEntity.findAll(newest));
+        return query.page(Page.ofSize(n)).list().stream().map(JobView::of).toList();
     }
 
     /**
@@ -282,6 +297,7 @@ public class JobResource {
      */
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed(Role.SUBMITTER_ROLE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a job", description = "Sends JobCancelled and JobConcluded(CANCELLED); verifiers skip its remaining candidates.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = JobView.class)))
@@ -298,7 +314,18 @@ public class JobResource {
         }
     }
 
-    private static JobEntity find(String id) {
+    /** @return the caller's team, which a job it submits belongs to (the default team for a service without one) */
+    private String team() {
+        return PavuAuth.team(identity).orElse(auth.defaultTeam());
+    }
+
+    /**
+     * @param id a job id
+     * @return the job, when the caller's team may see it
+     * @throws ProblemException 400 for a malformed id; 404 for an unknown job and for another team's (the same
+     *                          answer, so that an id tells nothing about other teams)
+     */
+    private JobEntity find(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -306,7 +333,7 @@ public class JobResource {
             throw ProblemException.badField("id", "a job id is a UUID such as 3f2b9c1e-8d4a-4e8b-9c2f-1a2b3c4d5e6f, got '" + id + "'");
         }
         JobEntity j = JobEntity.findById(uuid);
-        if (j == null) {
+        if (j == null || !PavuAuth.sees(identity, j.team)) {
             throw ProblemException.notFound("no job " + uuid);
         }
         return j;

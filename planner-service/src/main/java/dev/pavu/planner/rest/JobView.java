@@ -28,11 +28,13 @@ import java.util.UUID;
  * @param source             the source with its resolved commit and bundle
  * @param task               the task
  * @param budget             the limits
+ * @param team               the team the job belongs to (its submitter's)
  */
 @Schema(name = "Job")
 public record JobView(UUID id, String state, Outcome outcome, String reason, int iterations, int candidatesProposed,
                       int candidatesVerified, int candidatesFailed, Instant submittedAt, Instant concludedAt,
-                      long durationMs, boolean hasPatch, SourceView source, TaskView task, Budget budget) {
+                      long durationMs, boolean hasPatch, SourceView source, TaskView task, Budget budget,
+                      String team) {
 
     /**
      * @param kind      {@code git} or {@code bundle}
@@ -60,6 +62,6 @@ public record JobView(UUID id, String state, Outcome outcome, String reason, int
         return new JobView(j.id, j.state.name(), j.outcome, j.reason, j.iteration, j.candidatesProposed,
                 j.candidatesVerified, j.candidatesFailed, j.submittedAt, j.concludedAt, duration, j.patch != null,
                 new SourceView(j.sourceKind, j.sourceUrl, j.sourceRef, j.commitId, j.bundleSha),
-                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget());
+                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget(), j.team);
     }
 }

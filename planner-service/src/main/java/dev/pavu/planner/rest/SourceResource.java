@@ -1,6 +1,9 @@
 package dev.pavu.planner.rest;
 
+import dev.pavu.kit.auth.PavuAuth;
+import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.source.BundleStore;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,15 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
 
-/** The stored git bundles every service fetches once per source ({@code GET /sources/{sha}}). */
+/**
+ * The stored git bundles every service fetches once per source ({@code GET /sources/{sha}}). A user's token sees a
+ * bundle only when one of its team's jobs uses it (else 404); Pavu's services see every bundle.
+ */
 @Path("/sources")
 @Tag(name = "sources", description = "Git bundles of resolved sources, content-addressed by SHA-256")
 public class SourceResource {
 
     private final BundleStore store;
+    private final SecurityIdentity identity;
 
-    public SourceResource(BundleStore store) {
+    public SourceResource(BundleStore store, SecurityIdentity identity) {
         this.store = store;
+        this.identity = identity;
     }
 
     /**
@@ -45,6 +53,10 @@ public class SourceResource {
                     + sha.length() + " characters)");
         }
         String key = sha.toLowerCase(Locale.ROOT);
+        var team = PavuAuth.team(identity);
+        if (team.isPresent() && JobEntity.count("bundleSha = ?1 and team = ?2", key, team.get()) == 0) {
+            throw ProblemException.notFound("no stored bundle " + key);
+        }
         var file = store.find(key).orElseThrow(() -> ProblemException.notFound("no stored bundle " + key));
         return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM)
                 .header("Content-Disposition", "attachment; filename=\"" + key + ".bundle\"")

@@ -2,7 +2,9 @@ package dev.pavu.planner.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pavu.planner.client.UpdaterStatsClient;
+import dev.pavu.kit.auth.Role;
 import io.quarkus.logging.Log;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The periodic summary of what Pavu did ({@code GET /stats/summary?since=}), computed by the updater from its audit
- * log and served here, on the public API, like every other read.
+ * log and served here, on the public API, like every other read. The figures cover every team's jobs, so only admins
+ * may read them.
  */
 @Path("/stats")
 @Tag(name = "stats", description = "What Pavu did over a period")
@@ -46,6 +49,7 @@ public class StatsResource {
      */
     @GET
     @Path("/summary")
+    @RolesAllowed(Role.ADMIN_ROLE) // service-wide figures (every team's jobs): for admins until they are split by team
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Success rate, time to patch, candidates per job, top failure kinds and patterns since a moment")
     public JsonNode summary(@QueryParam("since") String since) {

@@ -40,7 +40,19 @@ public class JobService {
      * @return the stored job (QUEUED); resolution goes on in the background
      */
     public JobEntity submit(JobSubmission submission, Path upload) {
-        JobEntity job = transitions.submit(submission);
+        return submit(submission, upload, JobTransitions.DEFAULT_TEAM);
+    }
+
+    /**
+     * Stores a team's job, then resolves its source in the background (see {@link #submit(JobSubmission, Path)}).
+     *
+     * @param submission the validated request
+     * @param upload     an uploaded bundle, or {@code null} for a git URL
+     * @param team       the submitting caller's team
+     * @return the stored job
+     */
+    public JobEntity submit(JobSubmission submission, Path upload, String team) {
+        JobEntity job = transitions.submit(submission, team);
         UUID id = job.id;
         if (job.concluded()) {
             // failed at submission (e.g. a generation task without a model): nothing to resolve

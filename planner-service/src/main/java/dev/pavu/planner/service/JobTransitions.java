@@ -52,6 +52,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobTransitions {
 
+    /** Team of jobs submitted without one (module tests, the service credential without a team header). */
+    public static final String DEFAULT_TEAM = "default";
+
     private final PlannerConfig config;
     private final EventPublisher publisher;
     private final BundleStore bundles;
@@ -75,8 +78,21 @@ public class JobTransitions {
      */
     @Transactional
     public JobEntity submit(JobSubmission s) {
+        return submit(s, DEFAULT_TEAM);
+    }
+
+    /**
+     * Stores a new job of a team and announces it (see {@link #submit(JobSubmission)}).
+     *
+     * @param s    the validated submission
+     * @param team the submitting caller's team
+     * @return the stored job
+     */
+    @Transactional
+    public JobEntity submit(JobSubmission s, String team) {
         JobEntity job = new JobEntity();
         job.id = UUID.randomUUID();
+        job.team = team;
         job.state = JobState.QUEUED;
         job.sourceKind = s.sourceKind();
         job.sourceUrl = s.gitUrl();

@@ -1,5 +1,7 @@
 package dev.pavu.updater.rest;
 
+import dev.pavu.kit.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.pavu.updater.config.UpdaterConfig;
 import dev.pavu.updater.repository.EventRepository;
 import dev.pavu.updater.repository.JobSummary;
@@ -18,9 +20,11 @@ import java.util.List;
 
 /**
  * The audit log over HTTP. {@code GET /audit/jobs/{id}/events} is the one source of truth for a job's
- * timeline: the planner serves {@code GET /jobs/{id}/events} (JSON and SSE) by reading it.
+ * timeline: the planner serves {@code GET /jobs/{id}/events} (JSON and SSE) by reading it. Pavu's services only
+ * (the service credential): users read a job's events through the planner, which checks their team.
  */
 @Path("/audit")
+@RolesAllowed(Role.SERVICE_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

@@ -1,5 +1,7 @@
 package dev.pavu.updater.rest;
 
+import dev.pavu.kit.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import dev.pavu.updater.repository.StatsRepository;
 import dev.pavu.updater.repository.SummaryRepository;
 import jakarta.ws.rs.QueryParam;
@@ -15,6 +17,7 @@ import java.time.format.DateTimeParseException;
 
 /** Success statistics computed from the audit log. */
 @Path("/stats")
+@RolesAllowed(Role.SERVICE_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

@@ -1,5 +1,7 @@
 package dev.pavu.verifier.rest;
 
+import dev.pavu.kit.auth.JobAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.repository.RunRepository;
 import jakarta.ws.rs.GET;
@@ -16,15 +18,22 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 
-/** The verifier's runs: state and verdict of a candidate, and its full (capped) build log. */
+/**
+ * The verifier's runs: state and verdict of a candidate, and its full (capped) build log. A user's token sees the
+ * runs of its team's jobs only (the planner says whose a job is); any other run answers 404.
+ */
 @Path("/runs")
 public class RunResource {
 
     private final RunRepository runs;
     private final java.nio.file.Path logs;
+    private final SecurityIdentity identity;
+    private final JobAccess access;
 
-    public RunResource(RunRepository runs, VerifierConfig config) {
+    public RunResource(RunRepository runs, VerifierConfig config, SecurityIdentity identity, JobAccess access) {
         this.runs = runs;
+        this.identity = identity;
+        this.access = access;
         this.logs = java.nio.file.Path.of(config.home(), "verifier", "logs");
     }
 
@@ -38,7 +47,7 @@ public class RunResource {
     @Operation(summary = "State and verdict of one candidate's run")
     @APIResponse(responseCode = "404", description = "this verifier has not seen the candidate")
     public RunRepository.RunView run(@PathParam("candidateId") UUID candidateId) {
-        return runs.find(candidateId).orElseThrow(() -> notFound("no run of candidate " + candidateId));
+        return visible(candidateId).orElseThrow(() -> notFound("no run of candidate " + candidateId));
     }
 
     /**
@@ -52,10 +61,15 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "no log for the candidate (not run here, or still running)")
     public Response log(@PathParam("candidateId") UUID candidateId) {
         java.nio.file.Path file = logs.resolve(candidateId + ".log");
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || visible(candidateId).isEmpty()) {
             throw notFound("no log of candidate " + candidateId + " on this verifier (not run here, or still running)");
         }
         return Response.ok(file.toFile(), MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).build();
+    }
+
+    /** The run, when the caller's team owns its job (the planner says); another team's run is "not found". */
+    private java.util.Optional<RunRepository.RunView> visible(UUID candidateId) {
+        return runs.find(candidateId).filter(r -> r.jobId() != null && access.sees(identity, r.jobId()));
     }
 
     private static NotFoundException notFound(String why) {

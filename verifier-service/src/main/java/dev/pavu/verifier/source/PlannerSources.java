@@ -1,5 +1,6 @@
 package dev.pavu.verifier.source;
 
+import dev.pavu.kit.auth.ServiceCredential;
 import dev.pavu.verifier.config.VerifierConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class PlannerSources {
         URI uri = URI.create(stripSlash(config.plannerUrl()) + "/sources/" + bundleSha);
         HttpResponse<InputStream> resp;
         try {
-            resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+            resp = http.send(ServiceCredential.apply(HttpRequest.newBuilder(uri)).timeout(Duration.ofMinutes(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new RetryableException("GET " + uri + " failed: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.pavu.actuator.proposer.priors;
 
+import dev.pavu.kit.auth.ServiceCredential;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pavu.actuator.config.PriorsConfig;
@@ -48,7 +49,7 @@ public class UpdaterStatsClient implements PatternStatsSource {
         URI base = config.updaterUrl();
         String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
         URI uri = base.resolve(path + "/stats/patterns");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout())
+        HttpRequest request = ServiceCredential.apply(HttpRequest.newBuilder(uri)).timeout(config.timeout())
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
