@@ -34,6 +34,9 @@ public class VerdictEntity extends PanacheEntityBase {
     /** Tests that failed with the candidate, or {@code null} when unknown. */
     @Column(name = "tests_failed")
     public Integer testsFailed;
+    /** Tests that passed in the candidate's run (tests run − tests failed), or {@code null} when unknown. */
+    @Column(name = "tests_passed")
+    public Integer testsPassed;
     /** The candidate's diff when it is a partial fix (fewer failing tests than the baseline, more than none), else {@code null}. */
     @Column(name = "partial_diff")
     public String partialDiff;
@@ -54,10 +57,11 @@ public class VerdictEntity extends PanacheEntityBase {
     /**
      * @param jobId the job
      * @param limit at most this many
-     * @return the job's partial fixes, fewest failing tests first, then the earliest
+     * @return the job's partial fixes, most passing tests first (in a fail-fast run: the most of the baseline's failing
+     *         tests made to pass before the first failure), then fewest failing, then the earliest
      */
     public static List<VerdictEntity> partialFixes(UUID jobId, int limit) {
-        return VerdictEntity.<VerdictEntity>find("jobId = ?1 and partialDiff is not null order by testsFailed, receivedAt", jobId)
+        return VerdictEntity.<VerdictEntity>find("jobId = ?1 and partialDiff is not null order by testsPassed desc, testsFailed, receivedAt", jobId)
                 .page(0, limit).list();
     }
 }

@@ -221,6 +221,7 @@ public class JobTransitions {
         row.patchHash = v.diff().isBlank() ? null : UnifiedDiffs.hash(v.diff());
         row.receivedAt = Instant.now();
         row.testsFailed = v.testsFailed();
+        row.testsPassed = Math.max(0, v.testsRun() - v.testsFailed());
         row.pattern = v.pattern();
         if (plan.kind != PlanKind.BASELINE && PartialFixes.isPartial(v, job.baselineFailed)) {
             row.partialDiff = v.diff();

@@ -18,26 +18,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PartialFixesTest {
 
     static final TestFailure A = new TestFailure("T#a", "T", "a", "failure", "m", "at T.a(T.java:1)");
-    static final TestFailure B = new TestFailure("T#b", "T", "b", "failure", "m", "at T.b(T.java:2)");
     static final String DIFF = "diff --git a/src/main/java/A.java b/src/main/java/A.java\n";
 
+    static dev.pavu.contracts.VerdictIssued run(Verdict v, int run, int failed, String diff) {
+        List<TestFailure> failing = failed == 0 ? List.of() : java.util.Collections.nCopies(failed, A);
+        return JobDecisionsTest.verdict(v, List.of(), failing, run, diff);
+    }
+
     @Test
-    void aCandidateThatLeavesFewerButSomeTestsFailingIsPartial() {
-        // the baseline failed 3 tests
-        assertTrue(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(A), 9, DIFF), 3));
-        assertTrue(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(A, B), 9, DIFF), 3));
+    void aFailFastRunThatPassedSomeOfTheBaselinesFailingTestsFirstIsPartial() {
+        // the baseline failed 3 tests; the candidate's run passed 2 of them, then the third failed and the run stopped
+        assertTrue(PartialFixes.isPartial(run(Verdict.FAIL, 3, 1, DIFF), 3));
+        // a whole-suite run (no fail-fast) with fewer failures than the baseline
+        assertTrue(PartialFixes.isPartial(run(Verdict.FAIL, 9, 2, DIFF), 3));
     }
 
     @Test
     void noProgressABuildFailureATimeoutOrAnUnknownBaselineIsNotPartial() {
-        assertFalse(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(A, B), 9, DIFF), 2),
-                "as many failures as the baseline");
-        assertFalse(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(), 0, DIFF), 2),
-                "did not compile: no test ran, none failed");
-        assertFalse(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.TIMEOUT, List.of(), List.of(A), 9, DIFF), 2));
-        assertFalse(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(A), 9, DIFF), null));
-        assertFalse(PartialFixes.isPartial(JobDecisionsTest.verdict(Verdict.FAIL, List.of(), List.of(A), 9, ""), 2),
-                "the empty patch");
+        assertFalse(PartialFixes.isPartial(run(Verdict.FAIL, 1, 1, DIFF), 3),
+                "fail-fast: the first test run failed, nothing is known to pass");
+        assertFalse(PartialFixes.isPartial(run(Verdict.FAIL, 9, 3, DIFF), 3), "as many failures as the baseline");
+        assertFalse(PartialFixes.isPartial(run(Verdict.FAIL, 0, 0, DIFF), 3), "did not compile: no test ran");
+        assertFalse(PartialFixes.isPartial(run(Verdict.TIMEOUT, 3, 1, DIFF), 3));
+        assertFalse(PartialFixes.isPartial(run(Verdict.FAIL, 3, 1, DIFF), null));
+        assertFalse(PartialFixes.isPartial(run(Verdict.FAIL, 3, 1, ""), 3), "the empty patch");
     }
 
     @Test
