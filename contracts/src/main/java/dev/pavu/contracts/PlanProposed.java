@@ -18,10 +18,14 @@ import java.util.UUID;
  * @param verify         how the verifier checks them
  * @param triedPatchHashes SHA-256 (hex) of the normalised diffs already verified for this job, to skip
  * @param decision       the strategy decision with its numbers, or {@code null}
+ * @param partialFixes   verified candidates that made some but not all failing tests pass, fewest failures first, for
+ *                       the actuator to combine with a second edit (two-location patches); empty when there are none
+ *                       (absent in events written before, read as empty)
  */
 public record PlanProposed(Envelope envelope, UUID planId, PlanKind kind, SourceRef source, TaskSpec task,
                            List<SuspiciousLocation> locations, List<TestFailure> failingTests, int maxCandidates,
-                           VerifySpec verify, List<String> triedPatchHashes, Decision decision) implements PavuEvent {
+                           VerifySpec verify, List<String> triedPatchHashes, Decision decision,
+                           List<PartialFix> partialFixes) implements PavuEvent {
     public PlanProposed {
         Objects.requireNonNull(envelope, "envelope is required");
         Objects.requireNonNull(planId, "planId is required");
@@ -32,5 +36,14 @@ public record PlanProposed(Envelope envelope, UUID planId, PlanKind kind, Source
         locations = locations == null ? List.of() : List.copyOf(locations);
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
         triedPatchHashes = triedPatchHashes == null ? List.of() : List.copyOf(triedPatchHashes);
+        partialFixes = partialFixes == null ? List.of() : List.copyOf(partialFixes);
+    }
+
+    /** A plan without partial fixes (every plan before two-location patches, and the baseline). */
+    public PlanProposed(Envelope envelope, UUID planId, PlanKind kind, SourceRef source, TaskSpec task,
+                        List<SuspiciousLocation> locations, List<TestFailure> failingTests, int maxCandidates,
+                        VerifySpec verify, List<String> triedPatchHashes, Decision decision) {
+        this(envelope, planId, kind, source, task, locations, failingTests, maxCandidates, verify, triedPatchHashes,
+                decision, List.of());
     }
 }

@@ -75,7 +75,9 @@ final class SampleEvents {
                 List.of(FAILURE), 50, VERIFY,
                 List.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
                 new Decision("repair", Map.of("pRepair", 0.62, "expectedCostTokens", 0.0, "expectedSeconds", 84.5),
-                        "One failing test with a localised fault: template repair is cheap and likely."));
+                        "One failing test with a localised fault: template repair is cheap and likely."),
+                List.of(new PartialFix("diff --git a/src/main/java/com/acme/Stats.java b/src/main/java/com/acme/Stats.java\n",
+                        "relational-operator-replacement", 1)));
     }
 
     static CandidatesProposed candidatesProposed() {

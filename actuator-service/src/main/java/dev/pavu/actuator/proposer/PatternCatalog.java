@@ -13,6 +13,7 @@ import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
+import dev.pavu.actuator.proposer.patterns.RenamedIngredientInsertion;
 import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
 import dev.pavu.actuator.proposer.patterns.MathWrapper;
@@ -64,6 +65,7 @@ public final class PatternCatalog {
                 new MathWrapper(),
                 new StatementSwap(),
                 new StatementDeletion(),
-                new IngredientInsertion());
+                new IngredientInsertion(),
+                new RenamedIngredientInsertion());
     }
 }

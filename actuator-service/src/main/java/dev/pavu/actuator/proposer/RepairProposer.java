@@ -3,6 +3,7 @@ package dev.pavu.actuator.proposer;
 import dev.pavu.actuator.config.ActuatorConfig;
 import dev.pavu.contracts.FailureKinds;
 import dev.pavu.actuator.source.SourceCheckouts;
+import dev.pavu.contracts.PartialFix;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.workspace.diff.PathPolicy;
@@ -65,7 +66,8 @@ public class RepairProposer {
             return Answer.nothing("source unavailable: " + e.getMessage());
         }
         try {
-            return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()));
+            return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()),
+                    plan.partialFixes());
         } catch (RuntimeException e) {
             // a proposer bug must not leave the planner waiting for an answer that never comes
             Log.errorf(e, "plan %s of job %s: the template proposer failed", plan.planId(), plan.jobId());
@@ -94,6 +96,21 @@ public class RepairProposer {
      */
     public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes,
                           String failureKind) {
+        return propose(root, locations, max, triedHashes, failureKind, List.of());
+    }
+
+    /**
+     * @param root         checked-out repository
+     * @param locations    suspicious locations, most suspicious first
+     * @param max          at most this many candidates
+     * @param triedHashes  hashes of diffs already verified for the job
+     * @param failureKind  how the baseline's tests fail, or {@code null}
+     * @param partialFixes candidates that made some failing tests pass, fewest failures first: paired with each other
+     *                     and with this plan's best single edits first ({@link TwoLocationPatches}), up to half the plan
+     * @return the answer
+     */
+    public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes,
+                          String failureKind, List<PartialFix> partialFixes) {
         long t0 = System.nanoTime();
         root = root.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
@@ -137,7 +154,19 @@ public class RepairProposer {
             mutants.addAll(p.mutants());
             problems.addAll(p.problems());
         }
-        List<Mutant> ranked = TemplateProposer.rank(mutants);
+        List<Mutant> ranked = new ArrayList<>();
+        if (!partialFixes.isEmpty()) {
+            Path base = root;
+            List<TwoLocationPatches.PartialEdit> partials = partialFixes.stream()
+                    .map(f -> TwoLocationPatches.asEdit(f, path -> read(base, path)))
+                    .flatMap(Optional::stream).toList();
+            if (partials.size() < partialFixes.size()) {
+                problems.add((partialFixes.size() - partials.size()) + " partial fix(es) not replayable as one edit of one file");
+            }
+            ranked.addAll(TwoLocationPatches.pairs(partials, TemplateProposer.rank(mutants),
+                    Math.min(TwoLocationPatches.MAX_PAIRS, Math.max(1, max / 2))));
+        }
+        ranked.addAll(TemplateProposer.rank(mutants));
         CandidateFactory.Selection s = CandidateFactory.against(root).select(ranked, max, triedHashes);
         List<String> rejections = new ArrayList<>(problems);
         rejections.addAll(s.rejections());
@@ -152,6 +181,14 @@ public class RepairProposer {
                 + " locations, " + s.rejected() + " dropped, " + (System.nanoTime() - t0) / 1_000_000 + " ms)";
         return new Answer(s.candidates(), s.rejected() + problems.size(),
                 rejections.subList(0, Math.min(rejections.size(), CandidateFactory.MAX_REJECTION_SAMPLE)), note);
+    }
+
+    private static Optional<String> read(Path root, String path) {
+        try {
+            return CheckoutFiles.readString(root, PathPolicy.normalise(path));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
+import dev.pavu.actuator.proposer.patterns.RenamedIngredientInsertion;
 import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
 import dev.pavu.actuator.proposer.patterns.MathWrapper;
@@ -69,7 +70,8 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(MathWrapper.NAME, 0.4),
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),
-            Map.entry(IngredientInsertion.NAME, 0.25));
+            Map.entry(IngredientInsertion.NAME, 0.25),
+            Map.entry(RenamedIngredientInsertion.NAME, 0.25));
 
     @Override
     public double prior(String pattern) {

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * @param previous     the earlier results file
  * @param previousLine the earlier run's summary line
- * @param fixed        programs plausible now and not before, by name order of this run
+ * @param fixed        programs plausible now and not before, by name order of this run, each with the technique
+ *                     (winning pattern) that fixed it: {@code NAME [two-location]}
  * @param lost         programs plausible before and not now
  * @param nowEqual     programs whose patch equals the reference now and did not before
  * @param noLongerEqual programs whose patch equalled the reference before and does not now
@@ -66,7 +67,7 @@ public record BenchComparison(Path previous, String previousLine, List<String> f
             boolean wasEqual = wasPlausible && b.path("equalsReference").asBoolean(false);
             boolean isEqual = r.plausible() && Boolean.TRUE.equals(r.equalsReference());
             if (r.plausible() && !wasPlausible) {
-                fixed.add(r.program());
+                fixed.add(r.program() + (r.pattern() == null ? "" : " [" + r.pattern() + "]"));
             } else if (!r.plausible() && wasPlausible) {
                 lost.add(r.program());
             }

@@ -49,7 +49,32 @@ public final class BenchTable {
                 md.append("- ").append(r.program()).append(": ").append(oneLine(r.note())).append('\n');
             }
         }
+        md.append(techniques(rows));
         md.append('\n').append(summary(rows)).append('\n');
+        return md.toString();
+    }
+
+    /**
+     * The plausible patches by technique (the winning candidate's fix pattern: {@code two-location},
+     * {@code renamed-ingredient-insertion}, ...): how many programs each fixed, how many of those equal the reference,
+     * and which. A program has one winning candidate, so a program counts for one technique only: the one whose
+     * candidate came first in the search order; no other technique fixed it before.
+     *
+     * @param rows the rows of a run
+     * @return the Markdown section, starting with a blank line; empty when nothing is plausible
+     */
+    public static String techniques(List<BenchRow> rows) {
+        java.util.Map<String, List<BenchRow>> by = new java.util.TreeMap<>();
+        rows.stream().filter(BenchRow::plausible)
+                .forEach(r -> by.computeIfAbsent(r.pattern() == null ? "?" : r.pattern(), k -> new java.util.ArrayList<>()).add(r));
+        if (by.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n## By technique\n\n| technique | plausible | equal to the reference | programs |\n"
+                + "|---|---:|---:|---|\n");
+        by.forEach((t, rs) -> md.append("| `").append(cell(t)).append("` | ").append(rs.size()).append(" | ")
+                .append(rs.stream().filter(r -> Boolean.TRUE.equals(r.equalsReference())).count()).append(" | ")
+                .append(String.join(", ", rs.stream().map(BenchRow::program).toList())).append(" |\n"));
         return md.toString();
     }
 

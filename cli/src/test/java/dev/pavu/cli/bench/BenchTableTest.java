@@ -49,6 +49,16 @@ class BenchTableTest {
     }
 
     @Test
+    void plausiblePatchesAreCountedByTheirWinningTechnique() {
+        String md = BenchTable.markdown("Pavu bench: bugs", null, ROWS);
+        assertTrue(md.contains("\n## By technique\n\n| technique | plausible | equal to the reference | programs |\n|---|---:|---:|---|\n"
+                + "| `?` | 1 | 0 | truncate |\n"
+                + "| `logical-operator-replacement` | 1 | 0 | leap-year |\n"
+                + "| `swapped-arguments` | 1 | 1 | gcd |\n\nfixed: 3/5"), md);
+        assertEquals("", BenchTable.techniques(List.of(ROWS.get(2))), "nothing plausible, no section");
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertEquals("850 ms", BenchTable.duration(850));
         assertEquals("12.3 s", BenchTable.duration(12_300));

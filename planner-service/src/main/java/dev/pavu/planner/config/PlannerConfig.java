@@ -48,6 +48,13 @@ public interface PlannerConfig {
     @WithDefault("40")
     int locationsPerIteration();
 
+    /**
+     * Partial fixes (candidates that made some, not all, failing tests pass) a repair plan carries at most, fewest
+     * failures first, for the actuator to combine into two-location patches; 0 turns two-location patches off.
+     */
+    @WithDefault("4")
+    int maxPartialFixes();
+
     /** Length of the whole ranking kept per job (all iterations draw from it). */
     @WithDefault("400")
     int rankingSize();

@@ -86,6 +86,12 @@ public class JobEntity extends PanacheEntityBase {
     /** The baseline's failing tests (JSON array of TestFailure), set after the baseline. */
     @Column(name = "baseline_json")
     public String baselineJson;
+    /** Tests that failed on the baseline, or {@code null} until its verdict. */
+    @Column(name = "baseline_failed")
+    public Integer baselineFailed;
+    /** Partial fixes found when the job's last repair plan was sent (two-location patches). */
+    @Column(name = "partials_offered")
+    public int partialsOffered;
 
     @Column(name = "submitted_event_id")
     public UUID submittedEventId;

@@ -31,10 +31,37 @@ public class VerdictEntity extends PanacheEntityBase {
     public String patchHash;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** Tests that failed with the candidate, or {@code null} when unknown. */
+    @Column(name = "tests_failed")
+    public Integer testsFailed;
+    /** Tests that passed in the candidate's run (tests run − tests failed), or {@code null} when unknown. */
+    @Column(name = "tests_passed")
+    public Integer testsPassed;
+    /** The candidate's diff when it is a partial fix (fewer failing tests than the baseline, more than none), else {@code null}. */
+    @Column(name = "partial_diff")
+    public String partialDiff;
+    /** The candidate's fix pattern, or {@code null}. */
+    public String pattern;
 
     /** @return the patch hashes verified for a job so far (for {@code triedPatchHashes}) */
     public static List<String> triedHashes(UUID jobId) {
         return VerdictEntity.<VerdictEntity>list("jobId = ?1 and patchHash is not null", jobId).stream()
                 .map(v -> v.patchHash).toList();
+    }
+
+    /** @return how many partial fixes a job has found so far */
+    public static long partialCount(UUID jobId) {
+        return VerdictEntity.count("jobId = ?1 and partialDiff is not null", jobId);
+    }
+
+    /**
+     * @param jobId the job
+     * @param limit at most this many
+     * @return the job's partial fixes, most passing tests first (in a fail-fast run: the most of the baseline's failing
+     *         tests made to pass before the first failure), then fewest failing, then the earliest
+     */
+    public static List<VerdictEntity> partialFixes(UUID jobId, int limit) {
+        return VerdictEntity.<VerdictEntity>find("jobId = ?1 and partialDiff is not null order by testsPassed desc, testsFailed, receivedAt", jobId)
+                .page(0, limit).list();
     }
 }

@@ -67,10 +67,20 @@ public final class JobDecisions {
      * @param maxPerIteration     candidates per plan at most (setting)
      * @param lastPlanFull        the current iteration's plan got as many candidates as it allowed, so its locations
      *                            may hold more that the actuator did not reach
+     * @param newPartialFixes     partial fixes were found that no plan has carried yet: another pass over the ranking
+     *                            can combine them with a second edit (two-location patches)
      */
     public record Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed,
                            int candidatesTried, int locationsTried, int rankingSize, int locationsPerIteration,
-                           int maxPerIteration, boolean lastPlanFull) {
+                           int maxPerIteration, boolean lastPlanFull, boolean newPartialFixes) {
+
+        /** Progress of a job with no partial fix waiting to be combined. */
+        public Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed, int candidatesTried,
+                        int locationsTried, int rankingSize, int locationsPerIteration, int maxPerIteration,
+                        boolean lastPlanFull) {
+            this(maxIterations, maxCandidates, iteration, candidatesProposed, candidatesTried, locationsTried, rankingSize,
+                    locationsPerIteration, maxPerIteration, lastPlanFull, false);
+        }
 
         /** Progress of a job whose last plan was not full (or that has none yet). */
         public Progress(int maxIterations, int maxCandidates, int iteration, int candidatesProposed, int candidatesTried,
@@ -147,8 +157,10 @@ public final class JobDecisions {
             stop = "iteration budget of " + p.maxIterations() + " spent";
         } else if (p.remainingCandidates() <= 0) {
             stop = "candidate budget of " + p.maxCandidates() + " spent";
-        } else if (p.locationsTried() % p.rankingSize() == 0 && p.locationsTried() > 0 && !p.lastPlanFull()) {
-            // a pass over the ranking ended and its last plan did not even fill up: the templates have nothing more there
+        } else if (p.locationsTried() % p.rankingSize() == 0 && p.locationsTried() > 0 && !p.lastPlanFull()
+                && !p.newPartialFixes()) {
+            // a pass over the ranking ended and its last plan did not even fill up: the templates have nothing more
+            // there (unless partial fixes appeared since the last plan: the next pass combines them with second edits)
             stop = "no further suspicious locations";
         } else {
             // within a pass: the next locations; after a pass whose last plan was full: the ranking again, since the

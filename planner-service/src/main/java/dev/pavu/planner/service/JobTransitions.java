@@ -9,6 +9,7 @@ import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.JobSubmitted;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.PlanKind;
+import dev.pavu.contracts.PartialFix;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TaskSpec;
@@ -235,6 +236,12 @@ public class JobTransitions {
         row.verdict = v.verdict();
         row.patchHash = v.diff().isBlank() ? null : UnifiedDiffs.hash(v.diff());
         row.receivedAt = Instant.now();
+        row.testsFailed = v.testsFailed();
+        row.testsPassed = Math.max(0, v.testsRun() - v.testsFailed());
+        row.pattern = v.pattern();
+        if (plan.kind != PlanKind.BASELINE && PartialFixes.isPartial(v, job.baselineFailed)) {
+            row.partialDiff = v.diff();
+        }
         row.persist();
         plan.verdicts++;
         if (plan.kind == PlanKind.BASELINE) {
@@ -255,6 +262,7 @@ public class JobTransitions {
     }
 
     private void baselineVerdict(JobEntity job, VerdictIssued v, Optional<LocalisationService.Result> localised) {
+        job.baselineFailed = v.testsFailed();
         Step step = JobDecisions.onBaseline(v, job.commitId, job.candidateTimeoutMs);
         if (step instanceof JobDecisions.Localise) {
             List<TestFailure> failing = v.failingTests();
@@ -374,8 +382,10 @@ public class JobTransitions {
         plan.persist();
         job.iteration = iteration;
         List<String> tried = kind == PlanKind.BASELINE ? List.of() : VerdictEntity.triedHashes(job.id);
+        List<PartialFix> partials = kind == PlanKind.REPAIR ? PartialFixes.of(job.id, config.maxPartialFixes()) : List.of();
+        job.partialsOffered = kind == PlanKind.REPAIR ? (int) VerdictEntity.partialCount(job.id) : job.partialsOffered;
         publisher.publish(new PlanProposed(env, plan.planId, kind, job.source(), task, locations, failing,
-                maxCandidates, verify, tried, d));
+                maxCandidates, verify, tried, d, partials));
         Log.infof("job %s: %s plan %s (iteration %d, %d locations, up to %d candidates)", job.id, kind, plan.planId,
                 iteration, locations.size(), maxCandidates);
     }
@@ -400,7 +410,8 @@ public class JobTransitions {
         boolean full = current != null && current.candidateCount != null && current.candidateCount >= current.maxCandidates;
         return new Progress(job.maxIterations, job.maxCandidates, job.iteration, job.candidatesProposed,
                 job.candidatesVerified, job.locationsTried, JsonColumns.locations(job.rankingJson).size(),
-                config.locationsPerIteration(), config.maxCandidatesPerIteration(), full);
+                config.locationsPerIteration(), config.maxCandidatesPerIteration(), full,
+                config.maxPartialFixes() > 0 && VerdictEntity.partialCount(job.id) > job.partialsOffered);
     }
 
     private static TaskSpec task(JobEntity job) {
