@@ -171,8 +171,24 @@ public final class IngredientInsertion implements FixPattern {
                 needs.put(f.getNameAsString(), there.type());
             }
         }
+        return instanceOnly(s, needs.keySet(), origin, ctx).map(instanceOnly ->
+                new Ingredient(s, home, normalised(ctx.text(s)), MutationContext.namesUsed(s), needs, instanceOnly));
+    }
+
+    /**
+     * Whether an ingredient can only be inserted where an instance exists: it uses {@code this}, an instance field of
+     * its origin, or calls an instance method of its type unqualified.
+     *
+     * @param s      the ingredient statement
+     * @param names  the variable names it uses
+     * @param origin the variables in scope at its origin, by name (holds every name of {@code names})
+     * @param ctx    the file's mutation context
+     * @return the answer, or empty when it calls an unqualified method its type does not declare (not insertable)
+     */
+    static Optional<Boolean> instanceOnly(ExpressionStmt s, java.util.Collection<String> names, Map<String, Variable> origin,
+                                          MutationContext ctx) {
         boolean instanceOnly = s.findFirst(ThisExpr.class).isPresent()
-                || needs.keySet().stream().anyMatch(n -> origin.get(n).kind() == Variable.Kind.FIELD && !origin.get(n).isStatic());
+                || names.stream().anyMatch(n -> origin.get(n).kind() == Variable.Kind.FIELD && !origin.get(n).isStatic());
         TypeDeclaration<?> type = ctx.enclosingType(s).orElse(null);
         for (MethodCallExpr m : s.findAll(MethodCallExpr.class)) {
             if (m.getScope().isPresent()) {
@@ -184,7 +200,7 @@ public final class IngredientInsertion implements FixPattern {
             }
             instanceOnly |= declared.stream().noneMatch(MethodDeclaration::isStatic);
         }
-        return Optional.of(new Ingredient(s, home, normalised(ctx.text(s)), MutationContext.namesUsed(s), needs, instanceOnly));
+        return Optional.of(instanceOnly);
     }
 
     private static String normalised(String text) {

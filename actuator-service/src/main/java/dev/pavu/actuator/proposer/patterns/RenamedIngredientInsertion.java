@@ -2,15 +2,12 @@ package dev.pavu.actuator.proposer.patterns;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -217,20 +214,8 @@ public final class RenamedIngredientInsertion implements FixPattern {
             needs.put(name, Types.normalise(there.type()));
             uses.add(n);
         }
-        boolean instanceOnly = s.findFirst(ThisExpr.class).isPresent()
-                || needs.keySet().stream().anyMatch(n -> origin.get(n).kind() == Variable.Kind.FIELD && !origin.get(n).isStatic());
-        TypeDeclaration<?> type = ctx.enclosingType(s).orElse(null);
-        for (MethodCallExpr m : s.findAll(MethodCallExpr.class)) {
-            if (m.getScope().isPresent()) {
-                continue;
-            }
-            List<MethodDeclaration> declared = type == null ? List.of() : type.getMethodsByName(m.getNameAsString());
-            if (declared.isEmpty()) {
-                return Optional.empty();
-            }
-            instanceOnly |= declared.stream().noneMatch(MethodDeclaration::isStatic);
-        }
-        return Optional.of(new Ingredient(s, uses, needs, instanceOnly, context(s, ctx)));
+        return IngredientInsertion.instanceOnly(s, needs.keySet(), origin, ctx)
+                .map(instanceOnly -> new Ingredient(s, uses, needs, instanceOnly, context(s, ctx)));
     }
 
     /**
