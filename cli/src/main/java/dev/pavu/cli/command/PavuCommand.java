@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "Talks only to the planner's HTTP API (--planner, env PAVU_PLANNER_URL, default " + CliContext.DEFAULT_PLANNER_URL + ")."},
         subcommands = {UpCommand.class, DownCommand.class, StackStatusCommand.class, SubmitCommand.class,
                 StatusCommand.class, JobsCommand.class, WatchCommand.class, EventsCommand.class, PatchCommand.class,
-                ReportCommand.class, CancelCommand.class, BenchCommand.class, DemoCommand.class},
+                ReportCommand.class, CancelCommand.class, BenchCommand.class, DemoCommand.class, DlqCommand.class},
         footer = {"", "Exit codes: 0 success (submit --wait, watch, demo: the job SUCCEEDED),",
                 "            1 the job ended otherwise, or an operation failed,",
                 "            2 usage error, or the planner cannot be reached."})
