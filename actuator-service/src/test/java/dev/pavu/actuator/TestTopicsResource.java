@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Gives the test application its own copies of the topics it reads and writes ({@code pavu.plans},
- * {@code pavu.diffs}, {@code pavu.dlq.plans-in}, each with the suffix {@code .actuator-test-<run>}).
+ * {@code pavu.diffs}, each with the suffix {@code .actuator-test-<run>}, and the plans topic's dead-letter topic).
  *
  * <p>Why: the broker and the database are shared. A stack started elsewhere on the machine (the local
  * stack, an end-to-end run) has its own actuator in the consumer group {@code actuator-service} and the
@@ -43,7 +43,7 @@ public class TestTopicsResource implements QuarkusTestResourceLifecycleManager {
 
     /** @return the test's dead-letter topic of channel {@code plans-in} */
     public static String deadLetters() {
-        return Topics.deadLetter("plans-in") + SUFFIX;
+        return Topics.deadLetter(plans(), "actuator-service");
     }
 
     @Override

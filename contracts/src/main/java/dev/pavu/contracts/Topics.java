@@ -15,19 +15,20 @@ public final class Topics {
     public static final String DIFFS = "pavu.diffs";
     /** {@link VerdictIssued}; key = job id; verifier → planner, updater. */
     public static final String VERDICTS = "pavu.verdicts";
-    /** Prefix of the dead-letter topics: {@code pavu.dlq.<channel>} holds records a consumer could not handle. */
-    public static final String DLQ_PREFIX = "pavu.dlq.";
+    /** Infix of the dead-letter topics: {@code <topic>.dlq.<consumer-group>} holds records that consumer could not handle. */
+    public static final String DLQ_INFIX = ".dlq.";
 
     private Topics() {
     }
 
     /**
-     * The dead-letter topic of one incoming channel.
+     * The dead-letter topic of one consumer of one topic (one per consumer and channel).
      *
-     * @param channel the SmallRye Reactive Messaging channel name, e.g. {@code verdicts-in}
-     * @return {@code pavu.dlq.<channel>}
+     * @param topic the topic the consumer reads, e.g. {@code pavu.verdicts}
+     * @param group its consumer group, e.g. {@code planner-service}
+     * @return {@code <topic>.dlq.<group>}, e.g. {@code pavu.verdicts.dlq.planner-service}
      */
-    public static String deadLetter(String channel) {
-        return DLQ_PREFIX + channel;
+    public static String deadLetter(String topic, String group) {
+        return topic + DLQ_INFIX + group;
     }
 }

@@ -37,12 +37,27 @@ public final class KafkaProbe {
      * @throws IllegalStateException when the broker does not acknowledge within 30 s
      */
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, java.util.Map.of());
+    }
+
+    /**
+     * Sends one record with headers and waits until the broker acknowledged it.
+     *
+     * @param topic   topic name
+     * @param key     record key (may be {@code null})
+     * @param value   record value (UTF-8 text)
+     * @param headers record headers, name → UTF-8 text
+     * @throws IllegalStateException when the broker does not acknowledge within 30 s
+     */
+    public static void send(String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PavuStackResource.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,6 +18,6 @@ final class TestTopics {
      * @return its dead-letter topic in tests
      */
     static String deadLetter(String channel) {
-        return "pavu.test-updater.dlq." + channel;
+        return "pavu.test-updater." + channel.replace("-in", "") + ".dlq.updater-service-test";
     }
 }

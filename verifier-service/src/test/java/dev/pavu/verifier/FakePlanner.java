@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * projects written by the tests. Also gives the verifier a private {@code PAVU_HOME} under {@code target/} and
  * topics of its own (the broker is shared: a test verifier in the {@code verifier-service} group would take
  * other runs' candidates, and its verdicts would reach their planners). The dead-letter topic stays
- * {@code pavu.dlq.diffs-in}.
+ * {@code pavu.diffs.dlq.verifier-service}.
  */
 public class FakePlanner implements QuarkusTestResourceLifecycleManager {
 

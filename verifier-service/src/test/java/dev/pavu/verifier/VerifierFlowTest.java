@@ -219,9 +219,9 @@ class VerifierFlowTest {
     void garbageGoesToTheDeadLetterTopic() {
         String key = "garbage-" + UUID.randomUUID();
         KafkaProbe.send(FakePlanner.diffsTopic(), key, "{ this is not an event");
-        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(Topics.deadLetter("diffs-in"),
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(Topics.deadLetter(Topics.DIFFS, "verifier-service"),
                 r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
-        assertEquals(1, dead.size(), "the malformed record is on pavu.dlq.diffs-in");
+        assertEquals(1, dead.size(), "the malformed record is on pavu.diffs.dlq.verifier-service");
         assertNotNull(dead.getFirst().headers().lastHeader("dead-letter-reason"));
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Answers the plans on {@code pavu.plans} (channel {@code plans-in}). The topic also carries the
  * actuator's own {@code CandidatesProposed}: every event that is not a {@link PlanProposed} is skipped.
- * A record that is not a readable event throws, so SmallRye sends it to {@code pavu.dlq.plans-in}.
+ * A record that is not a readable event throws, so the pavu-dead-letter strategy sends it to {@code pavu.plans.dlq.actuator-service}.
  *
  * <p>Idempotent: the answer is computed outside any transaction (it can take minutes; its ids derive from the plan's
  * event id, so computing it twice gives the same events), then one short transaction records the plan's event id in

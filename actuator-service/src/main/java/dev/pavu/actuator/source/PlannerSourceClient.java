@@ -50,7 +50,10 @@ public class PlannerSourceClient {
      * @throws BundleNotFoundException when the planner answers 404
      * @throws IOException             when the download fails after the retries
      */
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, abortOn = BundleNotFoundException.class)
+    // up to 3 min with backoff (0.5 s doubling to 15 s): a planner being restarted after a crash must not fail the plan
+    @Retry(maxRetries = 100, delay = 500, jitter = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 180,
+            durationUnit = ChronoUnit.SECONDS, abortOn = BundleNotFoundException.class)
+    @io.smallrye.faulttolerance.api.ExponentialBackoff(factor = 2, maxDelay = 15_000)
     public Path download(String sha256, Path target) throws IOException {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new BundleNotFoundException("not a SHA-256: " + sha256);

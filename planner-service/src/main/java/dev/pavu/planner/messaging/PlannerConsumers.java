@@ -20,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * verdicts a plan will get (the planner's own {@code PlanProposed} is skipped). {@code verdicts-in}
  * ({@code pavu.verdicts}): {@code VerdictIssued}. Each event is handled once (its id is recorded in
  * {@code planner.processed_events} in the same transaction as its effect); an unreadable record throws
- * {@link EventFormatException} and goes to {@code pavu.dlq.<channel>}. A transient failure (the database away, a
+ * {@link EventFormatException} and goes to {@code <topic>.dlq.planner-service}. A transient failure (the database away, a
  * lock timeout) is retried with backoff first ({@link TransientRetry}, each attempt a transaction of its own).
  */
 @ApplicationScoped

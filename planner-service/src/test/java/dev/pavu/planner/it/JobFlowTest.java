@@ -332,6 +332,15 @@ class JobFlowTest {
         assertEquals(1, dead.size());
         var reason = dead.getFirst().headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value()).contains("not JSON"), "reason header");
+        // the consumer names itself (service-kit pavu-dead-letter), so the planner's dead letters are told apart
+        var h = dead.getFirst().headers();
+        assertEquals("planner-service", new String(h.lastHeader("pavu-dlq-service").value()));
+        assertEquals("planner-service-test", new String(h.lastHeader("pavu-dlq-group").value()));
+        assertEquals("verdicts-in", new String(h.lastHeader("pavu-dlq-channel").value()));
+        assertEquals("1", new String(h.lastHeader("pavu-dlq-attempts").value()));
+        assertEquals(TestTopics.VERDICTS, new String(h.lastHeader("dead-letter-topic").value()));
+        assertEquals("dev.pavu.contracts.EventFormatException",
+                new String(h.lastHeader("dead-letter-exception-class-name").value()));
         // the channel still works
         String jobId = submitStats(null);
         PlanProposed baseline = one(TestTopics.PLANS, jobId, EventTypes.PLAN_PROPOSED, PlanProposed.class);

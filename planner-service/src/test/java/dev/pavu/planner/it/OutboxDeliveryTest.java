@@ -114,9 +114,10 @@ class OutboxDeliveryTest {
         assertTrue(((Number) state[0]).intValue() >= 1, "the relay tried it");
         assertTrue(String.valueOf(state[1]).contains("no outgoing channel missing-out"), String.valueOf(state[1]));
         assertEquals(Boolean.TRUE, state[2], "a failed send is not marked sent");
-        // the channel comes back: the same row goes out, with the same event id
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update outbox set channel = 'jobs-out' where event_id = ?1")
-                .setParameter(1, event.eventId()).executeUpdate());
+        // the channel comes back: the same row goes out, with the same event id (the row names its destination)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update outbox set channel = 'jobs-out', topic = ?2 where event_id = ?1")
+                .setParameter(1, event.eventId()).setParameter(2, TestTopics.JOBS).executeUpdate());
         List<ConsumerRecord<String, String>> got = onTopic(job, 1, WAIT);
         assertEquals(1, got.size());
         assertEquals(event.eventId().toString(), ceId(got.getFirst()));
@@ -127,6 +128,43 @@ class OutboxDeliveryTest {
         assertEquals(2, twice.size(), "re-sent");
         assertEquals(event.eventId().toString(), ceId(twice.get(1)));
         assertEquals(twice.get(0).value(), twice.get(1).value());
+    }
+
+    @Test
+    void aRowGoesToTheTopicItsWriterNamedWhicheverInstanceRelaysIt() {
+        UUID job = UUID.randomUUID();
+        JobCancelled own = cancelled(job, "own topic");
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(own, "jobs-out"));
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select topic, record_key from outbox where event_id = ?1")
+                .setParameter(1, own.eventId()).getSingleResult());
+        assertEquals(TestTopics.JOBS, stored[0], "add() stores the topic this process's config gives jobs-out");
+        assertEquals(job.toString(), stored[1]);
+
+        // another instance of the planner sharing this schema, configured with another topic for jobs-out (the
+        // stack's planner beside a test's): its row must go to its topic even when this process relays it
+        String otherTopic = "pavu.test-planner.other-instance.jobs";
+        JobCancelled foreign = cancelled(job, "other instance's event");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "insert into outbox(event_id, channel, record_key, event_type, payload, topic) "
+                                + "values (?1, 'jobs-out', ?2, ?3, ?4, ?5)")
+                .setParameter(1, foreign.eventId())
+                .setParameter(2, job.toString())
+                .setParameter(3, foreign.envelope().type())
+                .setParameter(4, dev.pavu.contracts.EventCodec.write(foreign))
+                .setParameter(5, otherTopic)
+                .executeUpdate());
+        JobCancelled after = cancelled(job, "after the foreign row");
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(after, "jobs-out"));
+
+        List<ConsumerRecord<String, String>> there = KafkaProbe.await(otherTopic, r -> job.toString().equals(r.key()), 1, WAIT);
+        assertEquals(1, there.size(), "the foreign row reached its own topic");
+        assertEquals(foreign.eventId().toString(), ceId(there.getFirst()));
+        assertEquals(job.toString(), there.getFirst().key(), "with the stored key");
+        // this process's topic got its own two events and not the foreign one
+        List<ConsumerRecord<String, String>> here = onTopic(job, 3, Duration.ofSeconds(15));
+        assertEquals(List.of(own.eventId().toString(), after.eventId().toString()),
+                here.stream().map(OutboxDeliveryTest::ceId).toList(), "no mis-routed record on this process's topic");
     }
 
     private long rows(UUID job) {

@@ -9,7 +9,7 @@ final class TestTopics {
     static final String JOBS = "pavu.test-planner.jobs";
     static final String PLANS = "pavu.test-planner.plans";
     static final String VERDICTS = "pavu.test-planner.verdicts";
-    static final String DLQ_VERDICTS = "pavu.test-planner.dlq.verdicts-in";
+    static final String DLQ_VERDICTS = "pavu.test-planner.verdicts.dlq.planner-service-test";
 
     private TestTopics() {
     }

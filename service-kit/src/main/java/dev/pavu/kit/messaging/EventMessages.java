@@ -45,9 +45,24 @@ public final class EventMessages {
      * @return a message carrying that JSON, the event's Kafka key and CloudEvents metadata
      */
     public static Message<String> of(PavuEvent event, String json) {
+        return of(event, json, keyOf(event), null);
+    }
+
+    /**
+     * @param event the event to send
+     * @param json  its JSON exactly as stored
+     * @param key   the record key (as stored with it)
+     * @param topic the topic to send to, overriding the channel's configured one; {@code null} keeps the channel's
+     * @return a message carrying that JSON, key, destination and the event's CloudEvents metadata
+     */
+    public static Message<String> of(PavuEvent event, String json, String key, String topic) {
         var env = event.envelope();
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder().withKey(key);
+        if (topic != null) {
+            kafka = kafka.withTopic(topic);
+        }
         return Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(keyOf(event)).build())
+                .addMetadata(kafka.build())
                 .addMetadata(OutgoingCloudEventMetadata.<String>builder()
                         .withId(env.eventId().toString())
                         .withType(env.type())

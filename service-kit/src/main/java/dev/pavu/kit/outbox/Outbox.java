@@ -9,6 +9,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transactional outbox: the one way a Pavu service publishes. {@link #add} writes the event as a row of
@@ -21,8 +25,13 @@ import jakarta.transaction.Transactional;
  * create table outbox (seq bigserial primary key, event_id uuid not null, channel varchar(100) not null,
  *     record_key varchar(200) not null, event_type varchar(100) not null, payload text not null,
  *     created_at timestamptz not null default now(), sent_at timestamptz, attempts int not null default 0,
- *     last_error text, unique (event_id, channel));
+ *     last_error text, topic varchar(249), unique (event_id, channel));
  * </pre>
+ *
+ * <p>Each row carries its destination: the record key, and the topic that the adding process's configuration gives
+ * the channel ({@code mp.messaging.outgoing.<channel>.topic}, else the channel name, as SmallRye does). The relay
+ * sends the row to that topic whichever instance of the service relays it, so instances that share a schema but
+ * differ in topic settings (a test's worker beside the stack's) never send each other's events to the wrong topic.
  */
 @ApplicationScoped
 public class Outbox {
@@ -30,16 +39,30 @@ public class Outbox {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final Config config;
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
 
     /**
      * @param em           the service's entity manager
      * @param transactions to wake the relay once the caller's transaction commits
      * @param relay        the relay to wake
+     * @param config       the process's configuration (channel topics)
      */
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, Config config) {
         this.em = em;
         this.transactions = transactions;
         this.relay = relay;
+        this.config = config;
+    }
+
+    /**
+     * @param channel an outgoing channel name
+     * @return the topic this process's configuration sends that channel to
+     *         ({@code mp.messaging.outgoing.<channel>.topic}, else the channel name)
+     */
+    public String topicOf(String channel) {
+        return topics.computeIfAbsent(channel, c -> config
+                .getOptionalValue("mp.messaging.outgoing." + c + ".topic", String.class).orElse(c));
     }
 
     /**
@@ -47,19 +70,21 @@ public class Outbox {
      * event id to the same channel twice keeps the first row (a redelivered cause re-adds nothing new).
      *
      * @param event   the event; its JSON ({@link EventCodec#write}) is stored and sent as is
-     * @param channel the outgoing channel (e.g. {@code plans-out}); the service's {@link OutboxChannels} maps it
+     * @param channel the outgoing channel (e.g. {@code plans-out}); the service's {@link OutboxChannels} maps it, and
+     *                its configured topic ({@link #topicOf}) is stored in the row as the record's destination
      * @return true when a row was written, false when this event id was already in the outbox for that channel
      * @throws jakarta.transaction.TransactionalException when called outside a transaction
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean add(PavuEvent event, String channel) {
-        int rows = em.createNativeQuery("insert into outbox(event_id, channel, record_key, event_type, payload) "
-                        + "values (?1, ?2, ?3, ?4, ?5) on conflict (event_id, channel) do nothing")
+        int rows = em.createNativeQuery("insert into outbox(event_id, channel, record_key, event_type, payload, topic) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id, channel) do nothing")
                 .setParameter(1, event.eventId())
                 .setParameter(2, channel)
                 .setParameter(3, EventMessages.keyOf(event))
                 .setParameter(4, event.envelope().type())
                 .setParameter(5, EventCodec.write(event))
+                .setParameter(6, topicOf(channel))
                 .executeUpdate();
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {

@@ -27,7 +27,10 @@ import java.util.concurrent.TimeoutException;
  *   <li>takes a PostgreSQL advisory transaction lock named after the service's schema, so that of several
  *       instances of one service exactly one relays at a time (the others' passes find the lock taken and do nothing);</li>
  *   <li>reads the oldest unsent rows (by {@code seq}, the order the effects committed in);</li>
- *   <li>sends them in that order, in groups of consecutive rows of one channel (at most 64 in flight), waiting for the
+ *   <li>sends each to the topic and with the key stored in its row (resolved by the process that added it, so
+ *       whichever instance relays, the record goes where its writer meant it to); only a row from before topics were
+ *       stored goes to the relaying process's channel topic;</li>
+ *   <li>sends them in that order, in groups of consecutive rows of one channel and topic (at most 64 in flight), waiting for the
  *       broker's acknowledgements of a group before the next: so per channel and key the order is the commit order,
  *       and a later channel's event (a plan's {@code CandidatesProposed}) never overtakes earlier ones (its diffs);</li>
  *   <li>marks the acknowledged rows sent. A failed or unacknowledged send ends the pass (later rows wait, keeping
@@ -166,7 +169,7 @@ public class OutboxRelay {
             return new Pass(0, false, false);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select seq, channel, payload from outbox where sent_at is null "
+        List<Object[]> rows = em.createNativeQuery("select seq, channel, payload, topic, record_key from outbox where sent_at is null "
                         + "order by seq limit ?1")
                 .setParameter(1, config.batchSize())
                 .getResultList();
@@ -175,8 +178,10 @@ public class OutboxRelay {
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         while (i < rows.size()) {
             String channel = (String) rows.get(i)[1];
+            Object topic = rows.get(i)[3];
             int end = i;
-            while (end < rows.size() && end - i < GROUP && channel.equals(rows.get(end)[1])) {
+            while (end < rows.size() && end - i < GROUP && channel.equals(rows.get(end)[1])
+                    && java.util.Objects.equals(topic, rows.get(end)[3])) {
                 end++;
             }
             List<Object[]> group = rows.subList(i, end);
@@ -234,8 +239,10 @@ public class OutboxRelay {
             try {
                 String json = (String) row[2];
                 PavuEvent event = EventCodec.read(json);
+                // the row's own topic and key (null topic: a row from before topics were stored, the channel's)
+                var message = EventMessages.of(event, json, (String) row[4], (String) row[3]);
                 // subscribing sends: in row order
-                acks.add(emitter.get().sendMessage(EventMessages.of(event, json)).subscribeAsCompletionStage());
+                acks.add(emitter.get().sendMessage(message).subscribeAsCompletionStage());
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
             }

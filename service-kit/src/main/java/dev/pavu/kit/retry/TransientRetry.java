@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  * programmatic {@link Guard}). Anything else — an unreadable event, a bug — fails at once, and so does a transient
  * failure past the bound: the caller's channel then dead-letters the record.
  *
+ * <p>The failure given up carries the number of attempts ({@link Attempts#of}), which the dead letter's
+ * {@code pavu-dlq-attempts} header reports.
+ *
  * <p>The work must be a whole transaction of its own (start it inside the callable, e.g. with
  * {@code QuarkusTransaction.requiringNew()}), so that every attempt starts clean.
  */
@@ -66,13 +69,27 @@ public class TransientRetry {
      */
     @SuppressWarnings("unchecked")
     public <T> T call(Callable<T> work) {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            return (T) guard.call((Callable<Object>) work, Object.class);
-        } catch (RuntimeException | Error e) {
-            throw e;
+            return (T) guard.call(() -> {
+                tries.incrementAndGet();
+                return work.call();
+            }, Object.class);
+        } catch (RuntimeException e) {
+            throw withAttempts(e, tries.get());
+        } catch (Error e) {
+            throw withAttempts(e, tries.get());
         } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw withAttempts(new IllegalStateException(e.getMessage(), e), tries.get());
         }
+    }
+
+    /** Records on the failure given up how often it was tried ({@link Attempts}), unless an inner retry already did. */
+    private static <E extends Throwable> E withAttempts(E failure, int tries) {
+        if (tries > 0 && Attempts.of(failure) == 1) {
+            failure.addSuppressed(new Attempts(tries));
+        }
+        return failure;
     }
 
     /**

@@ -30,6 +30,22 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "Not Found", detail);
     }
 
+    /**
+     * @param detail what conflicts with the request (e.g. done before)
+     * @return a 409 Conflict
+     */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail);
+    }
+
+    /**
+     * @param detail what is unavailable and whether to retry
+     * @return a 503 Service Unavailable
+     */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "Service Unavailable", detail);
+    }
+
     /** @return the problem body */
     public Problem problem() {
         return new Problem(status, title, getMessage());

@@ -18,6 +18,18 @@ final class Params {
         }
     }
 
+    static long id(String raw) {
+        try {
+            long v = Long.parseLong(raw.strip());
+            if (v < 1) {
+                throw ApiException.badRequest("a dead letter id is a positive number, was " + raw);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("a dead letter id is a positive number, was '" + raw + "'");
+        }
+    }
+
     static long after(String raw) {
         if (raw == null || raw.isBlank()) {
             return 0;

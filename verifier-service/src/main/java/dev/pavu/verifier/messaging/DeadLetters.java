@@ -15,18 +15,27 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one record of a batch to the dead-letter topic of {@code diffs-in} (channel
- * {@code diffs-dead-letter}, topic {@code pavu.dlq.diffs-in}), with the same headers as SmallRye's
- * dead-letter-queue failure strategy: {@code dead-letter-reason}, {@code dead-letter-cause},
- * {@code dead-letter-topic}, {@code dead-letter-partition}, {@code dead-letter-offset}. In batch mode the
+ * {@code diffs-dead-letter}, topic {@code pavu.diffs.dlq.verifier-service}), with the same headers as the
+ * service-kit {@code pavu-dead-letter} failure strategy: SmallRye's {@code dead-letter-reason}, {@code -cause},
+ * {@code -exception-class-name}, {@code -topic}, {@code -partition}, {@code -offset}, and Pavu's
+ * {@code pavu-dlq-service/-group/-channel/-attempts/-at} (service-kit {@code DeadLetterHeaders}). In batch mode the
  * failure strategy would dead-letter the whole batch, so the consumer does it record by record.
  */
 @ApplicationScoped
 public class DeadLetters {
 
     private final Emitter<String> emitter;
+    private final String service;
+    private final String group;
 
-    public DeadLetters(@Channel("diffs-dead-letter") Emitter<String> emitter) {
+    /**
+     * @param emitter channel {@code diffs-dead-letter}
+     * @param config  the service's configuration (its name and the {@code diffs-in} consumer group, for the headers)
+     */
+    public DeadLetters(@Channel("diffs-dead-letter") Emitter<String> emitter, org.eclipse.microprofile.config.Config config) {
         this.emitter = emitter;
+        this.service = config.getOptionalValue("quarkus.application.name", String.class).orElse("verifier-service");
+        this.group = config.getOptionalValue("mp.messaging.incoming.diffs-in.group.id", String.class).orElse("unknown");
     }
 
     /**
@@ -46,6 +55,12 @@ public class DeadLetters {
         header(headers, "dead-letter-topic", r.topic());
         header(headers, "dead-letter-partition", Integer.toString(r.partition()));
         header(headers, "dead-letter-offset", Long.toString(r.offset()));
+        header(headers, "dead-letter-exception-class-name", why.getClass().getName());
+        if (why.getCause() != null) {
+            header(headers, "dead-letter-cause-class-name", why.getCause().getClass().getName());
+        }
+        dev.pavu.kit.deadletter.DeadLetterHeaders.addPavu(headers, service, group, "diffs-in",
+                dev.pavu.kit.retry.Attempts.of(why));
         var sent = new java.util.concurrent.CompletableFuture<Void>();
         emitter.send(Message.of(r.value() == null ? "" : r.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(headers).build())

@@ -24,7 +24,7 @@ import java.util.List;
  * order. Sorting what one poll returned restores "validate the most promising first".
  *
  * <p>A record that is not a valid {@link DiffProposed}, or whose verification fails unexpectedly, goes to
- * {@code pavu.dlq.diffs-in} with the reason ({@link DeadLetters}); the rest of the batch goes on.
+ * {@code pavu.diffs.dlq.verifier-service} with the reason ({@link DeadLetters}); the rest of the batch goes on.
  */
 @ApplicationScoped
 public class DiffConsumer {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reads {@code pavu.jobs} (channel {@code jobs-in}) and records jobs that concluded or were cancelled, so
  * that their remaining candidates are skipped (and a running one is stopped). Other job events are ignored;
- * a malformed record goes to {@code pavu.dlq.jobs-in}; a transient failure is retried first ({@link TransientRetry}).
+ * a malformed record goes to {@code pavu.jobs.dlq.verifier-service}; a transient failure is retried first ({@link TransientRetry}).
  */
 @ApplicationScoped
 public class JobConsumer {

@@ -1,0 +1,122 @@
+package dev.pavu.cli.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pavu.cli.CliException;
+import dev.pavu.cli.output.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The updater's dead-letter API ({@code /dead-letters}), which {@code pavu dlq} speaks to: an operator's view of what
+ * the consumers gave up on. Answers are read leniently as JSON trees.
+ *
+ * <p>Errors: an unreachable updater → {@link CliException} with exit code 2; an HTTP error → {@link PlannerException}
+ * (the CLI's "the service answered a problem" error) carrying the updater's own explanation ({@code detail}).
+ */
+public class UpdaterClient {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final String token;
+
+    /**
+     * @param baseUrl the updater's base URL, e.g. {@code http://localhost:8084} (no trailing slash)
+     * @param token   an admin's token, sent as {@code Authorization: Bearer …}, or {@code null} for none
+     */
+    public UpdaterClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * {@code GET /dead-letters}.
+     *
+     * @param jobId    only this job's, or {@code null}
+     * @param consumer only this service's or consumer group's, or {@code null}
+     * @param limit    at most this many, or {@code null} for the updater's default
+     * @return a JSON array of dead letters
+     */
+    public JsonNode list(String jobId, String consumer, Integer limit) {
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(java.util.Map.of(
+                "jobId", jobId == null ? "" : jobId, "consumer", consumer == null ? "" : consumer,
+                "limit", limit == null ? "" : limit.toString())).entrySet()) {
+            if (!e.getValue().isBlank()) {
+                q.append(q.isEmpty() ? "?" : "&").append(e.getKey()).append('=').append(enc(e.getValue()));
+            }
+        }
+        return json(send(request("/dead-letters" + q).GET().build(), "list dead letters"));
+    }
+
+    /**
+     * {@code GET /dead-letters/{id}}.
+     *
+     * @param id a dead letter's id
+     * @return it
+     */
+    public JsonNode show(String id) {
+        return json(send(request("/dead-letters/" + enc(id)).GET().build(), "show dead letter " + id));
+    }
+
+    /**
+     * {@code POST /dead-letters/{id}/replay}.
+     *
+     * @param id a dead letter's id
+     * @param by who replays it (recorded)
+     * @return the dead letter, now replayed
+     * @throws PlannerException 409 when it was replayed before (the message says when and by whom)
+     */
+    public JsonNode replay(String id, String by) {
+        HttpRequest req = request("/dead-letters/" + enc(id) + "/replay").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("by", by)), StandardCharsets.UTF_8)).build();
+        return json(send(req, "replay dead letter " + id));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        return token == null || token.isBlank() ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(HttpRequest req, String what) {
+        HttpResponse<String> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliException("cannot reach the updater at " + baseUrl + " to " + what + ": start the stack with "
+                    + "`pavu up` (or point --updater / PAVU_UPDATER_URL at a running updater)", CliException.USAGE, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.failed("interrupted while trying to " + what);
+        }
+        if (r.statusCode() >= 400) {
+            throw new PlannerException(r.statusCode(), "cannot " + what + ": the updater answered " + r.statusCode()
+                    + " — " + PlannerClient.detail(r.body()));
+        }
+        return r;
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (JsonProcessingException e) {
+            throw CliException.failed("the updater's answer is not JSON: " + PlannerClient.detail(r.body()));
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

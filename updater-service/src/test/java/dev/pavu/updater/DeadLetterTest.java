@@ -1,0 +1,147 @@
+package dev.pavu.updater;
+
+import dev.pavu.testsupport.KafkaProbe;
+import dev.pavu.testsupport.PavuStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Dead letters against the real broker and database: a malformed event sent to a real topic lands in the
+ * consumer's own dead-letter topic ({@code <topic>.dlq.<group>}) with every header, the updater stores it
+ * ({@code GET /dead-letters}), the job's audit trail shows the gap with its reason, and a replay re-delivers it to
+ * the original topic exactly once (a second replay is refused with a problem body).
+ */
+@QuarkusTest
+@QuarkusTestResource(PavuStackResource.class)
+class DeadLetterTest {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void aMalformedEventIsDeadLetteredListedShownAndReplayedOnce() {
+        UUID job = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // readable JSON with an envelope, but a type nobody knows: the updater's verdicts-in cannot record it
+        String value = "{\"envelope\":{\"type\":\"pavu.nonsense.v1\",\"eventId\":\"" + eventId + "\",\"jobId\":\""
+                + job + "\",\"iteration\":2,\"producer\":\"hostile\"}}";
+        KafkaProbe.send(TestTopics.VERDICTS, job.toString(), value,
+                Map.of("ce_id", eventId.toString(), "ce_type", "pavu.nonsense.v1", "ce_subject", job.toString()));
+
+        String dlqTopic = TestTopics.deadLetter("verdicts-in");
+        assertEquals("pavu.test-updater.verdicts.dlq.updater-service-test", dlqTopic);
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.await(dlqTopic, r -> value.equals(r.value()), 1, WAIT);
+        assertEquals(1, dead.size(), "the malformed event is on the updater's own dead-letter topic of pavu.verdicts");
+        ConsumerRecord<String, String> d = dead.getFirst();
+        assertEquals(job.toString(), d.key(), "the original key is kept");
+        assertEquals("dev.pavu.contracts.EventFormatException", header(d, "dead-letter-exception-class-name"),
+                "the consumer's own exception, not the messaging layer's wrapper");
+        assertTrue(header(d, "dead-letter-reason").contains("pavu.nonsense.v1"), header(d, "dead-letter-reason"));
+        assertEquals(TestTopics.VERDICTS, header(d, "dead-letter-topic"));
+        assertTrue(header(d, "dead-letter-partition").matches("\\d+"));
+        assertTrue(header(d, "dead-letter-offset").matches("\\d+"));
+        assertEquals("updater-service", header(d, "pavu-dlq-service"));
+        assertEquals("updater-service-test", header(d, "pavu-dlq-group"));
+        assertEquals("verdicts-in", header(d, "pavu-dlq-channel"));
+        assertEquals("1", header(d, "pavu-dlq-attempts"), "not transient: tried once");
+        assertNotNull(header(d, "pavu-dlq-at"));
+        assertEquals(eventId.toString(), header(d, "ce_id"), "the original headers are copied");
+
+        // the updater stores it: listed by job and by consumer, not under another consumer
+        JsonPath listed = awaitList(job);
+        long id = listed.getLong("[0].id");
+        assertEquals("updater-service", listed.getString("[0].consumer"));
+        assertEquals("verdicts-in", listed.getString("[0].channel"));
+        assertEquals(eventId.toString(), listed.getString("[0].eventId"));
+        assertEquals(TestTopics.VERDICTS, listed.getString("[0].original.topic"));
+        assertEquals(Long.parseLong(header(d, "dead-letter-offset")), listed.getLong("[0].original.offset"));
+        assertEquals(1, listed.getInt("[0].attempts"));
+        given().queryParam("jobId", job.toString()).queryParam("consumer", "updater-service-test")
+                .when().get("/dead-letters").then().statusCode(200).body("size()", equalTo(1));
+        given().queryParam("jobId", job.toString()).queryParam("consumer", "planner-service")
+                .when().get("/dead-letters").then().statusCode(200).body("size()", equalTo(0));
+        given().when().get("/dead-letters/{id}", id).then().statusCode(200)
+                .body("value", equalTo(value)).body("headers.ce_id", equalTo(eventId.toString()))
+                .body("replayedAt", equalTo(null));
+
+        // the job's audit trail shows the gap with its reason
+        JsonPath trail = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, trail.getList("$").size());
+        assertEquals("pavu.dead-lettered.v1", trail.getString("[0].type"));
+        assertEquals(eventId.toString(), trail.getString("[0].causationId"));
+        assertTrue(trail.getString("[0].payload.reason").contains("pavu.nonsense.v1"));
+        assertEquals("updater-service", trail.getString("[0].payload.consumer"));
+        assertEquals(id, trail.getLong("[0].payload.deadLetterId"));
+
+        // replay: once, to the original topic, with the same event id
+        given().contentType(ContentType.JSON).body("{\"by\":\"operator-ann\"}")
+                .when().post("/dead-letters/{id}/replay", id).then().statusCode(200)
+                .body("replayedBy", equalTo("operator-ann")).body("replayedAt", org.hamcrest.Matchers.notNullValue());
+        List<ConsumerRecord<String, String>> again = KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 2, WAIT);
+        assertEquals(2, again.size(), "the original and its replay");
+        ConsumerRecord<String, String> replayed = again.get(1);
+        assertEquals(job.toString(), replayed.key());
+        assertEquals(eventId.toString(), header(replayed, "ce_id"), "the same event id");
+        assertEquals(Long.toString(id), header(replayed, "pavu-replay-of"));
+
+        // a second replay is refused with a problem body, and sends nothing
+        given().contentType(ContentType.JSON).body("{\"by\":\"operator-bob\"}")
+                .when().post("/dead-letters/{id}/replay", id).then().statusCode(409)
+                .contentType(ContentType.JSON).body("status", equalTo(409))
+                .body("detail", containsString("replayed")).body("detail", containsString("operator-ann"));
+        assertEquals(2, KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 3, Duration.ofSeconds(10)).size(),
+                "the refused replay published nothing");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreProblems() {
+        given().when().get("/dead-letters/{id}", 999_999_999L).then().statusCode(404).body("status", equalTo(404));
+        given().when().get("/dead-letters/{id}", "abc").then().statusCode(400).body("detail", containsString("positive number"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/dead-letters/{id}/replay", 999_999_999L)
+                .then().statusCode(404);
+        given().queryParam("consumer", "x; drop table").when().get("/dead-letters").then().statusCode(400);
+        given().queryParam("jobId", "nope").when().get("/dead-letters").then().statusCode(400);
+    }
+
+    private static JsonPath awaitList(UUID job) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath p = given().queryParam("jobId", job.toString()).when().get("/dead-letters").then().statusCode(200)
+                    .extract().jsonPath();
+            if (!p.getList("$").isEmpty()) {
+                return p;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("the dead letter of job " + job + " never appeared in GET /dead-letters");
+        return null;
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
