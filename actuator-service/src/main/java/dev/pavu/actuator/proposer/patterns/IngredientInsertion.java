@@ -150,11 +150,8 @@ public final class IngredientInsertion implements FixPattern {
         Map<String, String> needs = new LinkedHashMap<>();
         for (NameExpr n : s.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
-            Node parent = n.getParentNode().orElse(null);
-            boolean qualifier = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n
-                    || parent instanceof FieldAccessExpr f && f.getScope() == n;
-            if (qualifier && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0))) {
-                continue; // a class name: Math.max, Type.CONSTANT
+            if (namesAType(n, origin)) {
+                continue;
             }
             Variable there = origin.get(name);
             if (there == null) {
@@ -173,6 +170,20 @@ public final class IngredientInsertion implements FixPattern {
         }
         return instanceOnly(s, needs.keySet(), origin, ctx).map(instanceOnly ->
                 new Ingredient(s, home, normalised(ctx.text(s)), MutationContext.namesUsed(s), needs, instanceOnly));
+    }
+
+    /**
+     * @param n      a name in an ingredient
+     * @param origin the variables in scope at the ingredient's origin, by name
+     * @return true when the name is a class qualifying a call or field ({@code Math.max}, {@code Type.CONSTANT}), not a
+     *         variable the ingredient needs
+     */
+    static boolean namesAType(NameExpr n, Map<String, Variable> origin) {
+        String name = n.getNameAsString();
+        Node parent = n.getParentNode().orElse(null);
+        boolean qualifier = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n
+                || parent instanceof FieldAccessExpr f && f.getScope() == n;
+        return qualifier && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0));
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.pavu.actuator.proposer.patterns;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -201,11 +199,8 @@ public final class RenamedIngredientInsertion implements FixPattern {
         List<Node> uses = new ArrayList<>();
         for (NameExpr n : s.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
-            Node parent = n.getParentNode().orElse(null);
-            boolean qualifier = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n
-                    || parent instanceof FieldAccessExpr f && f.getScope() == n;
-            if (qualifier && !origin.containsKey(name) && Character.isUpperCase(name.charAt(0))) {
-                continue; // a class name: Math.max, Type.CONSTANT
+            if (IngredientInsertion.namesAType(n, origin)) {
+                continue;
             }
             Variable there = origin.get(name);
             if (there == null) {
