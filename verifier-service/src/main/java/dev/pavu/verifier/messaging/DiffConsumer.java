@@ -1,5 +1,7 @@
 package dev.pavu.verifier.messaging;
 
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventFormatException;
@@ -31,10 +33,12 @@ public class DiffConsumer {
 
     private final VerificationService service;
     private final DeadLetters deadLetters;
+    private final JobTraces traces;
 
-    public DiffConsumer(VerificationService service, DeadLetters deadLetters) {
+    public DiffConsumer(VerificationService service, DeadLetters deadLetters, JobTraces traces) {
         this.service = service;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     /**
@@ -58,11 +62,14 @@ public class DiffConsumer {
             Log.debugf("verifying %d candidates of one poll in the order %s", batch.size(), order);
         }
         for (int i : order) {
-            try {
-                service.handle(batch.get(i));
-            } catch (RuntimeException e) {
-                Log.errorf(e, "candidate %s could not be verified", batch.get(i).candidateId());
-                deadLetters.send(sources.get(i), e);
+            try (JobSpan span = traces.handling("verifier", batch.get(i))) {
+                try {
+                    service.handle(batch.get(i));
+                } catch (RuntimeException e) {
+                    span.failed(e);
+                    Log.errorf(e, "candidate %s could not be verified", batch.get(i).candidateId());
+                    deadLetters.send(sources.get(i), e);
+                }
             }
         }
     }
