@@ -84,10 +84,21 @@ export function jobView(id) {
     if (type === 'diff.proposed') state.diffs.set(p.candidateId, { ...p, iteration: e.iteration });
     if (type === 'verdict.issued') state.verdicts.set(p.candidateId, p);
     if (type === 'job.concluded') state.concluded = p;
-    timeline.append(h('li', { 'data-type': type }, h('span', { class: 't' }, time(e.occurredAt)), summary(e)));
-    timeline.scrollTop = timeline.scrollHeight;
+    placeInTimeline(h('li', { 'data-type': type, 'data-at': String(Date.parse(e.occurredAt) || 0) },
+      h('span', { class: 't' }, time(e.occurredAt)), summary(e)));
     renderDetails();
     if (type === 'job.concluded') refreshHeader().catch(() => {});
+  }
+
+  /**
+   * The audit log stores events in the order they reached the Updater, which differs across topics (a plan may
+   * arrive before the submission that caused it): the timeline shows them in the order they occurred, ties by arrival.
+   */
+  function placeInTimeline(li) {
+    const at = Number(li.dataset.at);
+    const later = [...timeline.children].find(other => Number(other.dataset.at) > at);
+    timeline.insertBefore(li, later || null);
+    timeline.scrollTop = timeline.scrollHeight;
   }
 
   function renderDetails() {

@@ -8,6 +8,8 @@ import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import io.quarkus.logging.Log;
 import dev.pavu.kit.retry.TransientRetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +39,7 @@ public class PlanConsumer {
     private final AnswerPublisher publisher;
     private final LlmProposer llm;
     private final TransientRetry retry;
+    private final JobTraces traces;
 
     /**
      * @param processed the idempotent-consumer record
@@ -44,10 +47,12 @@ public class PlanConsumer {
      * @param publisher sends the answer
      * @param llm       the LLM proposer (used when the job names a proposer model)
      * @param retry     retries the recording transaction on transient failures
+     * @param traces    puts the answer's span into the job's trace
      */
     public PlanConsumer(ProcessedEvents processed, RepairProposer repair, AnswerPublisher publisher, LlmProposer llm,
-                        TransientRetry retry) {
+                        TransientRetry retry, JobTraces traces) {
         this.retry = retry;
+        this.traces = traces;
         this.processed = processed;
         this.repair = repair;
         this.publisher = publisher;
@@ -64,6 +69,17 @@ public class PlanConsumer {
         if (!(event instanceof PlanProposed plan)) {
             return;
         }
+        try (JobSpan span = traces.handling("actuator", plan)) {
+            try {
+                answer(plan);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void answer(PlanProposed plan) {
         if (retry.call(() -> QuarkusTransaction.requiringNew().call(() -> processed.seen(plan.eventId(), CONSUMER)))) {
             Log.infof("plan %s of job %s (event %s) was answered before: skipped", plan.planId(), plan.jobId(), plan.eventId());
             return;

@@ -6,6 +6,7 @@ import dev.pavu.actuator.proposer.patterns.BreakInsertion;
 import dev.pavu.actuator.proposer.patterns.CastChange;
 import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
 import dev.pavu.actuator.proposer.patterns.ConditionNarrowing;
+import dev.pavu.actuator.proposer.patterns.ConditionSynthesis;
 import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
@@ -66,6 +67,7 @@ public final class PatternCatalog {
                 new StatementSwap(),
                 new StatementDeletion(),
                 new IngredientInsertion(),
-                new RenamedIngredientInsertion());
+                new RenamedIngredientInsertion(),
+                new ConditionSynthesis());
     }
 }

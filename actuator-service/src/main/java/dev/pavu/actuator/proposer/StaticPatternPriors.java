@@ -6,6 +6,7 @@ import dev.pavu.actuator.proposer.patterns.BreakInsertion;
 import dev.pavu.actuator.proposer.patterns.CastChange;
 import dev.pavu.actuator.proposer.patterns.CompoundAssignmentReplacement;
 import dev.pavu.actuator.proposer.patterns.ConditionNarrowing;
+import dev.pavu.actuator.proposer.patterns.ConditionSynthesis;
 import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
@@ -71,7 +72,8 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),
             Map.entry(IngredientInsertion.NAME, 0.25),
-            Map.entry(RenamedIngredientInsertion.NAME, 0.25));
+            Map.entry(RenamedIngredientInsertion.NAME, 0.25),
+            Map.entry(ConditionSynthesis.NAME, 0.3));
 
     @Override
     public double prior(String pattern) {

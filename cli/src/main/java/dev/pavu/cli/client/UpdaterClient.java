@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The updater's dead-letter API ({@code /dead-letters}), which {@code pavu dlq} speaks to: an operator's view of what
- * the consumers gave up on. Answers are read leniently as JSON trees.
+ * the consumers gave up on; and a job's audit hash chain ({@code /audit/jobs/{id}/verify|prune}, {@code pavu audit}). Answers are read leniently as JSON trees.
  *
  * <p>Errors: an unreachable updater → {@link CliException} with exit code 2; an HTTP error → {@link PlannerException}
  * (the CLI's "the service answered a problem" error) carrying the updater's own explanation ({@code detail}).
@@ -82,6 +82,38 @@ public class UpdaterClient {
         HttpRequest req = request("/dead-letters/" + enc(id) + "/replay").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("by", by)), StandardCharsets.UTF_8)).build();
         return json(send(req, "replay dead letter " + id));
+    }
+
+    /**
+     * {@code GET /audit/jobs/{id}/verify}: recomputes the job's audit hash chain.
+     *
+     * @param jobId a job id
+     * @return the verification ({@code intact}, {@code summary}, {@code problem}, {@code gaps})
+     * @throws PlannerException 404 when the updater has nothing of the job or the caller's team does not own it
+     */
+    public JsonNode verify(String jobId) {
+        return json(send(request("/audit/jobs/" + enc(jobId) + "/verify").GET().build(), "verify the audit chain of job " + jobId));
+    }
+
+    /**
+     * {@code POST /audit/jobs/{id}/prune} (an admin's explicit action; leaves its record in the chain).
+     *
+     * @param jobId   a job id
+     * @param through last chain position to remove, or {@code null} for all
+     * @param reason  why (recorded), or {@code null}
+     * @return the verification after the prune
+     */
+    public JsonNode prune(String jobId, Long through, String reason) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (through != null) {
+            body.put("through", through);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        HttpRequest req = request("/audit/jobs/" + enc(jobId) + "/prune").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)).build();
+        return json(send(req, "prune the audit chain of job " + jobId));
     }
 
     private HttpRequest.Builder request(String path) {

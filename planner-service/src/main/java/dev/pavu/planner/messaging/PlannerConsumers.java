@@ -7,6 +7,8 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.planner.service.JobTransitions;
 import io.quarkus.logging.Log;
 import dev.pavu.kit.retry.TransientRetry;
@@ -32,11 +34,13 @@ public class PlannerConsumers {
     private final ProcessedEvents processed;
     private final JobTransitions transitions;
     private final TransientRetry retry;
+    private final JobTraces traces;
 
-    public PlannerConsumers(ProcessedEvents processed, JobTransitions transitions, TransientRetry retry) {
+    public PlannerConsumers(ProcessedEvents processed, JobTransitions transitions, TransientRetry retry, JobTraces traces) {
         this.processed = processed;
         this.transitions = transitions;
         this.retry = retry;
+        this.traces = traces;
     }
 
     /**
@@ -53,13 +57,15 @@ public class PlannerConsumers {
         if (!(event instanceof CandidatesProposed cp)) {
             throw new EventFormatException("unexpected " + event.envelope().type() + " on pavu.plans");
         }
-        retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstTime(cp.eventId(), PLANS)) {
-                transitions.candidatesProposed(cp);
-            } else {
-                Log.debugf("skipping %s: already handled", cp.eventId());
-            }
-        }));
+        try (JobSpan span = traces.handling("planner", cp)) {
+            retry.run(() -> QuarkusTransaction.requiringNew().run(() -> {
+                if (processed.firstTime(cp.eventId(), PLANS)) {
+                    transitions.candidatesProposed(cp);
+                } else {
+                    Log.debugf("skipping %s: already handled", cp.eventId());
+                }
+            }));
+        }
     }
 
     /**
@@ -70,6 +76,17 @@ public class PlannerConsumers {
     @Blocking
     public void onVerdict(String json) {
         VerdictIssued v = EventCodec.read(json, VerdictIssued.class);
+        try (JobSpan span = traces.handling("planner", v)) {
+            try {
+                handle(v);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void handle(VerdictIssued v) {
         // the slow localisation of a failing baseline runs first, without the job row's lock (skipped for a duplicate)
         var localised = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> processed.seen(v.eventId(), VERDICTS)))
                 ? java.util.Optional.<dev.pavu.planner.service.LocalisationService.Result>empty()

@@ -1,6 +1,9 @@
 package dev.pavu.planner.service;
 
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.kit.retry.TransientRetry;
+import io.opentelemetry.api.trace.SpanKind;
 import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.source.SourceProblem;
 import dev.pavu.planner.source.SourceResolver;
@@ -26,12 +29,15 @@ public class JobService {
     private final SourceResolver resolver;
     private final ManagedExecutor executor;
     private final TransientRetry retry;
+    private final JobTraces traces;
 
-    public JobService(JobTransitions transitions, SourceResolver resolver, ManagedExecutor executor, TransientRetry retry) {
+    public JobService(JobTransitions transitions, SourceResolver resolver, ManagedExecutor executor, TransientRetry retry,
+                      JobTraces traces) {
         this.transitions = transitions;
         this.resolver = resolver;
         this.executor = executor;
         this.retry = retry;
+        this.traces = traces;
     }
 
     /**
@@ -54,6 +60,10 @@ public class JobService {
     public JobEntity submit(JobSubmission submission, Path upload, String team) {
         JobEntity job = transitions.submit(submission, team);
         UUID id = job.id;
+        // the job's trace starts here (trace id = job id), linked to the POST /jobs request's own span
+        try (JobSpan span = traces.start("planner submit job", SpanKind.INTERNAL, id)) {
+            span.attribute("pavu.team", team).attribute("pavu.task.kind", String.valueOf(job.taskKind));
+        }
         if (job.concluded()) {
             // failed at submission (e.g. a generation task without a model): nothing to resolve
             deleteQuietly(upload);
@@ -64,7 +74,7 @@ public class JobService {
     }
 
     private void resolve(UUID id, JobSubmission s, Path upload) {
-        try {
+        try (JobSpan span = traces.start("planner resolve source", SpanKind.INTERNAL, id)) {
             StoredSource source = resolver.resolve(id.toString(), s.gitUrl(), s.ref(), upload);
             Log.infof("job %s: source resolved to %s (bundle %s, %d bytes)", id, source.commit(), source.sha256(), source.sizeBytes());
             // a database blip here would leave the job QUEUED until its timeout: retried like a consumer's work

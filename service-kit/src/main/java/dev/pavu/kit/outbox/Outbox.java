@@ -3,6 +3,10 @@ package dev.pavu.kit.outbox;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.kit.messaging.EventMessages;
+import dev.pavu.kit.observability.EventMeters;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -32,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the channel ({@code mp.messaging.outgoing.<channel>.topic}, else the channel name, as SmallRye does). The relay
  * sends the row to that topic whichever instance of the service relays it, so instances that share a schema but
  * differ in topic settings (a test's worker beside the stack's) never send each other's events to the wrong topic.
+ * A new row is counted by {@link EventMeters} once its transaction committed, and noted as a span event
+ * ({@code pavu.event.produced}) on the span current when it was added (the job's span, {@code JobTraces}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -40,6 +46,7 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final Config config;
+    private final EventMeters meters;
     private final Map<String, String> topics = new ConcurrentHashMap<>();
 
     /**
@@ -47,9 +54,12 @@ public class Outbox {
      * @param transactions to wake the relay once the caller's transaction commits
      * @param relay        the relay to wake
      * @param config       the process's configuration (channel topics)
+     * @param meters       counts each committed event ({@link EventMeters#produced})
      */
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, Config config) {
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, Config config,
+                  EventMeters meters) {
         this.em = em;
+        this.meters = meters;
         this.transactions = transactions;
         this.relay = relay;
         this.config = config;
@@ -86,6 +96,9 @@ public class Outbox {
                 .setParameter(5, EventCodec.write(event))
                 .setParameter(6, topicOf(channel))
                 .executeUpdate();
+        // the job's trace shows which events each step produced (a span event on the current span, e.g. JobTraces')
+        Span.current().addEvent("pavu.event.produced", Attributes.of(AttributeKey.stringKey("pavu.event.type"),
+                event.envelope().type(), AttributeKey.stringKey("pavu.event.id"), event.eventId().toString()));
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -96,6 +109,9 @@ public class Outbox {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         relay.wake();
+                        if (rows == 1) {
+                            meters.produced(event);
+                        }
                     }
                 }
             });

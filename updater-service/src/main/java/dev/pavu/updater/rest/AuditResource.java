@@ -1,12 +1,18 @@
 package dev.pavu.updater.rest;
 
+import dev.pavu.kit.auth.JobAccess;
 import dev.pavu.kit.auth.Role;
+import dev.pavu.updater.chain.AuditChain;
+import dev.pavu.updater.chain.ChainVerification;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import dev.pavu.updater.config.UpdaterConfig;
 import dev.pavu.updater.repository.EventRepository;
 import dev.pavu.updater.repository.JobSummary;
 import dev.pavu.updater.repository.JobSummaryRepository;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,11 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The audit log over HTTP. {@code GET /audit/jobs/{id}/events} is the one source of truth for a job's
  * timeline: the planner serves {@code GET /jobs/{id}/events} (JSON and SSE) by reading it. Pavu's services only
  * (the service credential): users read a job's events through the planner, which checks their team.
+ *
+ * <p>A job's hash chain is the exception: {@code GET /audit/jobs/{id}/verify} (a viewer of the job's team) and
+ * {@code POST /audit/jobs/{id}/prune} (an admin of the job's team, explicitly; the prune leaves its own record in
+ * the chain). A job of another team answers 404, as the planner's job endpoints do (the planner says whose a job
+ * is, {@link JobAccess}).
  */
 @Path("/audit")
 @RolesAllowed(Role.SERVICE_ROLE)
@@ -31,11 +43,18 @@ public class AuditResource {
     private final EventRepository events;
     private final JobSummaryRepository summaries;
     private final UpdaterConfig config;
+    private final AuditChain chain;
+    private final JobAccess access;
+    private final SecurityIdentity identity;
 
-    public AuditResource(EventRepository events, JobSummaryRepository summaries, UpdaterConfig config) {
+    public AuditResource(EventRepository events, JobSummaryRepository summaries, UpdaterConfig config, AuditChain chain,
+                         JobAccess access, SecurityIdentity identity) {
         this.events = events;
         this.summaries = summaries;
         this.config = config;
+        this.chain = chain;
+        this.access = access;
+        this.identity = identity;
     }
 
     /**
@@ -90,5 +109,74 @@ public class AuditResource {
         }
         return events.all(t, Params.after(after), Params.limit(limit, config.page()))
                 .stream().map(AuditEventView::of).toList();
+    }
+
+    /**
+     * @param jobId job id (UUID)
+     * @return the verification: {@code intact} and {@code summary} ("intact: N events"), else the first event
+     * changed, removed or inserted ({@code problem}: kind, position, seq, event id); dead-lettered events as gaps
+     * @throws ApiException 404 when the log has nothing of the job or the caller's team does not own it, 400 for a
+     *                      malformed id
+     */
+    @GET
+    @Path("/jobs/{jobId}/verify")
+    @RolesAllowed(Role.VIEWER_ROLE)
+    @Operation(summary = "Recompute a job's audit hash chain and name the first changed, removed or inserted event")
+    @APIResponse(responseCode = "200", description = "the verification (intact or not: read 'intact')")
+    @APIResponse(responseCode = "404", description = "no event of this job, or not the caller's team's")
+    public ChainVerification verify(@PathParam("jobId") String jobId) {
+        UUID id = visible(jobId);
+        return chain.verify(id).orElseThrow(() -> ApiException.notFound("no event of job " + jobId + " in the audit log"));
+    }
+
+    /**
+     * @param jobId   job id (UUID)
+     * @param request what to prune ({@code through}: last position, default all) and why
+     * @return the verification after the prune (intact, starting after the pruned range)
+     * @throws ApiException 404 unknown or another team's job, 400 bad range, 409 the chain is not intact
+     */
+    @POST
+    @Path("/jobs/{jobId}/prune")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Prune a job's audit chain (admin; leaves a pruned-range record with the last hash)")
+    @APIResponse(responseCode = "200", description = "pruned; the chain verifies from the prune's last hash")
+    @APIResponse(responseCode = "409", description = "the chain is not intact: refused, to keep the evidence")
+    public ChainVerification prune(@PathParam("jobId") String jobId, PruneRequest request) {
+        UUID id = visible(jobId);
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        if (reason != null && reason.length() > 2000) {
+            throw ApiException.badRequest("reason must be at most 2000 characters");
+        }
+        String by = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        try {
+            return chain.prune(id, request == null ? null : request.through(), by, reason);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("no event")
+                    ? ApiException.notFound(e.getMessage()) : ApiException.badRequest(e.getMessage());
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().contains("not intact")) {
+                throw ApiException.conflict(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private UUID visible(String raw) {
+        UUID id = Params.jobId(raw);
+        if (!access.sees(identity, id)) {
+            throw ApiException.notFound("no event of job " + raw + " in the audit log");
+        }
+        return id;
+    }
+
+    /**
+     * Body of a prune request.
+     *
+     * @param through last chain position to remove, or {@code null} for all of it
+     * @param reason  why (recorded), optional
+     */
+    public record PruneRequest(Long through, String reason) {
     }
 }

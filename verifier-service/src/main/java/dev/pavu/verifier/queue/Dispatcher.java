@@ -2,6 +2,8 @@ package dev.pavu.verifier.queue;
 
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.messaging.DeadLetters;
 import dev.pavu.verifier.service.VerificationService;
@@ -37,18 +39,20 @@ public class Dispatcher {
     private final VerificationService service;
     private final DeadLetters deadLetters;
     private final VerifierConfig config;
+    private final JobTraces traces;
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
     private volatile long lastAlive;
 
     public Dispatcher(CandidateQueue queue, WorkerControl control, VerificationService service, DeadLetters deadLetters,
-                      VerifierConfig config) {
+                      VerifierConfig config, JobTraces traces) {
         this.queue = queue;
         this.control = control;
         this.service = service;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.traces = traces;
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -97,7 +101,15 @@ public class Dispatcher {
         }
         CandidateQueue.Taken t = next.get();
         try {
-            service.handle(EventCodec.read(t.diffJson(), DiffProposed.class));
+            DiffProposed diff = EventCodec.read(t.diffJson(), DiffProposed.class);
+            try (JobSpan span = traces.handling("verifier", diff)) {
+                try {
+                    service.handle(diff);
+                } catch (RuntimeException e) {
+                    span.failed(e);
+                    throw e;
+                }
+            }
         } catch (RuntimeException e) {
             Log.errorf(e, "candidate %s could not be verified", t.candidateId());
             CandidateQueue.Origin o = t.origin();
