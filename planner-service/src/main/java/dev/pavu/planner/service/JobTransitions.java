@@ -95,10 +95,11 @@ public class JobTransitions {
         job.id = UUID.randomUUID();
         job.team = team;
         job.state = JobState.QUEUED;
+        job.priority = s.task().priority();
         job.sourceKind = s.sourceKind();
         job.sourceUrl = s.gitUrl();
         job.sourceRef = s.ref();
-        TaskSpec t = s.task();
+        TaskSpec t = s.task().withJob(team, s.task().priority());
         job.taskKind = t.kind();
         job.taskText = t.text();
         job.testCommand = t.testCommand();
@@ -138,7 +139,7 @@ public class JobTransitions {
         job.state = JobState.BASELINE;
         // the baseline run doubles as the diagnostic run: per-test coverage for spectrum-based localisation
         VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, List.of(),
-                config.localisation().collectCoverage(), JsonColumns.gates(job.gatesJson));
+                config.localisation().collectCoverage(), JsonColumns.gates(job.gatesJson), job.priority);
         sendPlan(job, PlanKind.BASELINE, task(job), 0, 0, List.of(), List.of(), 1, verify, job.submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"));
     }
@@ -339,7 +340,8 @@ public class JobTransitions {
         List<SuspiciousLocation> slice = ranking.subList(r.locationFrom(), r.locationFrom() + r.locationCount());
         List<TestFailure> failing = JsonColumns.failures(job.baselineJson);
         List<String> first = failing.stream().map(TestFailure::testId).filter(id -> id != null && !id.isBlank()).distinct().toList();
-        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, first, false, JsonColumns.gates(job.gatesJson));
+        VerifySpec verify = new VerifySpec(job.testCommand, job.candidateTimeoutMs, first, false, JsonColumns.gates(job.gatesJson),
+                job.priority);
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("iteration", (double) r.iteration());
         numbers.put("locations", (double) r.locationCount());
@@ -415,7 +417,8 @@ public class JobTransitions {
     }
 
     private static TaskSpec task(JobEntity job) {
-        return new TaskSpec(job.taskKind, job.taskText, job.testCommand, job.errorLog, JsonColumns.models(job.modelsJson));
+        return new TaskSpec(job.taskKind, job.taskText, job.testCommand, job.errorLog, JsonColumns.models(job.modelsJson),
+                job.team, job.priority);
     }
 
     private static Optional<JobEntity> lock(UUID jobId) {

@@ -25,6 +25,8 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
 
     /** Chat request bodies received. */
     static final List<String> CHATS = new CopyOnWriteArrayList<>();
+    /** The {@code X-Pavu-Team} header of each chat request ("" when absent). */
+    static final List<String> TEAMS = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -40,6 +42,8 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
                   {"id":"coder","object":"model","backends":[{"id":"ollama:x#q","capability":0.8,"circuit":"CLOSED"}]},
                   {"id":"reasoner","object":"model","backends":[{"id":"openai:y#r","capability":0.9,"circuit":"CLOSED"}]}]}"""));
         server.createContext("/v1/chat/completions", ex -> {
+            String team = ex.getRequestHeaders().getFirst("X-Pavu-Team");
+            TEAMS.add(team == null ? "" : team);
             CHATS.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             send(ex, 200, """
                     {"id":"chatcmpl-1","object":"chat.completion","model":"reasoner",
