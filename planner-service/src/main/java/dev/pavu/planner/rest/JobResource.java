@@ -2,6 +2,7 @@ package dev.pavu.planner.rest;
 
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.quota.TeamQuotas;
 import dev.pavu.planner.report.ReportHtml;
 import dev.pavu.planner.report.ReportService;
 import dev.pavu.planner.repository.JobEntity;
@@ -74,9 +75,12 @@ public class JobResource {
     private final SubmittedUrls urls;
     private final SecurityIdentity identity;
     private final AuthConfig auth;
+    private final TeamQuotas quotas;
 
     public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
-                       ReportService reports, SubmittedUrls urls, SecurityIdentity identity, AuthConfig auth) {
+                       ReportService reports, SubmittedUrls urls, SecurityIdentity identity, AuthConfig auth,
+                       TeamQuotas quotas) {
+        this.quotas = quotas;
         this.identity = identity;
         this.auth = auth;
         this.jobs = jobs;
@@ -109,8 +113,11 @@ public class JobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "task, errorLog, testCommand or the body larger than its limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "the team is at its quota of running jobs or of candidates per day (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(String body, @Context UriInfo uri) {
         JobSubmission s = JobRequests.parse(body, false, JobRequests.Limits.of(config), urls::refusal);
+        quotas.checkSubmission(team());
         return accepted(jobs.submit(s, null, team()), uri);
     }
 
@@ -134,12 +141,15 @@ public class JobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "bundle (pavu.planner.limits.max-upload-bytes) or a text larger than its limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "the team is at its quota of running jobs or of candidates per day (Retry-After)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitBundle(@RestForm("bundle") FileUpload bundle, @RestForm("job") String job, @Context UriInfo uri) {
         if (bundle == null || bundle.uploadedFile() == null) {
             throw ProblemException.badField("bundle", "required: a multipart part 'bundle' holding a git bundle "
                     + "(create one with: git bundle create repo.bundle --all)");
         }
         JobSubmission s = JobRequests.parse(job, true, JobRequests.Limits.of(config), urls::refusal);
+        quotas.checkSubmission(team());
         java.nio.file.Path upload = keepUpload(bundle.uploadedFile());
         return accepted(jobs.submit(s, upload, team()), uri);
     }

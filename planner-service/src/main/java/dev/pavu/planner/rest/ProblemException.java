@@ -6,10 +6,33 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Long retryAfterSeconds) {
         super(problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** @return seconds for the {@code Retry-After} header, or {@code null} for none */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /**
+     * 429: the caller's team is at a quota.
+     *
+     * @param detail            which quota, the team's use, and what to do
+     * @param retryAfterSeconds when to try again, seconds ({@code Retry-After})
+     * @return the exception
+     */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(new Problem("urn:pavu:problem:quota-exceeded", "Too many requests", 429, detail,
+                List.of()), retryAfterSeconds);
     }
 
     /** @return the problem to answer with */

@@ -18,7 +18,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response r = respond(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            r.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return r;
     }
 
     @ServerExceptionMapper
