@@ -1,7 +1,9 @@
 package dev.pavu.actuator.client;
 
+import dev.pavu.kit.auth.PavuAuth;
 import dev.pavu.kit.auth.ServiceCredentialFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
@@ -30,6 +32,8 @@ public interface GatewayClient {
 
     /**
      * @param request the chat request; {@code model} is an alias of the gateway's models file
+     * @param team    the job's team ({@code TaskSpec.team}), charged as the gateway's tenant ({@code X-Pavu-Team},
+     *                honoured from the service credential only); {@code null} = the gateway's default tenant
      * @return the completion
      * @throws GatewayException     when the gateway answers an error (unknown alias, backends down, prompt too long)
      * @throws ProcessingException  when the gateway cannot be reached
@@ -41,5 +45,5 @@ public interface GatewayClient {
     @Timeout(value = 300, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, retryOn = ProcessingException.class, abortOn = GatewayException.class)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10_000, skipOn = GatewayException.class)
-    ChatResponse complete(ChatRequest request);
+    ChatResponse complete(ChatRequest request, @HeaderParam(PavuAuth.TEAM_HEADER) String team);
 }

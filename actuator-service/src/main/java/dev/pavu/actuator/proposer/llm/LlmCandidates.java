@@ -114,7 +114,7 @@ public final class LlmCandidates {
             return Answer.nothing("the plan leaves no room for LLM candidates");
         }
         Prompt prompt = PromptBuilder.build(plan, tree, tried, settings.prompt());
-        List<Sample> samples = ask(alias, prompt, n);
+        List<Sample> samples = ask(alias, prompt, n, plan.task().team());
         List<String> targets = targets(plan);
         boolean generate = plan.kind() == PlanKind.GENERATE;
         List<Candidate> kept = new ArrayList<>();
@@ -259,12 +259,12 @@ public final class LlmCandidates {
         return new Outcome(null, ch, d, hash, file, line, where);
     }
 
-    private List<Sample> ask(String alias, Prompt prompt, int n) {
+    private List<Sample> ask(String alias, Prompt prompt, int n, String team) {
         List<ChatMessage> messages = List.of(ChatMessage.system(prompt.system()), ChatMessage.user(prompt.user()));
         if (settings.useN() && n > 1) {
             try {
                 ChatResponse r = gateway.complete(new ChatRequest(alias, messages, settings.temperature(),
-                        settings.maxTokens(), settings.seed(), n));
+                        settings.maxTokens(), settings.seed(), n), team);
                 List<String> texts = r.texts();
                 if (texts.size() >= n) {
                     int per = r.usage() == null ? 0 : (r.usage().promptTokens() + r.usage().completionTokens()) / n;
@@ -288,7 +288,7 @@ public final class LlmCandidates {
                     slots.acquire();
                     try {
                         ChatResponse r = gateway.complete(new ChatRequest(alias, messages, settings.temperature(),
-                                settings.maxTokens(), seed, null));
+                                settings.maxTokens(), seed, null), team);
                         List<String> texts = r.texts();
                         int used = r.usage() == null ? 0 : r.usage().promptTokens() + r.usage().completionTokens();
                         return texts.isEmpty() ? new Sample(null, "the model gave no choice", used)
@@ -319,7 +319,7 @@ public final class LlmCandidates {
         Prompt p = SelfReview.prompt(plan, diff);
         try {
             ChatResponse r = gateway.complete(new ChatRequest(reviewer, List.of(ChatMessage.system(p.system()),
-                    ChatMessage.user(p.user())), 0.0, 256, null, null));
+                    ChatMessage.user(p.user())), 0.0, 256, null, null), plan.task().team());
             return SelfReview.read(r.texts().isEmpty() ? null : r.texts().getFirst());
         } catch (RuntimeException e) {
             return new SelfReview.Verdict(false, "review failed: " + describe(reviewer, e));

@@ -45,9 +45,12 @@ class LlmCandidatesTest {
 
     final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
 
+    final List<String> teams = new CopyOnWriteArrayList<>();
+
     GatewayClient gateway(Function<ChatRequest, String> answer) {
-        return request -> {
+        return (request, team) -> {
             requests.add(request);
+            teams.add(String.valueOf(team));
             String text = answer.apply(request);
             return new ChatResponse("id", request.model(), List.of(new ChatResponse.Choice(0,
                     new ChatResponse.Message("assistant", text), "stop")), new ChatResponse.Usage(100, 20), null);
@@ -142,7 +145,7 @@ class LlmCandidatesTest {
     @Test
     void gatewayErrorsAreReportedOnceWithTheSettingToFix(@TempDir Path dir) throws Exception {
         Path root = checkout(dir);
-        GatewayClient unknown = r -> {
+        GatewayClient unknown = (r, team) -> {
             throw new GatewayException(404, "model_not_found", "unknown model alias 'coder'; known: (none)");
         };
         LlmCandidates.Answer a = new LlmCandidates(unknown, SETTINGS, s -> { })
@@ -160,7 +163,7 @@ class LlmCandidatesTest {
         Path root = checkout(dir);
         LlmCandidates.Settings withN = new LlmCandidates.Settings(2, true, 1, 0.7, 512, 2, PromptBuilder.Settings.DEFAULT,
                 Anchor.Settings.DEFAULT);
-        GatewayClient refusesN = r -> {
+        GatewayClient refusesN = (r, team) -> {
             requests.add(r);
             if (r.n() != null) {
                 throw new GatewayException(400, "invalid_request", "n=2 is not supported: ask n times with different seeds");
@@ -197,6 +200,21 @@ class LlmCandidatesTest {
         a = new LlmCandidates(g, one, s -> { }).propose(PromptBuilderTest.plan(PlanKind.REPAIR, List.of()), SourceTree.of(root), 5,
                 Set.of(), List.of(), "reviewer", d -> UnifiedDiffs.check(root, d));
         assertEquals(1, a.candidates().size());
+    }
+
+    @Test
+    void everyModelCallIsChargedToTheJobsTeam(@TempDir Path dir) throws Exception {
+        Path root = checkout(dir);
+        LlmCandidates.Settings one = new LlmCandidates.Settings(2, false, 1, 0.7, 512, 1, PromptBuilder.Settings.DEFAULT,
+                Anchor.Settings.DEFAULT);
+        PlanProposed p = PromptBuilderTest.plan(PlanKind.REPAIR, List.of());
+        PlanProposed ofTeam = new PlanProposed(p.envelope(), p.planId(), p.kind(), p.source(), p.task().withJob("team-a", 5),
+                p.locations(), p.failingTests(), p.maxCandidates(), p.verify(), p.triedPatchHashes(), p.decision(), p.partialFixes());
+        GatewayClient g = gateway(r -> r.model().equals("reviewer") ? "ACCEPT - fixes the bound" : FIX);
+        new LlmCandidates(g, one, s -> { }).propose(ofTeam, SourceTree.of(root), 5, Set.of(), List.of(), "reviewer",
+                d -> UnifiedDiffs.check(root, d));
+        assertEquals(3, teams.size(), "two samples and one review: " + requests);
+        assertEquals(List.of("team-a", "team-a", "team-a"), teams, "samples and the review name the job's team");
     }
 
     @Test
