@@ -22,12 +22,13 @@ import java.time.Duration;
  *       {@code pavu_job_duration_seconds{outcome}} (submission to conclusion) and {@code pavu_job_candidates{outcome}}
  *       (candidates verified per job) — the planner;</li>
  *   <li>{@code pavu_candidates_proposed_total{proposer}} — the actuator (its rate is candidates per second);</li>
- *   <li>{@code pavu_verdicts_total{verdict,run}} and {@code pavu_verdict_latency_seconds{verdict,run,path}} (the
- *       verifier's run time of one candidate; {@code run} is {@code baseline} or {@code candidate}, {@code path}
- *       {@code fast}, {@code cold} or {@code none}) — the verifier.</li>
+ *   <li>{@code pavu_verdicts_total{verdict,run}}, {@code pavu_verdict_latency_seconds{verdict,run,path}} (a histogram
+ *       of the verifier's run time of one candidate; {@code run} is {@code baseline} or {@code candidate}, {@code path}
+ *       one of {@link VerdictSignals}' paths) and {@code pavu_sandbox_failures_total{cause}} — the verifier, at the
+ *       place a verdict is stored, not from the outbox (the run time is the verifier's own figure).</li>
  * </ul>
- * Consumer lag is Kafka's own client metric ({@code kafka_consumer_fetch_manager_records_lag_max}, Quarkus's Kafka
- * binder); sandbox failures are the verifier's {@code pavu_sandbox_failures_total{cause}}.
+ * Consumer lag is Kafka's own client metric ({@code kafka_consumer_fetch_manager_records_lag}, {@code …_lag_max},
+ * Quarkus's Kafka binder). The names are in {@link MeterNames}.
  */
 @ApplicationScoped
 public class EventMeters {
@@ -44,23 +45,23 @@ public class EventMeters {
      * @param event the event, as added to the outbox
      */
     public void produced(PavuEvent event) {
-        registry.counter("pavu.events.produced", "type", event.envelope().type()).increment();
+        registry.counter(MeterNames.EVENTS_PRODUCED, "type", event.envelope().type()).increment();
         switch (event) {
-            case JobSubmitted s -> registry.counter("pavu.jobs.submitted", "kind",
+            case JobSubmitted s -> registry.counter(MeterNames.JOBS_SUBMITTED, "kind",
                     s.task().kind() == null ? "REPAIR" : s.task().kind().name()).increment();
             case JobConcluded c -> {
                 String outcome = c.outcome().name();
-                registry.counter("pavu.jobs.concluded", "outcome", outcome).increment();
-                Timer.builder("pavu.job.duration").description("a job's time from submission to conclusion")
+                registry.counter(MeterNames.JOBS_CONCLUDED, "outcome", outcome).increment();
+                Timer.builder(MeterNames.JOB_DURATION).description("a job's time from submission to conclusion")
                         .tag("outcome", outcome).register(registry).record(Duration.ofMillis(Math.max(0, c.durationMs())));
-                DistributionSummary.builder("pavu.job.candidates").description("candidates verified per job")
+                DistributionSummary.builder(MeterNames.JOB_CANDIDATES).description("candidates verified per job")
                         .tag("outcome", outcome).register(registry).record(c.candidatesTried());
             }
-            case DiffProposed d -> registry.counter("pavu.candidates.proposed", "proposer",
+            case DiffProposed d -> registry.counter(MeterNames.CANDIDATES_PROPOSED, "proposer",
                     d.proposer() == null ? "unknown" : d.proposer()).increment();
             case VerdictIssued v -> {
                 String run = v.diff() == null || v.diff().isBlank() ? "baseline" : "candidate";
-                registry.counter("pavu.verdicts", "verdict", v.verdict().name(), "run", run).increment();
+                registry.counter(MeterNames.VERDICTS, "verdict", v.verdict().name(), "run", run).increment();
             }
             default -> {
                 // other events: the produced counter only
@@ -73,22 +74,26 @@ public class EventMeters {
      *
      * @param verdict    the verdict's name (PASS, FAIL, ERROR, SKIPPED)
      * @param baseline   whether it was the job's baseline run
-     * @param path       {@code fast}, {@code cold}, or {@code none} (decided before any run, e.g. a refused diff)
+     * @param path       {@link VerdictSignals#path}: {@code fast}, {@code cold}, {@code coverage}, {@code fallback}, or
+     *                   {@code none} (no gate ran, e.g. a refused diff)
      * @param durationMs the run's wall-clock time in milliseconds
      */
     public void verdictLatency(String verdict, boolean baseline, String path, long durationMs) {
-        Timer.builder("pavu.verdict.latency").description("the verifier's run time of one candidate")
+        // a histogram (not client-side percentiles), so dashboards can aggregate quantiles over workers
+        Timer.builder(MeterNames.VERDICT_LATENCY).description("the verifier's run time of one candidate")
                 .tag("verdict", verdict).tag("run", baseline ? "baseline" : "candidate").tag("path", path)
-                .publishPercentiles(0.5, 0.95)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofMinutes(30))
                 .register(registry).record(Duration.ofMillis(Math.max(0, durationMs)));
     }
 
     /**
      * Counts a sandbox failure: a run the sandbox killed or could not start.
      *
-     * @param cause a short, bounded cause name ({@code timeout}, {@code output-limit}, {@code start-failed}, …)
+     * @param cause a short, bounded cause name ({@link VerdictSignals#sandboxFailure}: {@code fail-closed},
+     *              {@code timeout}, {@code memory}, {@code processes}, {@code output}, {@code start-failed})
      */
     public void sandboxFailure(String cause) {
-        registry.counter("pavu.sandbox.failures", "cause", cause).increment();
+        registry.counter(MeterNames.SANDBOX_FAILURES, "cause", cause).increment();
     }
 }

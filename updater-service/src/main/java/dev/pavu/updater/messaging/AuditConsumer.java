@@ -1,5 +1,9 @@
 package dev.pavu.updater.messaging;
 
+import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.kit.observability.JobSpan;
+import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.updater.service.AuditService;
 import dev.pavu.updater.service.AuditService.Origin;
 import io.smallrye.common.annotation.Blocking;
@@ -8,6 +12,8 @@ import dev.pavu.contracts.EventFormatException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.pavu.kit.retry.TransientRetry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.OptionalLong;
 
 /**
  * Reads all four Pavu topics (consumer group {@code updater-service}, from the earliest offset) and records
@@ -20,44 +26,70 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * retried ({@link TransientRetry}, each attempt in a fresh transaction, {@code pavu.retry.max-duration}) before the
  * record goes to the dead-letter topic too, with the number of attempts: the audit log is the source of truth and
  * should not lose a readable event to a short outage.
+ *
+ * <p>Each readable event's handling is a span {@code updater handle <type>} in its job's trace ({@link JobTraces}),
+ * with the log's {@code pavu.audit.seq} (or {@code pavu.audit.duplicate=true} for a redelivery), so a job's trace
+ * shows where each of its events was written to the audit log.
  */
 @ApplicationScoped
 public class AuditConsumer {
 
     private final AuditService audit;
     private final TransientRetry retry;
+    private final JobTraces traces;
 
-    public AuditConsumer(AuditService audit, TransientRetry retry) {
+    public AuditConsumer(AuditService audit, TransientRetry retry, JobTraces traces) {
         this.audit = audit;
         this.retry = retry;
+        this.traces = traces;
     }
 
     /** @param record a record of {@code pavu.jobs}: JobSubmitted, JobConcluded, JobCancelled */
     @Incoming("jobs-in")
     @Blocking
     public void jobs(ConsumerRecord<String, String> record) {
-        retry.run(() -> audit.record(record.value(), origin(record)));
+        record(record);
     }
 
     /** @param record a record of {@code pavu.plans}: PlanProposed, CandidatesProposed */
     @Incoming("plans-in")
     @Blocking
     public void plans(ConsumerRecord<String, String> record) {
-        retry.run(() -> audit.record(record.value(), origin(record)));
+        record(record);
     }
 
     /** @param record a record of {@code pavu.diffs}: DiffProposed */
     @Incoming("diffs-in")
     @Blocking
     public void diffs(ConsumerRecord<String, String> record) {
-        retry.run(() -> audit.record(record.value(), origin(record)));
+        record(record);
     }
 
     /** @param record a record of {@code pavu.verdicts}: VerdictIssued */
     @Incoming("verdicts-in")
     @Blocking
     public void verdicts(ConsumerRecord<String, String> record) {
-        retry.run(() -> audit.record(record.value(), origin(record)));
+        record(record);
+    }
+
+    private void record(ConsumerRecord<String, String> record) {
+        // read once more than AuditService does, to know the job before the transaction (an unreadable value throws
+        // EventFormatException here, as it did inside it: the record goes to the dead-letter topic)
+        PavuEvent event = EventCodec.read(record.value());
+        try (JobSpan span = traces.handling("updater", event)) {
+            span.attribute("messaging.destination.name", record.topic());
+            try {
+                OptionalLong seq = retry.call(() -> audit.record(record.value(), origin(record)));
+                if (seq.isPresent()) {
+                    span.attribute("pavu.audit.seq", seq.getAsLong());
+                } else {
+                    span.attribute("pavu.audit.duplicate", "true");
+                }
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
     }
 
     private static Origin origin(ConsumerRecord<String, String> record) {

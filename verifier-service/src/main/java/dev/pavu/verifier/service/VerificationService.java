@@ -8,6 +8,8 @@ import dev.pavu.contracts.TestCoverage;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
+import dev.pavu.kit.observability.EventMeters;
+import dev.pavu.kit.observability.VerdictSignals;
 import dev.pavu.kit.retry.TransientRetry;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.gate.BaselineTests;
@@ -68,6 +70,7 @@ public class VerificationService {
     private final VerdictPublisher publisher;
     private final BaselineTestRepository baselines;
     private final TransientRetry retry;
+    private final EventMeters meters;
     private final String worker;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
@@ -75,7 +78,8 @@ public class VerificationService {
 
     public VerificationService(VerifierConfig config, RunRepository runs, ConcludedJobRepository jobs, ProcessedEvents processed,
                                CandidateVerifier verifier, VerdictPublisher publisher, BaselineTestRepository baselines,
-                               TransientRetry retry) {
+                               TransientRetry retry, EventMeters meters) {
+        this.meters = meters;
         this.baselines = baselines;
         this.retry = retry;
         this.config = config;
@@ -189,6 +193,8 @@ public class VerificationService {
             return true;
         }));
         if (stored) {
+            meters.verdictLatency(verdict.verdict().name(), verdict.isBaseline(), VerdictSignals.path(verdict), durationMs);
+            VerdictSignals.sandboxFailure(verdict).ifPresent(meters::sandboxFailure);
             Log.infof("candidate %s: %s in %d ms — %s", diff.candidateId(), verdict.verdict(), durationMs, verdict.reason());
         } else {
             Log.warnf("candidate %s: verdict %s dropped: this worker's run (epoch %d) was taken over by another worker",
