@@ -29,17 +29,12 @@ import dev.pavu.planner.service.JobDecisions.Step;
 import dev.pavu.planner.service.PartialFixes;
 import dev.pavu.planner.strategy.StrategyService;
 import dev.pavu.workspace.diff.UnifiedDiffs;
-import io.quarkus.logging.Log;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,7 +42,7 @@ import java.util.UUID;
  * JSON columns, decoded once by {@link JobStore}), its plans and the verdict facts later plans need (tried patch
  * hashes, partial fixes). Loaded once per handled event; each transition is a plain method that changes the aggregate
  * in memory and returns the events to publish ({@link Transition}); {@link JobStore#save} writes the change back. No
- * I/O here: the decisions are {@link JobDecisions}, the strategy step is asked by the caller ({@link PlanRequest}).
+ * I/O (not even logging: a transition may be tried on a copy) here: the decisions are {@link JobDecisions}, the strategy step is asked by the caller ({@link PlanRequest}).
  */
 public final class Job {
 
@@ -83,11 +78,8 @@ public final class Job {
     /** Set when a transition localised the baseline: the ranking and failures must be written. */
     boolean localisedNow;
 
-    final Map<UUID, Plan> plans = new LinkedHashMap<>();
-    final Set<UUID> changedPlans = new LinkedHashSet<>();
-    final List<String> triedHashes = new ArrayList<>();
-    final List<Judged> partials = new ArrayList<>();
-    final List<Judged> judgedNow = new ArrayList<>();
+    /** Its plans and the verdict facts later plans need. */
+    final JobHistory history = new JobHistory();
 
     /**
      * A job with its fixed facts; {@link JobStore} (or a test) fills in the rest.
@@ -150,7 +142,7 @@ public final class Job {
 
     /** @return its plans, by iteration */
     public List<Plan> plans() {
-        return plans.values().stream().sorted(Comparator.comparingInt(Plan::iteration)).toList();
+        return history.plans();
     }
 
     /** The source is stored: record it and send the BASELINE plan (iteration 0, the empty patch). */
@@ -180,16 +172,15 @@ public final class Job {
 
     /** The actuator announced a plan's candidate count (a plan not of this job, or already counted, is ignored). */
     public Transition onCandidatesProposed(CandidatesProposed cp) {
-        Plan plan = plans.get(cp.planId());
+        Plan plan = history.plans.get(cp.planId());
         if (plan == null || concluded() || plan.candidateCount() != null) {
             return Transition.NONE;
         }
-        plan = update(plan.withCandidates(cp.candidateCount(), cp.rejectedCount()));
+        plan = history.update(plan.withCandidates(cp.candidateCount(), cp.rejectedCount()));
         if (plan.kind() == PlanKind.BASELINE) {
             return Transition.NONE;
         }
         candidatesProposed += cp.candidateCount();
-        Log.infof("job %s iteration %d: %d candidates proposed (%s)", id, plan.iteration(), cp.candidateCount(), cp.note());
         return apply(JobDecisions.onCandidatesProposed(plan.iteration() == iteration, cp.candidateCount(), plan.verdicts(),
                 progress()), cp.eventId());
     }
@@ -199,7 +190,7 @@ public final class Job {
      * @return true when it is the baseline's verdict of this open job and asks for fault localisation
      */
     public boolean needsLocalisation(VerdictIssued v) {
-        Plan plan = plans.get(v.planId());
+        Plan plan = history.plans.get(v.planId());
         return plan != null && !concluded() && plan.kind() == PlanKind.BASELINE
                 && JobDecisions.onBaseline(v, commitId, budget.candidateTimeoutMs()) instanceof JobDecisions.Localise;
     }
@@ -213,7 +204,7 @@ public final class Job {
      * @throws IllegalArgumentException when localisation is needed and not given
      */
     public Transition onVerdict(VerdictIssued v, Localised localised) {
-        Plan plan = plans.get(v.planId());
+        Plan plan = history.plans.get(v.planId());
         if (plan == null || concluded()) {
             return Transition.NONE;
         }
@@ -221,10 +212,10 @@ public final class Job {
             throw new IllegalArgumentException("the baseline verdict of job " + id + " needs its localisation first");
         }
         boolean baseline = plan.kind() == PlanKind.BASELINE;
-        count(new Judged(v.candidateId(), plan.planId(), v.verdict(), v.diff().isBlank() ? null : UnifiedDiffs.hash(v.diff()),
+        history.count(new Judged(v.candidateId(), plan.planId(), v.verdict(), v.diff().isBlank() ? null : UnifiedDiffs.hash(v.diff()),
                 Instant.now(), v.testsFailed(), Math.max(0, v.testsRun() - v.testsFailed()), v.pattern(),
                 !baseline && PartialFixes.isPartial(v, baselineFailed) ? v.diff() : null));
-        plan = update(plan.withVerdict(!baseline && v.verdict() == Verdict.PASS));
+        plan = history.update(plan.withVerdict(!baseline && v.verdict() == Verdict.PASS));
         if (baseline) {
             return baselineVerdict(v, localised);
         }
@@ -317,17 +308,17 @@ public final class Job {
             return Transition.NONE;
         }
         Conclude c = JobDecisions.onTimeout(progress(), budget.jobTimeoutMs());
-        return Transition.of(conclude(new Conclude(c.outcome(), c.reason() + "; " + JobStages.stage(state, plan(iteration), now),
+        return Transition.of(conclude(new Conclude(c.outcome(), c.reason() + "; " + JobStages.stage(state, history.plan(iteration), now),
                 c.patch(), c.winner()), submittedEventId));
     }
 
     /** @return the job's progress as {@link JobDecisions} sees it */
     Progress progress() {
-        Plan current = iteration > 0 ? plan(iteration) : null;
+        Plan current = iteration > 0 ? history.plan(iteration) : null;
         boolean full = current != null && current.candidateCount() != null && current.candidateCount() >= current.maxCandidates();
         return new Progress(budget.maxIterations(), budget.maxCandidates(), iteration, candidatesProposed, candidatesVerified,
                 locationsTried, ranking.size(), rules.locationsPerIteration(), rules.maxPerIteration(), full,
-                rules.maxPartialFixes() > 0 && partials.size() > partialsOffered);
+                rules.maxPartialFixes() > 0 && history.partials.size() > partialsOffered);
     }
 
     private Transition apply(Step step, UUID causation) {
@@ -351,8 +342,8 @@ public final class Job {
                 + (r.locationFrom() + 1) + "–" + (r.locationFrom() + r.locationCount()) + " of " + ranking.size()
                 + " ranked from the failing tests"
                 + (locationsTried >= ranking.size() ? " (another pass: the candidates not reached before, tried ones skipped)" : "");
-        int repairs = (int) plans.values().stream().filter(p -> p.kind() == PlanKind.REPAIR).count();
-        int regenerations = (int) plans.values().stream().filter(p -> p.kind() == PlanKind.GENERATE).count();
+        int repairs = history.count(PlanKind.REPAIR);
+        int regenerations = history.count(PlanKind.GENERATE);
         StrategyService.Input in = new StrategyService.Input(id, r.iteration(), task, bundleSha, commitId, List.copyOf(slice),
                 baselineFailures, repairs, regenerations);
         return new PlanRequest(r, in, numbers, rationale, causation, state, iteration);
@@ -361,14 +352,12 @@ public final class Job {
     private PlanProposed sendPlan(PlanKind kind, TaskSpec planTask, int planIteration, int from, List<SuspiciousLocation> locations,
                                   List<TestFailure> failing, int maxCandidates, VerifySpec verify, UUID causation, Decision d) {
         Envelope env = Envelope.of(EventTypes.PLAN_PROPOSED, id, planIteration, causation, PlannerConfig.PRODUCER);
-        Plan plan = update(new Plan(UUID.randomUUID(), planIteration, kind, env.eventId(), from, locations.size(), maxCandidates,
+        Plan plan = history.update(new Plan(UUID.randomUUID(), planIteration, kind, env.eventId(), from, locations.size(), maxCandidates,
                 null, null, 0, false, env.occurredAt()));
         iteration = planIteration;
-        List<String> tried = kind == PlanKind.BASELINE ? List.of() : List.copyOf(triedHashes);
-        List<PartialFix> offered = kind == PlanKind.REPAIR ? partialFixes(rules.maxPartialFixes()) : List.of();
-        partialsOffered = kind == PlanKind.REPAIR ? partials.size() : partialsOffered;
-        Log.infof("job %s: %s plan %s (iteration %d, %d locations, up to %d candidates)", id, kind, plan.planId(),
-                planIteration, locations.size(), maxCandidates);
+        List<String> tried = kind == PlanKind.BASELINE ? List.of() : List.copyOf(history.triedHashes);
+        List<PartialFix> offered = kind == PlanKind.REPAIR ? history.partialFixes(rules.maxPartialFixes()) : List.of();
+        partialsOffered = kind == PlanKind.REPAIR ? history.partials.size() : partialsOffered;
         return new PlanProposed(env, plan.planId(), kind, source(), planTask, locations, failing, maxCandidates, verify, tried, d,
                 offered);
     }
@@ -383,45 +372,6 @@ public final class Job {
         concludedAt = now;
         durationMs = Duration.between(submittedAt, now).toMillis();
         Envelope env = Envelope.of(EventTypes.JOB_CONCLUDED, id, iteration, causation, PlannerConfig.PRODUCER);
-        Log.infof("job %s concluded %s: %s", id, c.outcome(), c.reason());
         return new JobConcluded(env, c.outcome(), c.reason(), patch, c.winner(), candidatesVerified, durationMs);
-    }
-
-    /** @return the partial fixes to offer: most passing tests first, then fewest failing, then the earliest */
-    private List<PartialFix> partialFixes(int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        return partials.stream()
-                .sorted(Comparator.comparing((Judged j) -> j.testsPassed() == null ? Integer.MAX_VALUE : j.testsPassed()).reversed()
-                        .thenComparing(j -> j.testsFailed() == null ? Integer.MAX_VALUE : j.testsFailed())
-                        .thenComparing(Judged::receivedAt))
-                .limit(limit)
-                .map(j -> new PartialFix(j.partialDiff(), j.pattern(), j.testsFailed() == null ? 0 : j.testsFailed())).toList();
-    }
-
-    /** Records a verdict loaded from the store or counted now. */
-    void judged(Judged j) {
-        if (j.patchHash() != null) {
-            triedHashes.add(j.patchHash());
-        }
-        if (j.partialDiff() != null) {
-            partials.add(j);
-        }
-    }
-
-    private void count(Judged j) {
-        judged(j);
-        judgedNow.add(j);
-    }
-
-    private Plan update(Plan p) {
-        plans.put(p.planId(), p);
-        changedPlans.add(p.planId());
-        return p;
-    }
-
-    private Plan plan(int n) {
-        return plans.values().stream().filter(p -> p.iteration() == n).findFirst().orElse(null);
     }
 }

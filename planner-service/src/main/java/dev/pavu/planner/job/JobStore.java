@@ -88,8 +88,8 @@ public class JobStore {
             e.rankingJson = JsonColumns.write(job.ranking);
             job.localisedNow = false;
         }
-        for (UUID planId : job.changedPlans) {
-            Plan p = job.plans.get(planId);
+        for (UUID planId : job.history.changedPlans) {
+            Plan p = job.history.plans.get(planId);
             IterationEntity row = IterationEntity.findById(planId);
             if (row == null) {
                 row = new IterationEntity();
@@ -109,8 +109,8 @@ public class JobStore {
             row.verdicts = p.verdicts();
             row.passed = p.passed();
         }
-        job.changedPlans.clear();
-        for (Judged j : job.judgedNow) {
+        job.history.changedPlans.clear();
+        for (Judged j : job.history.judgedNow) {
             VerdictEntity row = new VerdictEntity();
             row.candidateId = j.candidateId();
             row.jobId = job.id;
@@ -124,7 +124,7 @@ public class JobStore {
             row.partialDiff = j.partialDiff();
             row.persist();
         }
-        job.judgedNow.clear();
+        job.history.judgedNow.clear();
         return e;
     }
 
@@ -152,11 +152,11 @@ public class JobStore {
             return job; // nothing happens to a concluded job: its plans and verdicts are not needed
         }
         for (IterationEntity i : IterationEntity.ofJob(e.id)) {
-            job.plans.put(i.planId, new Plan(i.planId, i.iteration, i.kind, i.planEventId, i.locationFrom, i.locationCount,
+            job.history.plans.put(i.planId, new Plan(i.planId, i.iteration, i.kind, i.planEventId, i.locationFrom, i.locationCount,
                     i.maxCandidates, i.candidateCount, i.rejectedCount, i.verdicts, i.passed, i.createdAt));
         }
         VerdictEntity.<VerdictEntity>list("jobId = ?1 and (patchHash is not null or partialDiff is not null)", e.id)
-                .forEach(v -> job.judged(new Judged(v.candidateId, v.planId, v.verdict, v.patchHash, v.receivedAt, v.testsFailed,
+                .forEach(v -> job.history.judged(new Judged(v.candidateId, v.planId, v.verdict, v.patchHash, v.receivedAt, v.testsFailed,
                         v.testsPassed, v.pattern, v.partialDiff)));
         return job;
     }

@@ -3,7 +3,10 @@ package dev.pavu.planner.service;
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventTypes;
+import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.JobSubmitted;
+import dev.pavu.contracts.PavuEvent;
+import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.planner.config.PlannerConfig;
@@ -158,7 +161,12 @@ public class JobTransitions {
      */
     @Transactional
     public void candidatesProposed(CandidatesProposed cp, Prepared prepared) {
-        store.lock(cp.jobId()).ifPresent(job -> commit(job, answer(job, job.onCandidatesProposed(cp), prepared)));
+        store.lock(cp.jobId()).ifPresent(job -> {
+            if (!job.concluded()) {
+                Log.infof("job %s: %d candidates proposed for plan %s (%s)", job.id(), cp.candidateCount(), cp.planId(), cp.note());
+            }
+            commit(job, answer(job, job.onCandidatesProposed(cp), prepared));
+        });
     }
 
     /**
@@ -241,7 +249,16 @@ public class JobTransitions {
             throw new IllegalStateException("a repair plan of job " + job.id() + " was asked for and not answered");
         }
         JobEntity row = store.save(job);
-        t.events().forEach(publisher::publish);
+        for (PavuEvent e : t.events()) {
+            publisher.publish(e);
+            switch (e) {
+                case PlanProposed p -> Log.infof("job %s: %s plan %s (iteration %d, %d locations, up to %d candidates)", job.id(),
+                        p.kind(), p.planId(), p.envelope().iteration(), p.locations().size(), p.maxCandidates());
+                case JobConcluded c -> Log.infof("job %s concluded %s: %s", job.id(), c.outcome(), c.reason());
+                default -> {
+                }
+            }
+        }
         return row;
     }
 }
