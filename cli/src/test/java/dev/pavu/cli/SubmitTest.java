@@ -181,6 +181,27 @@ class SubmitTest {
     }
 
     @Test
+    void aPriorityReachesThePlannerAndAnOutOfRangeOneIsAUsageError() throws Exception {
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run r = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",
+                    "--priority", "8", "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            JsonNode body = FakePlanner.JSON.readTree(planner.requests("POST", "/jobs").getFirst().body());
+            assertEquals(8, body.get("priority").asInt());
+            Cli.Run none = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",
+                    "--planner", planner.url());
+            assertEquals(0, none.code(), none.toString());
+            assertFalse(FakePlanner.JSON.readTree(planner.requests("POST", "/jobs").getLast().body()).has("priority"),
+                    "no --priority: the planner's default");
+            Cli.Run bad = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",
+                    "--priority", "12", "--planner", planner.url());
+            assertEquals(2, bad.code(), bad.toString());
+            assertTrue(bad.err().contains("from 0 (lowest) to 9 (highest)"), bad.err());
+            assertEquals(2, planner.requests("POST", "/jobs").size(), "nothing sent for a bad priority");
+        }
+    }
+
+    @Test
     void badKindsAndGateFilesAreUsageErrorsThatSayWhat() throws Exception {
         Files.writeString(tmp.resolve("gates.json"), "[\"checkstyle\"]");
         Files.writeString(tmp.resolve("broken.json"), "{\"linters\": ");

@@ -15,15 +15,25 @@ import java.util.List;
  * @param collectCoverage true to record per-test line coverage (diagnostic run for fault localisation)
  * @param gates           the job's gate policy (linters, tests first, runtime probe); {@code null} = the verifier's
  *                        configured defaults (absent in events written before v1.x, read as {@code null})
+ * @param priority        the job's priority ({@link TaskSpec#MIN_PRIORITY}–{@link TaskSpec#MAX_PRIORITY}): the verifier
+ *                        serves waiting candidates of higher-priority jobs first, and takes turns between jobs of one
+ *                        priority (absent in events written before, read as {@link TaskSpec#DEFAULT_PRIORITY})
  */
 public record VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage,
-                         GatePolicy gates) {
+                         GatePolicy gates, Integer priority) {
 
     public VerifySpec {
+        priority = priority == null ? TaskSpec.DEFAULT_PRIORITY : priority;
         testsFirst = testsFirst == null ? List.of() : List.copyOf(testsFirst);
         if (timeoutMs < 1) {
             throw new IllegalArgumentException("verify.timeoutMs must be positive, was " + timeoutMs);
         }
+    }
+
+    /** A spec with the default priority. */
+    public VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage,
+                      GatePolicy gates) {
+        this(testCommand, timeoutMs, testsFirst, collectCoverage, gates, TaskSpec.DEFAULT_PRIORITY);
     }
 
     /** A spec without a gate policy: the verifier's defaults apply. */
@@ -36,6 +46,6 @@ public record VerifySpec(String testCommand, long timeoutMs, List<String> testsF
      * @return this spec with {@code policy}
      */
     public VerifySpec withGates(GatePolicy policy) {
-        return new VerifySpec(testCommand, timeoutMs, testsFirst, collectCoverage, policy);
+        return new VerifySpec(testCommand, timeoutMs, testsFirst, collectCoverage, policy, priority);
     }
 }

@@ -85,7 +85,8 @@ class DashboardIT {
     }
 
     static WebDriverWait waiting(Duration d) {
-        return new WebDriverWait(browser, d, Duration.ofMillis(250));
+        return (WebDriverWait) new WebDriverWait(browser, d, Duration.ofMillis(250))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** The project folder zipped as a user's "compress folder" would: one top-level folder, build output left out. */
@@ -198,6 +199,35 @@ class DashboardIT {
         if (!cancel.isEmpty()) { // the job may have ended already; else the page's control ends it
             cancel.getFirst().click();
             waiting(Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("[data-testid=timeline] li[data-type='job.concluded']")).isEmpty());
+        }
+    }
+
+    @Test
+    void anAdminPausesAndResumesTheWorkersFromTheWorkersPage() throws Exception {
+        browser.get(base + "/#/workers");
+        WebElement state = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=workers-state]")));
+        assertEquals("running", state.getText());
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=queue]")).getText().contains("queued"));
+        try {
+            browser.findElement(By.cssSelector("input[aria-label=reason]")).sendKeys("dashboard test");
+            waiting(Duration.ofSeconds(20)).until(d -> { // the page re-renders every 2 s: find and click in one step
+                d.findElement(By.cssSelector("[data-testid=pause]")).click();
+                return true;
+            });
+            waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=workers-state]")).getText().equals("PAUSED"));
+            assertTrue(browser.findElement(By.cssSelector("[data-testid=workers]")).getText().contains("dashboard test"),
+                    "the reason is shown");
+            shot("4-workers-paused");
+            waiting(Duration.ofSeconds(20)).until(d -> {
+                d.findElement(By.cssSelector("[data-testid=resume]")).click();
+                return true;
+            });
+            waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("[data-testid=workers-state]")).getText().equals("running"));
+        } finally { // never leave the workers paused for the tests after this one
+            java.net.http.HttpClient.newHttpClient().send(LocalStackExtension.authorized(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(LocalStackExtension.plannerUrl() + "/workers/resume")))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
         }
     }
 }

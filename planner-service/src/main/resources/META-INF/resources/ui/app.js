@@ -4,8 +4,9 @@ import { jobsView } from './jobs.js';
 import { jobView } from './job.js';
 import { submitView } from './submit.js';
 import { statsView } from './stats.js';
+import { workersView } from './workers.js';
 
-// Routes: #/jobs, #/jobs/{id}, #/submit, #/stats. Each view returns {ready, stop}; stop() ends its polling or stream.
+// Routes: #/jobs, #/jobs/{id}, #/submit, #/stats, #/workers. Each view returns {ready, stop}; stop() ends its polling or stream.
 let current = { stop: () => {} };
 
 function loginView(reason) {
@@ -26,6 +27,7 @@ function route() {
   if (parts[0] === 'jobs' && parts[1]) current = jobView(decodeURIComponent(parts[1]));
   else if (parts[0] === 'submit') current = submitView();
   else if (parts[0] === 'stats') current = statsView();
+  else if (parts[0] === 'workers') current = workersView();
   else current = jobsView(params);
   current.ready.catch(e => {
     if (e.status === 401) { current.stop(); loginView(token() ? 'The token was refused (expired or revoked?).' : null); }

@@ -76,6 +76,9 @@ public final class JobSubmission {
         if (req.gates() != null) {
             job.put("gates", req.gates());
         }
+        if (req.priority() != null) {
+            job.put("priority", req.priority());
+        }
 
         if (req.repo().strip().toLowerCase(Locale.ROOT).startsWith("file://")) {
             // the planner clones only public http(s) URLs: a repository on this machine travels as a bundle

@@ -17,9 +17,10 @@ import java.util.Map;
  * @param models      model alias per role, e.g. {@code proposer → coder}; empty = no model
  * @param gates       the gate policy object of {@code POST /jobs} ({@code linters}, {@code testsFirst}, {@code probe},
  *                    {@code allowTestEdits}, {@code allowBuildEdits}), or {@code null} for the verifier's defaults
+ * @param priority    0 (lowest) to 9 (highest), or {@code null} for the planner's default (5)
  */
 public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
-                            String kind, Map<String, String> models, JsonNode gates) {
+                            String kind, Map<String, String> models, JsonNode gates, Integer priority) {
 
     public SubmitRequest {
         models = models == null ? Map.of() : Map.copyOf(models);
@@ -27,6 +28,6 @@ public record SubmitRequest(String repo, String ref, String task, String testCom
 
     /** A repair job with no model and the default gates. */
     public SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget) {
-        this(repo, ref, task, testCommand, errorLog, budget, null, Map.of(), null);
+        this(repo, ref, task, testCommand, errorLog, budget, null, Map.of(), null, null);
     }
 }

@@ -75,6 +75,9 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ROLE=ALIAS", description = "use a model of the gateway for a role, e.g. proposer=coder (repeatable); without it only templates propose")
     Map<String, String> models = new LinkedHashMap<>();
 
+    @Option(names = "--priority", paramLabel = "N", description = "0 (lowest) to 9 (highest), default 5: the verifier serves waiting candidates of higher-priority jobs first")
+    Integer priority;
+
     @Option(names = "--gates", paramLabel = "FILE", description = "gate policy as JSON or YAML: linters, testsFirst, probe {startCommand, healthUrl, smokeCommand, timeoutMs}, allowTestEdits, allowBuildEdits")
     Path gates;
 
@@ -103,8 +106,11 @@ public class SubmitCommand implements Callable<Integer> {
         if (kind == TaskKind.FIX_LOG && log == null) {
             throw CliException.usage("--kind FIX_LOG needs --error-log FILE: the log whose error the job should fix");
         }
+        if (priority != null && (priority < 0 || priority > 9)) {
+            throw CliException.usage("--priority must be a whole number from 0 (lowest) to 9 (highest), was " + priority);
+        }
         SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), log, budget(),
-                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates));
+                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates), priority);
         PlannerClient planner = root.planner();
         PrintStream progress = json ? ctx.err() : waitForEnd ? ctx.out() : ctx.err();
         JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);

@@ -124,7 +124,11 @@ class ChartTest {
                 .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/component")).toList();
         assertEquals(List.of("planner"), podPeers);
         assertTrue(egress.stream().flatMap(e -> e.getTo().stream()).allMatch(p -> p.getIpBlock() == null));
-        assertTrue(np.getSpec().getIngress() == null || np.getSpec().getIngress().isEmpty(), "nothing calls the verifier");
+        // only the planner calls the verifier (the workers' admin API it serves to admins)
+        List<String> verifierCallers = np.getSpec().getIngress().stream().flatMap(i -> i.getFrom().stream())
+                .map(NetworkPolicyPeer::getPodSelector).filter(Objects::nonNull)
+                .map(s -> s.getMatchLabels().get("app.kubernetes.io/component")).sorted().toList();
+        assertEquals(List.of("planner"), verifierCallers);
         // the gateway is reached by the planner and the actuator only
         List<String> gatewayCallers = r.named(NetworkPolicy.class, "pavu-gateway").getSpec().getIngress().stream()
                 .flatMap(i -> i.getFrom().stream()).map(NetworkPolicyPeer::getPodSelector).filter(Objects::nonNull)

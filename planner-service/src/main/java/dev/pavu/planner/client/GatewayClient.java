@@ -1,10 +1,12 @@
 package dev.pavu.planner.client;
 
+import dev.pavu.kit.auth.PavuAuth;
 import dev.pavu.kit.auth.ServiceCredentialFilter;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
@@ -45,6 +47,8 @@ public interface GatewayClient {
 
     /**
      * @param request an OpenAI chat-completions body ({@code model} is an alias)
+     * @param team    the job's team, charged as the gateway's tenant ({@code X-Pavu-Team}, honoured from the service
+     *                credential only); {@code null} = the gateway's default tenant
      * @return the completion
      */
     @POST
@@ -54,5 +58,5 @@ public interface GatewayClient {
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 500, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
-    JsonNode complete(JsonNode request);
+    JsonNode complete(JsonNode request, @HeaderParam(PavuAuth.TEAM_HEADER) String team);
 }

@@ -85,7 +85,7 @@ public final class Job {
      * A job with its fixed facts; {@link JobStore} (or a test) fills in the rest.
      *
      * @param id               the job
-     * @param task             its task, models decoded
+     * @param task             its task, models decoded, with the job's team and priority
      * @param gates            its gate policy, or {@code null} for the verifier's defaults
      * @param source           its source as submitted (kind, url, ref; commit and bundle as resolved so far)
      * @param budget           its budget
@@ -154,7 +154,8 @@ public final class Job {
         bundleSha = bundle;
         state = JobState.BASELINE;
         // the baseline run doubles as the diagnostic run: per-test coverage for spectrum-based localisation
-        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), List.of(), rules.collectCoverage(), gates);
+        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), List.of(), rules.collectCoverage(), gates,
+                task.priority());
         return Transition.of(sendPlan(PlanKind.BASELINE, task, 0, 0, List.of(), List.of(), 1, verify, submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail")));
     }
@@ -264,7 +265,7 @@ public final class Job {
         Repair r = request.repair();
         List<TestFailure> failing = request.input().failing();
         List<String> first = failing.stream().map(TestFailure::testId).filter(t -> t != null && !t.isBlank()).distinct().toList();
-        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), first, false, gates);
+        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), first, false, gates, task.priority());
         state = JobState.REPAIRING;
         locationsTried += r.locationCount();
         return Transition.of(sendPlan(choice.kind(), choice.task(), r.iteration(), r.locationFrom(), request.input().locations(),

@@ -58,6 +58,9 @@ public class JobEntity extends PanacheEntityBase {
     @Column(name = "gates_json")
     public String gatesJson;
 
+    /** 0 (lowest) to 9 (highest); the verifier serves waiting candidates of higher-priority jobs first. */
+    public int priority;
+
     @Column(name = "max_iterations")
     public int maxIterations;
     @Column(name = "max_candidates")

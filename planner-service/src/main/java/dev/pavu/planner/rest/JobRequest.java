@@ -18,10 +18,13 @@ import java.util.Map;
  * @param models      model alias per role, e.g. {@code {"proposer": "coder"}}
  * @param gates       the verifier's gate policy for this job's candidates; each absent field takes the verifier's
  *                    default (no linters, tests first on, no probe)
+ * @param priority    0 (lowest) to 9 (highest), default 5: the verifier serves waiting candidates of higher-priority
+ *                    jobs first, and jobs of one priority in turns
  */
 @Schema(name = "JobRequest")
 public record JobRequest(SourceRequest source, String task, TaskKind kind, String testCommand, String errorLog,
-                         BudgetRequest budget, Map<String, String> models, GatesRequest gates) {
+                         BudgetRequest budget, Map<String, String> models, GatesRequest gates,
+                         Integer priority) {
 
     /**
      * @param linters    linters of the lint gate, run after the tests pass when installed on the verifier:

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models", "gates");
+    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models", "gates",
+            "priority");
     private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
     /** Longest test command accepted (characters). */
     static final int MAX_TEST_COMMAND = 4000;
@@ -150,6 +151,7 @@ public final class JobRequests {
         Budget budget = budget(root.get("budget"), errors);
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
+        int priority = priority(root.get("priority"), errors);
 
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -162,7 +164,24 @@ public final class JobRequests {
         }
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
-                new TaskSpec(kind, task, testCommand, errorLog, models), budget, gates);
+                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority), budget, gates);
+    }
+
+    /**
+     * The optional job priority: a whole number {@value TaskSpec#MIN_PRIORITY}–{@value TaskSpec#MAX_PRIORITY}, higher
+     * first; absent or null = {@value TaskSpec#DEFAULT_PRIORITY}.
+     */
+    private static int priority(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return TaskSpec.DEFAULT_PRIORITY;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < TaskSpec.MIN_PRIORITY || node.asLong() > TaskSpec.MAX_PRIORITY) {
+            errors.add(new FieldError("priority", "expected a whole number from " + TaskSpec.MIN_PRIORITY + " (lowest) to "
+                    + TaskSpec.MAX_PRIORITY + " (highest), got " + (node.isValueNode() ? node.toString() : kind(node))
+                    + "; absent = " + TaskSpec.DEFAULT_PRIORITY));
+            return TaskSpec.DEFAULT_PRIORITY;
+        }
+        return node.asInt();
     }
 
     /**

@@ -29,12 +29,13 @@ import java.util.UUID;
  * @param task               the task
  * @param budget             the limits
  * @param team               the team the job belongs to (its submitter's)
+ * @param priority           0 (lowest) to 9 (highest)
  */
 @Schema(name = "Job")
 public record JobView(UUID id, String state, Outcome outcome, String reason, int iterations, int candidatesProposed,
                       int candidatesVerified, int candidatesFailed, Instant submittedAt, Instant concludedAt,
                       long durationMs, boolean hasPatch, SourceView source, TaskView task, Budget budget,
-                      String team) {
+                      String team, int priority) {
 
     /**
      * @param kind      {@code git} or {@code bundle}
@@ -62,6 +63,6 @@ public record JobView(UUID id, String state, Outcome outcome, String reason, int
         return new JobView(j.id, j.state.name(), j.outcome, j.reason, j.iteration, j.candidatesProposed,
                 j.candidatesVerified, j.candidatesFailed, j.submittedAt, j.concludedAt, duration, j.patch != null,
                 new SourceView(j.sourceKind, j.sourceUrl, j.sourceRef, j.commitId, j.bundleSha),
-                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget(), j.team);
+                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget(), j.team, j.priority);
     }
 }

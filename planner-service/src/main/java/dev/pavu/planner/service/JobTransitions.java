@@ -104,10 +104,11 @@ public class JobTransitions {
         job.id = UUID.randomUUID();
         job.team = team;
         job.state = JobState.QUEUED;
+        job.priority = s.task().priority();
         job.sourceKind = s.sourceKind();
         job.sourceUrl = s.gitUrl();
         job.sourceRef = s.ref();
-        TaskSpec t = s.task();
+        TaskSpec t = s.task().withJob(team, s.task().priority());
         job.taskKind = t.kind();
         job.taskText = t.text();
         job.testCommand = t.testCommand();

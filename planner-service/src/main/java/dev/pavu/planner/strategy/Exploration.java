@@ -68,7 +68,7 @@ public class Exploration {
         messages.addObject().put("role", "user").put("content", prompt(task, failing, methods, estimate,
                 config.exploration().maxMethodLines()));
         try {
-            JsonNode r = gateway.complete(req);
+            JsonNode r = gateway.complete(req, task.team());
             String text = r.path("choices").path(0).path("message").path("content").asText("").strip();
             int tokens = r.path("usage").path("total_tokens").asInt(0);
             if (text.isEmpty()) {

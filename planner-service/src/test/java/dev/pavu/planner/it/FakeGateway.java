@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for the model gateway on a free loopback port: {@code GET /v1/models} lists {@code coder}
  * (capability 0.8) and {@code reasoner} (0.9); {@code POST /v1/chat/completions} answers every call with
  * {@link #EXPLORATION}. Points {@code quarkus.rest-client.gateway.url} at itself (a global test resource: every planner
- * test talks to it). While a test sets {@link #HOLD}, a chat call releases {@link #ARRIVED} and holds its answer until
+ * test talks to it). While a test sets {@link #hold}, a chat call releases {@link #ARRIVED} and holds its answer until
  * the test releases {@link #RELEASE} (at most 45 s). Requests are served on a pool, so a held answer holds no other call.
  */
 public class FakeGateway implements QuarkusTestResourceLifecycleManager {
@@ -31,6 +31,8 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
 
     /** Chat request bodies received. */
     static final List<String> CHATS = new CopyOnWriteArrayList<>();
+    /** The {@code X-Pavu-Team} header of each chat request ("" when absent). */
+    static final List<String> TEAMS = new CopyOnWriteArrayList<>();
 
     /** While true, chat answers wait for {@link #RELEASE}. */
     static volatile boolean hold;
@@ -56,6 +58,8 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
                   {"id":"coder","object":"model","backends":[{"id":"ollama:x#q","capability":0.8,"circuit":"CLOSED"}]},
                   {"id":"reasoner","object":"model","backends":[{"id":"openai:y#r","capability":0.9,"circuit":"CLOSED"}]}]}"""));
         server.createContext("/v1/chat/completions", ex -> {
+            String team = ex.getRequestHeaders().getFirst("X-Pavu-Team");
+            TEAMS.add(team == null ? "" : team);
             CHATS.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (hold) {
                 ARRIVED.release();

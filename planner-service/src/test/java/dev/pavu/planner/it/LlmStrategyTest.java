@@ -83,6 +83,10 @@ class LlmStrategyTest {
         assertEquals(Map.of("proposer", "coder", "planner", "reasoner"), plan.task().models());
         assertTrue(FakeGateway.CHATS.stream().anyMatch(c -> c.contains("\"model\":\"reasoner\"") && c.contains("median")),
                 "the exploration prompt holds the suspicious method");
+        assertEquals("default", plan.task().team(), "the plan's task names the job's team");
+        assertEquals(5, plan.task().priority(), "and its priority (the default)");
+        assertTrue(!FakeGateway.TEAMS.isEmpty() && FakeGateway.TEAMS.stream().allMatch("default"::equals),
+                "the exploration call names the job's team as the gateway tenant: " + FakeGateway.TEAMS);
     }
 
     @Test

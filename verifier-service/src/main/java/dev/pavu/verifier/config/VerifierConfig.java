@@ -62,6 +62,13 @@ public interface VerifierConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /**
+     * Worker threads of this process: each takes the next queued candidate ({@code dev.pavu.verifier.queue}) and
+     * verifies it. Scale out with more processes (one is the default: a candidate's build uses the cores it finds).
+     */
+    @WithDefault("1")
+    int workerThreads();
+
     /** Keep each candidate's private workspace after the run (debugging only; they are deleted by default). */
     @WithDefault("false")
     boolean keepWorkspaces();

@@ -1,12 +1,13 @@
 package dev.pavu.verifier.messaging;
 
-import dev.pavu.kit.observability.JobSpan;
-import dev.pavu.kit.observability.JobTraces;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventFormatException;
-import dev.pavu.verifier.service.VerificationService;
+import dev.pavu.kit.retry.TransientRetry;
+import dev.pavu.verifier.queue.CandidateQueue;
+import dev.pavu.verifier.queue.Dispatcher;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,28 +18,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads candidates from {@code pavu.diffs} (channel {@code diffs-in}, group {@code verifier-service}) in
- * batches ({@code batch=true}, up to {@code max.poll.records} records) and verifies each batch one
- * candidate at a time, most promising first ({@link CandidateOrder}).
+ * Reads candidates from {@code pavu.diffs} (channel {@code diffs-in}, group {@code verifier-service}) in batches
+ * ({@code batch=true}, up to {@code max.poll.records} records) and queues them ({@link CandidateQueue}, one transaction
+ * per batch); the worker threads ({@link Dispatcher}) verify them from there, highest job priority first, taking turns
+ * between the jobs of one priority. The queue is shared by every verifier process on the database, so what one process
+ * read is served in priority order by all of them, and pausing the workers loses nothing: queued candidates wait.
  *
- * <p>Why batches: diffs are keyed by candidate id so that a consumer group spreads one job's candidates
- * over its workers; a worker therefore reads them partition after partition, not in the actuator's rank
- * order. Sorting what one poll returned restores "validate the most promising first".
- *
- * <p>A record that is not a valid {@link DiffProposed}, or whose verification fails unexpectedly, goes to
- * {@code pavu.diffs.dlq.verifier-service} with the reason ({@link DeadLetters}); the rest of the batch goes on.
+ * <p>A record that is not a valid {@link DiffProposed} goes to {@code pavu.diffs.dlq.verifier-service} with the reason
+ * ({@link DeadLetters}); the rest of the batch goes on.
  */
 @ApplicationScoped
 public class DiffConsumer {
 
-    private final VerificationService service;
+    private final CandidateQueue queue;
+    private final Dispatcher dispatcher;
     private final DeadLetters deadLetters;
-    private final JobTraces traces;
+    private final TransientRetry retry;
 
-    public DiffConsumer(VerificationService service, DeadLetters deadLetters, JobTraces traces) {
-        this.service = service;
+    public DiffConsumer(CandidateQueue queue, Dispatcher dispatcher, DeadLetters deadLetters, TransientRetry retry) {
+        this.queue = queue;
+        this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
-        this.traces = traces;
+        this.retry = retry;
     }
 
     /**
@@ -57,20 +58,20 @@ public class DiffConsumer {
                 deadLetters.send(r, e);
             }
         }
-        List<Integer> order = CandidateOrder.mostPromisingFirst(batch);
-        if (batch.size() > 1) {
-            Log.debugf("verifying %d candidates of one poll in the order %s", batch.size(), order);
+        if (batch.isEmpty()) {
+            return;
         }
-        for (int i : order) {
-            try (JobSpan span = traces.handling("verifier", batch.get(i))) {
-                try {
-                    service.handle(batch.get(i));
-                } catch (RuntimeException e) {
-                    span.failed(e);
-                    Log.errorf(e, "candidate %s could not be verified", batch.get(i).candidateId());
-                    deadLetters.send(sources.get(i), e);
+        int added = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            int n = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                ConsumerRecord<String, String> r = sources.get(i);
+                if (queue.add(batch.get(i), r.value(), new CandidateQueue.Origin(r.topic(), r.partition(), r.offset(), r.key()))) {
+                    n++;
                 }
             }
-        }
+            return n;
+        }));
+        Log.debugf("queued %d of %d candidates read", added, batch.size());
+        dispatcher.wake();
     }
 }
