@@ -25,8 +25,9 @@ import java.time.temporal.ChronoUnit;
  * {@code ${PAVU_GATEWAY_URL:http://localhost:8085}}): which aliases it serves (and their capability), and the
  * planner's exploration call. An error answer is a {@link WebApplicationException} (its body is the gateway's
  * {@code {"error":{"message","code"}}}) and is not retried; an unreachable gateway is retried once. The
- * exploration call runs inside the transaction that plans the iteration (180 s), so it is cut at 60 s and a
- * timeout is not retried (override with {@code dev.pavu.planner.client.GatewayClient/complete/Timeout/value}).
+ * exploration call runs before the transaction that plans the iteration, with no transaction open and without the
+ * job row's lock (the planner's {@code Lookahead}); it is cut at 60 s and a timeout is not retried (override with
+ * {@code dev.pavu.planner.client.GatewayClient/complete/Timeout/value}).
  */
 @RegisterProvider(ServiceCredentialFilter.class)
 @RegisterRestClient(configKey = "gateway")

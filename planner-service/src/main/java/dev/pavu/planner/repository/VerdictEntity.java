@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A candidate's verdict as the planner counted it (table {@code planner.verdicts}). */
@@ -42,26 +41,4 @@ public class VerdictEntity extends PanacheEntityBase {
     public String partialDiff;
     /** The candidate's fix pattern, or {@code null}. */
     public String pattern;
-
-    /** @return the patch hashes verified for a job so far (for {@code triedPatchHashes}) */
-    public static List<String> triedHashes(UUID jobId) {
-        return VerdictEntity.<VerdictEntity>list("jobId = ?1 and patchHash is not null", jobId).stream()
-                .map(v -> v.patchHash).toList();
-    }
-
-    /** @return how many partial fixes a job has found so far */
-    public static long partialCount(UUID jobId) {
-        return VerdictEntity.count("jobId = ?1 and partialDiff is not null", jobId);
-    }
-
-    /**
-     * @param jobId the job
-     * @param limit at most this many
-     * @return the job's partial fixes, most passing tests first (in a fail-fast run: the most of the baseline's failing
-     *         tests made to pass before the first failure), then fewest failing, then the earliest
-     */
-    public static List<VerdictEntity> partialFixes(UUID jobId, int limit) {
-        return VerdictEntity.<VerdictEntity>find("jobId = ?1 and partialDiff is not null order by testsPassed desc, testsFailed, receivedAt", jobId)
-                .page(0, limit).list();
-    }
 }

@@ -1,17 +1,12 @@
 package dev.pavu.planner.service;
 
-import dev.pavu.contracts.PartialFix;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
-import dev.pavu.planner.repository.VerdictEntity;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Partial fixes for two-location patches: a repair candidate that compiled and made some of the baseline's failing
- * tests pass, but not all. The next repair plans carry the best of them so the actuator can pair each with a
- * second edit (and with each other).
+ * tests pass, but not all. The next repair plans carry the best of them (chosen by the
+ * {@code dev.pavu.planner.job.Job} aggregate) so the actuator can pair each with a second edit (and with each other).
  */
 public final class PartialFixes {
 
@@ -33,18 +28,5 @@ public final class PartialFixes {
     public static boolean isPartial(VerdictIssued v, Integer baselineFailed) {
         return baselineFailed != null && v.verdict() == Verdict.FAIL && !v.diff().isBlank()
                 && v.testsFailed() > 0 && v.testsFailed() < baselineFailed && v.testsRun() - v.testsFailed() > 0;
-    }
-
-    /**
-     * @param jobId the job
-     * @param limit at most this many (0 = none)
-     * @return the job's partial fixes, most passing tests first
-     */
-    public static List<PartialFix> of(UUID jobId, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        return VerdictEntity.partialFixes(jobId, limit).stream()
-                .map(r -> new PartialFix(r.partialDiff, r.pattern, r.testsFailed == null ? 0 : r.testsFailed)).toList();
     }
 }

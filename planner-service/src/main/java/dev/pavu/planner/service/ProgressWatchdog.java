@@ -17,8 +17,8 @@ import java.util.UUID;
  * Keeps a job moving before its timeout ends it: when the current plan has had no answer for
  * {@code pavu.planner.stall-after} (the actuator never sent its candidate count, no verdict came), the plan is sent
  * again through the outbox — the same event id and bytes, so an actuator that did answer it skips it, and one that
- * lost it (a record dead-lettered during an outage) answers it now. Also names the stage a job stalled at, for the
- * reason of a job that times out.
+ * lost it (a record dead-lettered during an outage) answers it now. (The stage a job stalled at, for the reason of a
+ * job that times out, is {@code dev.pavu.planner.job.JobStages}.)
  */
 @ApplicationScoped
 public class ProgressWatchdog {
@@ -56,27 +56,5 @@ public class ProgressWatchdog {
                     plan.planEventId);
         }
         return again;
-    }
-
-    /**
-     * @param job  an open job
-     * @param plan its current plan, or {@code null}
-     * @param now  the time now
-     * @return where it waits, e.g. "it stalled at the verifier: 3 of 12 verdicts of iteration 2 received"
-     */
-    static String stage(JobEntity job, IterationEntity plan, Instant now) {
-        if (plan == null) {
-            return "it stalled before its first plan (state " + job.state + ")";
-        }
-        String of = (plan.iteration == 0 ? "the baseline plan" : "the " + plan.kind + " plan of iteration " + plan.iteration);
-        long age = Duration.between(plan.createdAt, now).toSeconds();
-        if (plan.candidateCount == null && plan.verdicts == 0) {
-            return "it stalled at the actuator: no answer to " + of + " (sent " + age + " s before)";
-        }
-        if (plan.candidateCount == null || plan.verdicts < plan.candidateCount) {
-            return "it stalled at the verifier: " + plan.verdicts + " of "
-                    + (plan.candidateCount == null ? "?" : plan.candidateCount) + " verdicts of " + of + " received";
-        }
-        return "it stalled at the planner after all verdicts of " + of;
     }
 }

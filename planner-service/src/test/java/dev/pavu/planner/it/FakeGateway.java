@@ -11,11 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the model gateway on a free loopback port: {@code GET /v1/models} lists {@code coder}
  * (capability 0.8) and {@code reasoner} (0.9); {@code POST /v1/chat/completions} answers every call with
- * {@link #EXPLORATION}. Points {@code quarkus.rest-client.gateway.url} at itself.
+ * {@link #EXPLORATION}. Points {@code quarkus.rest-client.gateway.url} at itself (a global test resource: every planner
+ * test talks to it). While a test sets {@link #hold}, a chat call releases {@link #ARRIVED} and holds its answer until
+ * the test releases {@link #RELEASE} (at most 45 s). Requests are served on a pool, so a held answer holds no other call.
  */
 public class FakeGateway implements QuarkusTestResourceLifecycleManager {
 
@@ -28,7 +34,15 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
     /** The {@code X-Pavu-Team} header of each chat request ("" when absent). */
     static final List<String> TEAMS = new CopyOnWriteArrayList<>();
 
+    /** While true, chat answers wait for {@link #RELEASE}. */
+    static volatile boolean hold;
+    /** One permit per chat call that reached the gateway while {@link #hold}. */
+    static final Semaphore ARRIVED = new Semaphore(0);
+    /** One permit lets one held answer go. */
+    static final Semaphore RELEASE = new Semaphore(0);
+
     private HttpServer server;
+    private ExecutorService pool;
 
     @Override
     public Map<String, String> start() {
@@ -37,6 +51,8 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        pool = Executors.newCachedThreadPool();
+        server.setExecutor(pool);
         server.createContext("/v1/models", ex -> send(ex, 200, """
                 {"object":"list","data":[
                   {"id":"coder","object":"model","backends":[{"id":"ollama:x#q","capability":0.8,"circuit":"CLOSED"}]},
@@ -45,6 +61,14 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
             String team = ex.getRequestHeaders().getFirst("X-Pavu-Team");
             TEAMS.add(team == null ? "" : team);
             CHATS.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (hold) {
+                ARRIVED.release();
+                try {
+                    RELEASE.tryAcquire(45, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             send(ex, 200, """
                     {"id":"chatcmpl-1","object":"chat.completion","model":"reasoner",
                      "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
@@ -65,8 +89,12 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        RELEASE.release(100);
         if (server != null) {
             server.stop(0);
+        }
+        if (pool != null) {
+            pool.shutdownNow();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.pavu.planner.service;
+package dev.pavu.planner.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,15 +11,19 @@ import dev.pavu.contracts.TestFailure;
 import java.util.List;
 import java.util.Map;
 
-/** Reads and writes the JSON text columns of {@code planner.jobs}. */
-final class JsonColumns {
+/**
+ * Reads and writes the JSON text columns of {@code planner.jobs} (text written with the event codec's mapper). A blank
+ * column reads as the empty value; unreadable text is an {@link IllegalStateException} naming the problem.
+ */
+public final class JsonColumns {
 
     private static final ObjectMapper MAPPER = EventCodec.mapper();
 
     private JsonColumns() {
     }
 
-    static String write(Object value) {
+    /** @return {@code value} as JSON text */
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -27,19 +31,23 @@ final class JsonColumns {
         }
     }
 
-    static List<SuspiciousLocation> locations(String json) {
+    /** @return the ranking in {@code ranking_json} (empty when blank) */
+    public static List<SuspiciousLocation> locations(String json) {
         return read(json, new TypeReference<List<SuspiciousLocation>>() { }, List.of());
     }
 
-    static List<TestFailure> failures(String json) {
+    /** @return the failing tests in {@code baseline_json} (empty when blank) */
+    public static List<TestFailure> failures(String json) {
         return read(json, new TypeReference<List<TestFailure>>() { }, List.of());
     }
 
-    static GatePolicy gates(String json) {
+    /** @return the gate policy in {@code gates_json}, or {@code null} when blank */
+    public static GatePolicy gates(String json) {
         return read(json, new TypeReference<GatePolicy>() { }, null);
     }
 
-    static Map<String, String> models(String json) {
+    /** @return the model roles in {@code models_json} (empty when blank) */
+    public static Map<String, String> models(String json) {
         return read(json, new TypeReference<Map<String, String>>() { }, Map.of());
     }
 
