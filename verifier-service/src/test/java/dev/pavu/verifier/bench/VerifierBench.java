@@ -373,10 +373,10 @@ public final class VerifierBench {
                     continue;
                 }
                 Path t = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(t);
                 } else {
-                    Files.copy(p, t);
+                    Files.copy(p, t, java.nio.file.LinkOption.NOFOLLOW_LINKS); // a link stays a link, as in a git checkout
                 }
             }
         }
