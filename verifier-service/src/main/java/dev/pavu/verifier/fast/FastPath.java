@@ -1,6 +1,9 @@
 package dev.pavu.verifier.fast;
 
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.prefetch.DependencyPrefetch;
+import dev.pavu.verifier.prefetch.MavenDefaults;
+import dev.pavu.verifier.prefetch.OfflineClasspath;
 import dev.pavu.verifier.report.SurefireReports;
 import dev.pavu.verifier.sandbox.ExecRequest;
 import dev.pavu.verifier.sandbox.ExecResult;
@@ -116,7 +119,12 @@ public final class FastPath {
                         java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     return Result.failed("the baseline's run did not build the project (no classes or no " + CLASSPATH_FILE + ")");
                 }
-            } else {
+            }
+            List<Path> deps = null;
+            if (!prebuilt && config.fastPath().inProcessOpen()) {
+                deps = openInProcess(base, maven, config, log);
+            }
+            if (deps == null && !prebuilt) {
                 List<String> cmd = new ArrayList<>(maven.testCommand(List.of()));
                 cmd.removeLast(); // "test"
                 cmd.removeIf(a -> a.startsWith("-Dmaven.test.failure.ignore"));
@@ -129,12 +137,14 @@ public final class FastPath {
                     return Result.failed("the fast path's build of the baseline failed (" + (r.detail() != null ? r.detail() : "exit code " + r.exitCode()) + ")");
                 }
             }
-            ClasspathFile.Read read = ClasspathFile.read(cpFile, base, maven.localRepository()); // written by the hostile build
-            if (!read.refused().isEmpty()) {
-                Log.warnf("fast path %s: classpath file refused: %s", dir, read.refused());
-                return Result.failed("the build's classpath file " + cpFile + " was refused: " + String.join("; ", read.refused()));
+            if (deps == null) {
+                ClasspathFile.Read read = ClasspathFile.read(cpFile, base, maven.localRepository()); // written by the hostile build
+                if (!read.refused().isEmpty()) {
+                    Log.warnf("fast path %s: classpath file refused: %s", dir, read.refused());
+                    return Result.failed("the build's classpath file " + cpFile + " was refused: " + String.join("; ", read.refused()));
+                }
+                deps = read.entries();
             }
-            List<Path> deps = read.entries();
             TestPlatform platform = TestPlatform.of(deps, maven.localRepository(), config.fastPath().vintageVersion());
             if (platform.whyNot() != null) {
                 return Result.no(platform.whyNot());
@@ -168,6 +178,40 @@ public final class FastPath {
             Log.warnf(e, "fast path unavailable for %s", dir);
             return Result.failed(e.toString());
         }
+    }
+
+    /**
+     * Opens the baseline without a Maven process ({@link InProcessBuild}): says in {@code log} which way it took and
+     * why ({@code [pavu] fast path: opened in-process …} / {@code [pavu] fast path: opened with Maven: <why>}).
+     *
+     * @return the test classpath (jars, Maven's order), or {@code null} when the project needs Maven (its
+     *         {@code target/} is then removed, so Maven's build starts from the checkout as before)
+     */
+    static List<Path> openInProcess(Path base, MavenToolchain maven, VerifierConfig config, OutputCapture log) throws IOException {
+        long t0 = System.nanoTime();
+        if (Files.exists(base.resolve("target"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            note(log, "fast path: opened with Maven: the checkout has a target/ of its own");
+            return null;
+        }
+        OfflineClasspath.Result cp = OfflineClasspath.resolve(base, maven.localRepository(), config.maven().repositories(),
+                MavenDefaults.of(config.maven().lifecyclePlugins(), maven.mavenHome()),
+                DependencyPrefetch.systemProperties(maven.javaHome(), maven.environment()));
+        long resolved = (System.nanoTime() - t0) / 1_000_000;
+        InProcessBuild.Built b = InProcessBuild.build(base, cp);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (b.whyNot() != null) {
+            Log.infof("fast path %s opens with Maven: %s", base, b.whyNot());
+            note(log, "fast path: opened with Maven: " + b.whyNot());
+            dev.pavu.verifier.source.Workspaces.deleteRecursively(base.resolve("target"));
+            return null;
+        }
+        note(log, "fast path: opened in-process in " + ms + " ms (classpath resolved offline in " + resolved + " ms, sources compiled with javax.tools)");
+        return b.testClasspath();
+    }
+
+    private static void note(OutputCapture log, String line) {
+        byte[] bytes = ("[pavu] " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        log.write(bytes, 0, bytes.length);
     }
 
     /**

@@ -46,7 +46,7 @@ public class FastPaths {
     static final int MAX_FAILURES = 3;
     /** Failures in a row of each source's fast path. */
     private final Map<String, Integer> failures = new java.util.HashMap<>();
-    /** Maven builds of the fast path's own ({@code test-compile dependency:build-classpath}), for statistics and tests. */
+    /** Baselines the fast path built itself (in-process or {@code mvn test-compile dependency:build-classpath}), for statistics and tests. */
     private int ownBuilds;
 
     public FastPaths(VerifierConfig config, MavenToolchain maven, Sandbox sandbox, Workspaces workspaces) {
@@ -220,7 +220,7 @@ public class FastPaths {
         return true;
     }
 
-    /** @return how many times the fast path ran its own Maven build (not counting baselines it took over) */
+    /** @return how many times the fast path built a baseline of its own, in-process or with Maven (not counting baselines it took over) */
     public synchronized int ownBuilds() {
         return ownBuilds;
     }

@@ -199,6 +199,7 @@ public final class CorpusBench {
                 p = null;
             }
             long built = (System.nanoTime() - b0) / 1_000_000;
+            String way = p == null ? "none" : bench.lastOpenWay();
             buildMs += built;
             long c0 = System.nanoTime();
             try {
@@ -215,8 +216,8 @@ public final class CorpusBench {
                     p.close();
                 }
             }
-            perProgram.append(String.format(Locale.ROOT, "    %s: %d candidates; fast: baseline %.1f s + candidates %.1f s", d.getFileName(),
-                    mine.size(), built / 1000.0, (System.nanoTime() - c0) / 1e9));
+            perProgram.append(String.format(Locale.ROOT, "    %s: %d candidates; fast: baseline %.1f s (opened %s) + candidates %.1f s", d.getFileName(),
+                    mine.size(), built / 1000.0, way, (System.nanoTime() - c0) / 1e9));
             System.err.printf(Locale.ROOT, "[%s] fast %s done%n", corpus.name(), d.getFileName());
         }
         long fastMs = (System.nanoTime() - fast0) / 1_000_000;

@@ -59,6 +59,8 @@ public final class VerifierBench {
     private final Sandbox sandbox;
     private final MavenGates gates;
     private final Path work;
+    /** The log of the last fast-path opening ({@link #fast(Path)}). */
+    private String lastOpenLog = "";
 
     /**
      * @param work a scratch directory (copies, logs, fast-path builds)
@@ -199,6 +201,7 @@ public final class VerifierBench {
         copy(projectDir, dir.resolve("base"));
         OutputCapture log = new OutputCapture(64 * 1024, 64 * 1024, null);
         FastPath.Result r = FastPath.open(dir, maven, sandbox, config, log);
+        lastOpenLog = log.text();
         return r.get().orElseThrow(() -> new IllegalStateException("no fast path for " + projectDir + ": " + r.whyNot() + "\n" + log.text()));
     }
 
@@ -210,6 +213,12 @@ public final class VerifierBench {
      */
     public Run fast(FastProject p, Candidate c, Duration timeout) {
         return fast(p, c, timeout, List.of());
+    }
+
+    /** @return how the last {@link #fast(Path)} opened its project: {@code in-process}, {@code Maven (<why>)} or {@code Maven} */
+    public String lastOpenWay() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("fast path: opened (in-process|with Maven: (.*))").matcher(lastOpenLog);
+        return !m.find() ? "Maven" : m.group(2) == null ? "in-process" : "Maven (" + m.group(2) + ")";
     }
 
     /**
@@ -364,10 +373,10 @@ public final class VerifierBench {
                     continue;
                 }
                 Path t = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(t);
                 } else {
-                    Files.copy(p, t);
+                    Files.copy(p, t, java.nio.file.LinkOption.NOFOLLOW_LINKS); // a link stays a link, as in a git checkout
                 }
             }
         }
