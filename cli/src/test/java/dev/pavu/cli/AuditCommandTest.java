@@ -1,16 +1,11 @@
 package dev.pavu.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,48 +18,35 @@ class AuditCommandTest {
     static final String INTACT = "33333333-3333-3333-3333-333333333333";
     static final String BROKEN = "44444444-4444-4444-4444-444444444444";
 
-    HttpServer server;
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    JsonStub updater;
+    List<String> requests;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/audit/jobs", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String uri = ex.getRequestURI().toString();
-            requests.add(ex.getRequestMethod() + " " + uri + " " + body);
-            int status = 200;
-            String answer;
+        updater = new JsonStub("/audit/jobs", false, (method, uri) -> {
             if (uri.equals("/audit/jobs/" + INTACT + "/verify")) {
-                answer = "{\"intact\":true,\"events\":9,\"summary\":\"intact: 9 events\",\"gaps\":[{\"jobSeq\":4,"
+                return JsonStub.Answer.ok("{\"intact\":true,\"events\":9,\"summary\":\"intact: 9 events\",\"gaps\":[{\"jobSeq\":4,"
                         + "\"eventId\":\"55555555-5555-5555-5555-555555555555\",\"eventType\":\"pavu.verdict.issued.v1\","
-                        + "\"consumer\":\"planner-service\",\"reason\":\"database down\",\"deadLetterId\":12}]}";
+                        + "\"consumer\":\"planner-service\",\"reason\":\"database down\",\"deadLetterId\":12}]}");
             } else if (uri.equals("/audit/jobs/" + BROKEN + "/verify")) {
-                answer = "{\"intact\":false,\"events\":4,\"summary\":\"changed: event 66666666-6666-6666-6666-666666666666 "
+                return JsonStub.Answer.ok("{\"intact\":false,\"events\":4,\"summary\":\"changed: event 66666666-6666-6666-6666-666666666666 "
                         + "(pavu.verdict.issued.v1, position 5, seq 88): its content hashes to x\",\"gaps\":[],"
-                        + "\"problem\":{\"kind\":\"CHANGED\",\"jobSeq\":5}}";
+                        + "\"problem\":{\"kind\":\"CHANGED\",\"jobSeq\":5}}");
             } else if (uri.equals("/audit/jobs/" + INTACT + "/prune")) {
-                answer = "{\"intact\":true,\"events\":3,\"summary\":\"intact: 3 events (positions 1..7 pruned by admin at now)\",\"gaps\":[]}";
-            } else {
-                status = 404;
-                answer = "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no event of job x in the audit log\"}";
+                return JsonStub.Answer.ok("{\"intact\":true,\"events\":3,\"summary\":\"intact: 3 events (positions 1..7 pruned by admin at now)\",\"gaps\":[]}");
             }
-            byte[] b = answer.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
+            return JsonStub.Answer.problem(404, "Not Found", "no event of job x in the audit log");
         });
-        server.start();
+        requests = updater.requests;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        updater.close();
     }
 
     private Cli.Run run(String... args) {
-        return Cli.run(Map.of("PAVU_UPDATER_URL", "http://127.0.0.1:" + server.getAddress().getPort()),
+        return Cli.run(Map.of("PAVU_UPDATER_URL", updater.url()),
                 Path.of("").toAbsolutePath(), args);
     }
 

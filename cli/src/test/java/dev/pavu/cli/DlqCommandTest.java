@@ -1,16 +1,11 @@
 package dev.pavu.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,54 +26,35 @@ class DlqCommandTest {
              "key":"k","value":"{}","headers":{},"deadLetteredAt":"2026-12-06T05:00:00Z","replayedAt":null,"replayedBy":null}
             """;
 
-    HttpServer server;
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    JsonStub updater;
+    List<String> requests;
     final AtomicBoolean replayed = new AtomicBoolean();
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/dead-letters", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String uri = ex.getRequestURI().toString();
-            requests.add(ex.getRequestMethod() + " " + uri + " " + body);
-            int status;
-            String answer;
+        updater = new JsonStub("/dead-letters", false, (method, uri) -> {
             if (uri.startsWith("/dead-letters?") || uri.equals("/dead-letters")) {
-                status = 200;
-                answer = "[" + LETTER + "]";
-            } else if (uri.equals("/dead-letters/7") && ex.getRequestMethod().equals("GET")) {
-                status = 200;
-                answer = LETTER;
+                return JsonStub.Answer.ok("[" + LETTER + "]");
+            } else if (uri.equals("/dead-letters/7") && method.equals("GET")) {
+                return JsonStub.Answer.ok(LETTER);
             } else if (uri.equals("/dead-letters/7/replay")) {
-                if (replayed.getAndSet(true)) {
-                    status = 409;
-                    answer = "{\"status\":409,\"title\":\"Conflict\",\"detail\":\"dead letter 7 was replayed at 2026-12-06T05:01:00Z by ann\"}";
-                } else {
-                    status = 200;
-                    answer = LETTER.replace("\"replayedAt\":null,\"replayedBy\":null",
-                            "\"replayedAt\":\"2026-12-06T05:01:00Z\",\"replayedBy\":\"ann\"");
-                }
-            } else {
-                status = 404;
-                answer = "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no dead letter\"}";
+                return replayed.getAndSet(true)
+                        ? JsonStub.Answer.problem(409, "Conflict", "dead letter 7 was replayed at 2026-12-06T05:01:00Z by ann")
+                        : JsonStub.Answer.ok(LETTER.replace("\"replayedAt\":null,\"replayedBy\":null",
+                                "\"replayedAt\":\"2026-12-06T05:01:00Z\",\"replayedBy\":\"ann\""));
             }
-            byte[] b = answer.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
+            return JsonStub.Answer.problem(404, "Not Found", "no dead letter");
         });
-        server.start();
+        requests = updater.requests;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        updater.close();
     }
 
     private Cli.Run run(String... args) {
-        return Cli.run(Map.of("PAVU_UPDATER_URL", "http://127.0.0.1:" + server.getAddress().getPort(), "USER", "ann"),
+        return Cli.run(Map.of("PAVU_UPDATER_URL", updater.url(), "USER", "ann"),
                 Path.of("").toAbsolutePath(), args);
     }
 

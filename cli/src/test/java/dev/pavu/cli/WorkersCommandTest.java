@@ -1,16 +1,11 @@
 package dev.pavu.cli;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -27,43 +22,27 @@ class WorkersCommandTest {
              "running":1,"queued":3,"queuedByPriority":{"9":1,"5":2}}
             """;
 
-    HttpServer server;
-    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    JsonStub planner;
+    List<String> requests;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/workers", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String uri = ex.getRequestURI().toString();
-            requests.add(ex.getRequestMethod() + " " + uri + " " + body + " auth=" + ex.getRequestHeaders().getFirst("Authorization"));
-            int status = 200;
-            String answer = switch (ex.getRequestMethod() + " " + uri) {
-                case "GET /workers" -> STATUS.formatted("false", "null");
-                case "POST /workers/pause" -> STATUS.formatted("true", "\"maintenance\"");
-                case "POST /workers/resume" -> STATUS.formatted("false", "null");
-                default -> null;
-            };
-            if (answer == null) {
-                status = 403;
-                answer = "{\"status\":403,\"title\":\"Forbidden\",\"detail\":\"admins only\"}";
-            }
-            byte[] b = answer.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
+        planner = new JsonStub("/workers", true, (method, uri) -> switch (method + " " + uri) {
+            case "GET /workers" -> JsonStub.Answer.ok(STATUS.formatted("false", "null"));
+            case "POST /workers/pause" -> JsonStub.Answer.ok(STATUS.formatted("true", "\"maintenance\""));
+            case "POST /workers/resume" -> JsonStub.Answer.ok(STATUS.formatted("false", "null"));
+            default -> JsonStub.Answer.problem(403, "Forbidden", "admins only");
         });
-        server.start();
+        requests = planner.requests;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        planner.close();
     }
 
     private Cli.Run run(String... args) {
-        return Cli.run(Map.of("PAVU_PLANNER_URL", "http://127.0.0.1:" + server.getAddress().getPort(), "PAVU_TOKEN", "pavu_test"),
+        return Cli.run(Map.of("PAVU_PLANNER_URL", planner.url(), "PAVU_TOKEN", "pavu_test"),
                 Path.of("").toAbsolutePath(), args);
     }
 
