@@ -101,11 +101,13 @@ public class BudgetService {
         return Instant.now().toEpochMilli() / Math.max(1, config.period().toMillis());
     }
 
-    private Instant periodStart() {
+    /** @return when the current budget period started (UTC; periods start at the Unix epoch) */
+    public Instant periodStart() {
         return Instant.ofEpochMilli(periodIndex() * Math.max(1, config.period().toMillis()));
     }
 
-    private Instant periodEnd() {
+    /** @return when the current budget period ends and every tenant's use starts again from 0 */
+    public Instant periodEnd() {
         return periodStart().plusMillis(Math.max(1, config.period().toMillis()));
     }
 }

@@ -379,6 +379,24 @@ class GatewayTest {
     }
 
     @Test
+    void usageShowsTheCallersTeamsTokensAgainstItsBudget() {
+        given().header("X-Pavu-Team", ScriptedBackendsResource.SMALL_TENANT).when().get("/v1/usage").then().statusCode(200)
+                .body("team", equalTo(ScriptedBackendsResource.SMALL_TENANT)).body("limitTokens", equalTo(60));
+        String tenant = "usage-" + UUID.randomUUID();
+        given().header("X-Pavu-Team", tenant).when().get("/v1/usage").then().statusCode(200)
+                .body("team", equalTo(tenant)).body("usedTokens", equalTo(0));
+        given().contentType(ContentType.JSON).header("X-Pavu-Team", tenant)
+                .body(body("coder", "usage " + UUID.randomUUID(), null)).when().post("/v1/chat/completions").then().statusCode(200);
+        Response u = given().header("X-Pavu-Team", tenant).when().get("/v1/usage");
+        u.then().statusCode(200).body("team", equalTo(tenant));
+        assertTrue(u.jsonPath().getLong("usedTokens") > 0, "the call is charged to the team: " + u.asString());
+        assertTrue(java.time.Instant.parse(u.jsonPath().getString("periodEnd"))
+                .isAfter(java.time.Instant.parse(u.jsonPath().getString("periodStart"))), u.asString());
+        given().header("X-Pavu-Team", "someone-else-" + UUID.randomUUID()).when().get("/v1/usage").then().statusCode(200)
+                .body("usedTokens", equalTo(0));
+    }
+
+    @Test
     void aPromptOverTheContextWindowIsRefusedBeforeSending() {
         String msg = "too long " + "x".repeat(400) + " " + UUID.randomUUID();
         post(body("tiny", msg, null)).then().statusCode(400)
