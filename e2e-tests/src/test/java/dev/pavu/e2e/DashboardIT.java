@@ -230,4 +230,22 @@ class DashboardIT {
                     java.net.http.HttpResponse.BodyHandlers.discarding());
         }
     }
+
+    @Test
+    void theModelsPageShowsTheGatewaysAliasesAndTheTeamsTokenUse() throws Exception {
+        browser.get(base + "/#/models");
+        WebElement usage = waiting(Duration.ofSeconds(20)).until(d -> {
+            WebElement u = d.findElement(By.cssSelector("[data-testid=usage]"));
+            return u.getText().isBlank() ? null : u;
+        });
+        assertTrue(usage.getText().matches("(?s)Team \\S+: \\d+ model tokens used this period.*the period ends.*"),
+                "the team's use from the gateway: " + usage.getText());
+        WebElement models = waiting(Duration.ofSeconds(20)).until(d -> {
+            WebElement m = d.findElement(By.cssSelector("[data-testid=models]"));
+            return m.getText().isBlank() ? null : m;
+        });
+        assertTrue(!models.findElements(By.cssSelector("tbody tr")).isEmpty() || models.getText().contains("pavu.gateway.models-file"),
+                "the aliases, or the gateway's message saying which setting to set: " + models.getText());
+        shot("5-models");
+    }
 }

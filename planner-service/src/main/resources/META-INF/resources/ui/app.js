@@ -5,8 +5,9 @@ import { jobView } from './job.js';
 import { submitView } from './submit.js';
 import { statsView } from './stats.js';
 import { workersView } from './workers.js';
+import { modelsView } from './models.js';
 
-// Routes: #/jobs, #/jobs/{id}, #/submit, #/stats, #/workers. Each view returns {ready, stop}; stop() ends its polling or stream.
+// Routes: #/jobs, #/jobs/{id}, #/submit, #/stats, #/workers, #/models. Each view returns {ready, stop}; stop() ends its polling or stream.
 let current = { stop: () => {} };
 
 function loginView(reason) {
@@ -28,6 +29,7 @@ function route() {
   else if (parts[0] === 'submit') current = submitView();
   else if (parts[0] === 'stats') current = statsView();
   else if (parts[0] === 'workers') current = workersView();
+  else if (parts[0] === 'models') current = modelsView();
   else current = jobsView(params);
   current.ready.catch(e => {
     if (e.status === 401) { current.stop(); loginView(token() ? 'The token was refused (expired or revoked?).' : null); }

@@ -46,6 +46,17 @@ public interface GatewayClient {
     JsonNode models();
 
     /**
+     * @param team the team whose use is asked for ({@code X-Pavu-Team}, honoured from the service credential only)
+     * @return {@code GET /v1/usage}: {@code {team, usedTokens, limitTokens, periodStart, periodEnd}}
+     */
+    @GET
+    @Path("/usage")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(3000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = WebApplicationException.class)
+    JsonNode usage(@HeaderParam(PavuAuth.TEAM_HEADER) String team);
+
+    /**
      * @param request an OpenAI chat-completions body ({@code model} is an alias)
      * @param team    the job's team, charged as the gateway's tenant ({@code X-Pavu-Team}, honoured from the service
      *                credential only); {@code null} = the gateway's default tenant
