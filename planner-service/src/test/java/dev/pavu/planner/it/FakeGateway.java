@@ -57,6 +57,11 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
                 {"object":"list","data":[
                   {"id":"coder","object":"model","backends":[{"id":"ollama:x#q","capability":0.8,"circuit":"CLOSED"}]},
                   {"id":"reasoner","object":"model","backends":[{"id":"openai:y#r","capability":0.9,"circuit":"CLOSED"}]}]}"""));
+        server.createContext("/v1/usage", ex -> { // the team the planner named, echoed, with a fixed use
+            String team = ex.getRequestHeaders().getFirst("X-Pavu-Team");
+            send(ex, 200, "{\"team\":\"" + team + "\",\"usedTokens\":1234,\"limitTokens\":100000,"
+                    + "\"periodStart\":\"2026-12-06T00:00:00Z\",\"periodEnd\":\"2026-12-07T00:00:00Z\"}");
+        });
         server.createContext("/v1/chat/completions", ex -> {
             String team = ex.getRequestHeaders().getFirst("X-Pavu-Team");
             TEAMS.add(team == null ? "" : team);
