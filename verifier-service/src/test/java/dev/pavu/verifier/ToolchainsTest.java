@@ -90,6 +90,18 @@ class ToolchainsTest {
         assertEquals(3, fixed.outcome().testsRun());
     }
 
+    /** Two files and no build file: a folder of {@code test_*.py} is a pytest project (issue 18, item 1). */
+    @Test
+    void aFolderOfPytestFilesWithoutABuildFileIsVerifiedWithPytest() {
+        Project p = Project.publish("python-bare");
+        CandidateVerifier.Result base = verify(p, "", List.of(), null);
+        assertEquals(Verdict.FAIL, base.outcome().verdict(), base.log());
+        assertEquals("1 of 2 tests failed: test_calc#test_add", base.outcome().reason());
+        CandidateVerifier.Result fixed = verify(p, p.change("calc.py", "return a - b", "return a + b"), List.of(), null);
+        assertEquals(Verdict.PASS, fixed.outcome().verdict(), fixed.log());
+        assertEquals("all 2 tests passed", fixed.outcome().reason());
+    }
+
     @Test
     void pythonSyntaxErrorFailsAtStatic() {
         Project p = Project.publish("python-calc");

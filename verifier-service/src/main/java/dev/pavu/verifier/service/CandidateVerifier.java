@@ -190,7 +190,9 @@ public class CandidateVerifier {
         }
         if (build.isEmpty()) {
             return GateOutcome.early(Verdict.ERROR, "unsupported build (" + describe(layout)
-                    + "): Pavu verifies Maven (pom.xml), Gradle (build.gradle), Python (pytest) and Node (package.json, npm test) projects");
+                    + "): Pavu verifies Maven (pom.xml), Gradle (build.gradle*, settings.gradle*, gradlew), Python with pytest "
+                    + "(pyproject.toml, setup.py, setup.cfg, tox.ini, pytest.ini, or test_*.py / *_test.py files) and Node "
+                    + "(package.json with a test script) projects; give a test command for anything else");
         }
         GatePipeline.Policy policy = pipeline.policy(diff.verify().gates());
         List<String> testsFirst = policy.testsFirst() ? diff.verify().testsFirst() : List.of();

@@ -18,13 +18,17 @@ import java.util.stream.Stream;
  * <p>Precedence: {@code pom.xml} → {@link BuildKind#MAVEN} (with the modules its {@code <modules>} name, recursively,
  * and {@code <sourceDirectory>}/{@code <testSourceDirectory>} when set); {@code build.gradle(.kts)},
  * {@code settings.gradle(.kts)} or {@code gradlew} → {@link BuildKind#GRADLE} (with the projects
- * {@code settings.gradle} includes); {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, {@code pytest.ini}
- * or {@code tests/*.py} → {@link BuildKind#PYTHON}; {@code package.json} → {@link BuildKind#NODE}; else
+ * {@code settings.gradle} includes); {@code pyproject.toml}, {@code setup.py}, {@code setup.cfg}, {@code tox.ini},
+ * {@code pytest.ini}, {@code tests/*.py}, or {@code test_*.py}/{@code *_test.py} at the root or in {@code test/}
+ * → {@link BuildKind#PYTHON}; {@code package.json} → {@link BuildKind#NODE}; else
  * {@link BuildKind#UNKNOWN}. Build files are read, never executed; module paths leaving the root are ignored, and
  * symbolic links are never followed (a {@code pom.xml} or {@code src} that is a link counts as absent; see
  * {@link CheckoutFiles}).
  */
 public final class LayoutDetector {
+
+    /** pytest's default test file names ({@code python_files = test_*.py *_test.py}). */
+    private static final Pattern PYTEST_FILE = Pattern.compile("test_.*\\.py|.*_test\\.py");
 
     private static final Pattern GRADLE_INCLUDE = Pattern.compile("^\\s*include\\b(.*)$", Pattern.MULTILINE);
     private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']+)[\"']");
@@ -127,14 +131,15 @@ public final class LayoutDetector {
 
     private static Layout python(Path root) {
         Path buildFile = null;
-        for (String name : List.of("pyproject.toml", "setup.py", "setup.cfg", "pytest.ini")) {
+        for (String name : List.of("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini")) {
             if (CheckoutFiles.isRegularFile(root, name)) {
                 buildFile = Path.of(name);
                 break;
             }
         }
-        boolean testsDir = hasPythonFiles(root, "tests");
-        if (buildFile == null && !testsDir) {
+        // a folder of test_*.py / *_test.py files is a pytest project to every Python developer, build file or not
+        boolean testFiles = hasPythonFiles(root, "tests") || hasPytestFiles(root, ".") || hasPytestFiles(root, "test");
+        if (buildFile == null && !testFiles) {
             return null;
         }
         List<Path> sources = new ArrayList<>();
@@ -158,7 +163,7 @@ public final class LayoutDetector {
                 tests.add(Path.of(name));
             }
         }
-        if (tests.isEmpty() && list(root).stream().anyMatch(p -> p.getFileName().toString().matches("test_.*\\.py|.*_test\\.py"))) {
+        if (tests.isEmpty() && hasPytestFiles(root, ".")) {
             tests.add(ROOT);
         }
         return new Layout(BuildKind.PYTHON, buildFile, sources, tests);
@@ -177,6 +182,14 @@ public final class LayoutDetector {
             addIfDir(root, ROOT, name, tests);
         }
         return new Layout(BuildKind.NODE, Path.of("package.json"), sources, tests);
+    }
+
+    /** @param dir a directory below {@code root}, or {@code "."} for the root itself */
+    private static boolean hasPytestFiles(Path root, String dir) {
+        boolean isRoot = ".".equals(dir);
+        return (isRoot || CheckoutFiles.isDirectory(root, dir)) && list(isRoot ? root : root.resolve(dir)).stream()
+                .anyMatch(p -> PYTEST_FILE.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     private static boolean hasPythonFiles(Path root, String dir) {

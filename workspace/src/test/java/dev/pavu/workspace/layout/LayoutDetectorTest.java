@@ -118,6 +118,37 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void aFolderOfPytestFilesIsAPythonProjectWithoutABuildFile(@TempDir Path bare, @TempDir Path suffixed,
+                                                                 @TempDir Path inTest, @TempDir Path tox) throws IOException {
+        Files.writeString(bare.resolve("calc.py"), "def add(a, b):\n    return a - b\n");
+        Files.writeString(bare.resolve("test_calc.py"), "from calc import add\ndef test_add(): assert add(1, 2) == 3\n");
+        assertEquals(new Layout(BuildKind.PYTHON, null, List.of(Path.of("")), List.of(Path.of(""))), LayoutDetector.detect(bare));
+
+        Files.writeString(suffixed.resolve("calc.py"), "x = 1\n");
+        Files.writeString(suffixed.resolve("calc_test.py"), "def test(): pass\n");
+        assertEquals(BuildKind.PYTHON, LayoutDetector.detect(suffixed).kind());
+
+        Files.createDirectories(inTest.resolve("test"));
+        Files.writeString(inTest.resolve("test/test_calc.py"), "def test(): pass\n");
+        Layout l = LayoutDetector.detect(inTest);
+        assertEquals(BuildKind.PYTHON, l.kind());
+        assertEquals(paths("test"), l.testRoots());
+
+        Files.writeString(tox.resolve("tox.ini"), "[tox]\nenvlist = py3\n");
+        assertEquals(Path.of("tox.ini"), LayoutDetector.detect(tox).buildFile());
+    }
+
+    @Test
+    void aPythonFileThatIsNotATestOrALinkedTestDoesNotMakeAPythonProject(@TempDir Path dir, @TempDir Path outside) throws IOException {
+        Files.writeString(dir.resolve("script.py"), "print('hi')\n");
+        Files.writeString(dir.resolve("testing_notes.py"), "x = 1\n");
+        assertEquals(Layout.unknown(), LayoutDetector.detect(dir));
+        Files.writeString(outside.resolve("test_secret.py"), "def test(): pass\n");
+        Files.createSymbolicLink(dir.resolve("test_link.py"), outside.resolve("test_secret.py"));
+        assertEquals(Layout.unknown(), LayoutDetector.detect(dir), "a link is never followed");
+    }
+
+    @Test
     void nodeProject() throws IOException {
         file("package.json", "{\"name\":\"x\"}");
         dirs("src", "test");
