@@ -65,16 +65,12 @@ public class BundleStore {
      */
     public void record(String sha256, long sizeBytes, String commit) {
         String sha = sha256.toLowerCase(Locale.ROOT);
-        if (SourceBundleEntity.findById(sha) != null) {
-            return;
-        }
-        SourceBundleEntity e = new SourceBundleEntity();
-        e.sha256 = sha;
-        e.sizeBytes = sizeBytes;
-        e.path = pathOf(sha).toString();
-        e.commitId = commit;
-        e.createdAt = Instant.now();
-        e.persist();
+        // one statement, not find-then-persist: jobs that upload the same project at the same moment resolve in
+        // parallel, and the second insert of a sha must not fail the job (the schema is the connection's currentSchema)
+        SourceBundleEntity.getEntityManager().createNativeQuery("insert into source_bundles (sha256, size_bytes, path, "
+                        + "commit_id, created_at) values (?1, ?2, ?3, ?4, ?5) on conflict (sha256) do nothing")
+                .setParameter(1, sha).setParameter(2, sizeBytes).setParameter(3, pathOf(sha).toString())
+                .setParameter(4, commit).setParameter(5, Instant.now()).executeUpdate();
     }
 
     /**
