@@ -47,34 +47,40 @@ public class WorkersCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code pavu workers pause [--reason TEXT]}. */
-    @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = "Pause the workers: no new candidate starts; queued ones wait, running ones finish.")
-    static class Pause implements Callable<Integer> {
+    /** Pause and resume: the same call with another action. */
+    abstract static class Change implements Callable<Integer> {
         @ParentCommand
         WorkersCommand parent;
 
         @Option(names = "--reason", paramLabel = "TEXT", description = "why (kept with the state, at most 500 characters)")
         String reason;
 
+        /** @return {@code pause} or {@code resume} */
+        abstract String action();
+
         @Override
         public Integer call() {
-            return parent.print(parent.root.planner().auth("POST", "/workers/pause", body(reason), "pause the workers"), false);
+            return parent.print(parent.root.planner().auth("POST", "/workers/" + action(), body(reason),
+                    action() + " the workers"), false);
+        }
+    }
+
+    /** {@code pavu workers pause [--reason TEXT]}. */
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Pause the workers: no new candidate starts; queued ones wait, running ones finish.")
+    static class Pause extends Change {
+        @Override
+        String action() {
+            return "pause";
         }
     }
 
     /** {@code pavu workers resume [--reason TEXT]}. */
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume the workers: they take queued candidates again.")
-    static class Resume implements Callable<Integer> {
-        @ParentCommand
-        WorkersCommand parent;
-
-        @Option(names = "--reason", paramLabel = "TEXT", description = "why (kept with the state, at most 500 characters)")
-        String reason;
-
+    static class Resume extends Change {
         @Override
-        public Integer call() {
-            return parent.print(parent.root.planner().auth("POST", "/workers/resume", body(reason), "resume the workers"), false);
+        String action() {
+            return "resume";
         }
     }
 
