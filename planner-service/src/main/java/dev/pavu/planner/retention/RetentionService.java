@@ -3,6 +3,10 @@ package dev.pavu.planner.retention;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventTypes;
 import dev.pavu.contracts.JobExpired;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pavu.planner.client.GatewayClient;
 import dev.pavu.planner.config.PlannerConfig;
 import dev.pavu.planner.messaging.EventPublisher;
 import dev.pavu.planner.source.BundleStore;
@@ -10,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +35,8 @@ import java.util.UUID;
  * lets go, and in one transaction per batch drops what the planner holds for them (the error log, ranking and baseline
  * columns, the verdicts' partial diffs, and each source bundle that no kept or running job of any team uses — bundles
  * are shared by content — and that was not stored or uploaded again within {@code bundle-grace}), marks them
- * {@code expired_at} and adds one {@link JobExpired} per job to the outbox, which the verifier and the gateway act on.
+ * {@code expired_at} and adds one {@link JobExpired} per job to the outbox, which the verifier acts on. Then it asks
+ * the model gateway to drop the bodies of the team's model calls made before its earliest kept or running job.
  * Runs of several planner instances take turns (a PostgreSQL advisory transaction lock). The audit log is not touched.
  */
 @ApplicationScoped
@@ -42,8 +48,11 @@ public class RetentionService {
     private final EventPublisher events;
     private final BundleStore bundles;
     private final RetentionConfig config;
+    private final GatewayClient gateway;
 
-    public RetentionService(EntityManager em, EventPublisher events, BundleStore bundles, RetentionConfig config) {
+    public RetentionService(EntityManager em, EventPublisher events, BundleStore bundles, RetentionConfig config,
+                            @RestClient GatewayClient gateway) {
+        this.gateway = gateway;
         this.em = em;
         this.events = events;
         this.bundles = bundles;
@@ -65,7 +74,7 @@ public class RetentionService {
         for (String t : teams) {
             RetentionPolicy policy = override != null ? override : config.policy(t);
             if (policy.limited()) {
-                parts.add(dryRun ? preview(t, policy, start) : expire(t, policy, start));
+                parts.add(withCalls(dryRun ? preview(t, policy, start) : expire(t, policy, start), start, dryRun));
             }
         }
         RetentionReport report = RetentionReport.of(dryRun, parts);
@@ -74,6 +83,26 @@ public class RetentionService {
                     report.bundles(), report.bytes());
         }
         return report;
+    }
+
+    /**
+     * Asks the gateway to drop the bodies of the team's model calls made before its earliest kept or running job (every
+     * run, not only when jobs expired: the call is idempotent, so one that failed is made up by the next run).
+     */
+    private RetentionReport.Team withCalls(RetentionReport.Team t, Instant start, boolean dryRun) {
+        Instant before = QuarkusTransaction.requiringNew().call(() -> callsBefore(t.team(), start, dryRun ? t.jobIds() : List.of()));
+        try {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("team", t.team()).put("before", before.toString())
+                    .put("dryRun", dryRun);
+            JsonNode r = gateway.dropCallBodies(body);
+            return new RetentionReport.Team(t.team(), t.rule(), t.jobIds(), t.bundles(), t.bytes(), r.path("calls").asLong(),
+                    r.path("bytes").asLong(), null);
+        } catch (RuntimeException e) {
+            Log.warnf("retention: the gateway could not drop the model-call bodies of team %s (next run tries again): %s",
+                    t.team(), e.getMessage());
+            return new RetentionReport.Team(t.team(), t.rule(), t.jobIds(), t.bundles(), t.bytes(), 0, 0,
+                    "the model gateway could not be asked: " + e.getMessage());
+        }
     }
 
     private List<String> teams() {
@@ -94,7 +123,7 @@ public class RetentionService {
                     bytes += fileSize(bundles.pathOf(sha));
                 }
             }
-            return new RetentionReport.Team(team, policy.describe(team), ids, released, bytes);
+            return new RetentionReport.Team(team, policy.describe(team), ids, released, bytes, 0, 0, null);
         });
     }
 
@@ -111,7 +140,7 @@ public class RetentionService {
                 break;
             }
         }
-        return new RetentionReport.Team(team, policy.describe(team), ids, released, bytes);
+        return new RetentionReport.Team(team, policy.describe(team), ids, released, bytes, 0, 0, null);
     }
 
     private record Row(UUID id, String bundleSha, Instant concludedAt, int iteration) {
@@ -148,7 +177,7 @@ public class RetentionService {
                 bytes += size;
             }
         }
-        Instant callsBefore = callsBefore(team, start);
+        Instant callsBefore = callsBefore(team, start, List.of());
         String rule = policy.describe(team);
         for (Row r : rows) {
             events.publish(new JobExpired(Envelope.of(EventTypes.JOB_EXPIRED, r.id(), r.iteration(), null, PlannerConfig.PRODUCER),
@@ -223,9 +252,14 @@ public class RetentionService {
         }
     }
 
-    private Instant callsBefore(String team, Instant start) {
-        Object min = em.createNativeQuery("select min(submitted_at) from jobs where team = :team and (state <> " + CONCLUDED
-                + " or expired_at is null)").setParameter("team", team).getSingleResult();
+    /** The earliest submission among the team's running and kept jobs ({@code leaving} not counted), at most {@code start}. */
+    private Instant callsBefore(String team, Instant start, List<UUID> leaving) {
+        var q = em.createNativeQuery("select min(submitted_at) from jobs where team = :team and (state <> " + CONCLUDED
+                + " or expired_at is null)" + (leaving.isEmpty() ? "" : " and id not in (:leaving)")).setParameter("team", team);
+        if (!leaving.isEmpty()) {
+            q.setParameter("leaving", leaving);
+        }
+        Object min = q.getSingleResult();
         Instant earliest = instant(min);
         return earliest == null || earliest.isAfter(start) ? start : earliest;
     }

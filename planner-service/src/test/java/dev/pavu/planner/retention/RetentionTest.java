@@ -160,6 +160,9 @@ class RetentionTest {
         }
         assertEquals(JobState.REPAIRING, job(running).state, "a running job is never touched");
 
+        assertTrue(r.<String>path("teams[0].gatewayError").startsWith("the model gateway could not be asked"),
+                "the test's stand-in gateway has no retention endpoint; the run goes on and says so: " + r.asString());
+
         Response again = run(team, "{\"keep\": 1}");
         assertEquals(0, again.<Integer>path("jobs"), "a job expires once: " + again.asString());
         assertEquals(1, announced(oldest).size());
