@@ -15,6 +15,8 @@ public final class EventTypes {
     public static final String JOB_SUBMITTED = "pavu.job.submitted.v1";
     public static final String JOB_CONCLUDED = "pavu.job.concluded.v1";
     public static final String JOB_CANCELLED = "pavu.job.cancelled.v1";
+    /** Retention dropped a concluded job's bulky data ({@link JobExpired}). */
+    public static final String JOB_EXPIRED = "pavu.job.expired.v1";
     public static final String PLAN_PROPOSED = "pavu.plan.proposed.v1";
     public static final String CANDIDATES_PROPOSED = "pavu.candidates.proposed.v1";
     public static final String DIFF_PROPOSED = "pavu.diff.proposed.v1";
@@ -25,6 +27,7 @@ public final class EventTypes {
             "pavu.job.submitted", JobSubmitted.class,
             "pavu.job.concluded", JobConcluded.class,
             "pavu.job.cancelled", JobCancelled.class,
+            "pavu.job.expired", JobExpired.class,
             "pavu.plan.proposed", PlanProposed.class,
             "pavu.candidates.proposed", CandidatesProposed.class,
             "pavu.diff.proposed", DiffProposed.class,

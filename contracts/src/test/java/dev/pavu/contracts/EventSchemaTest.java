@@ -191,7 +191,9 @@ class EventSchemaTest {
                         0, 0, 0, null, null, null, null, List.of(new TestCoverage(null, true, null))),
                 new JobConcluded(Envelope.of(EventTypes.JOB_CONCLUDED, UUID.randomUUID(), 0, null, "planner-service"),
                         Outcome.FAILED, null, null, null, 0, 0),
-                new JobCancelled(Envelope.of(EventTypes.JOB_CANCELLED, UUID.randomUUID(), 0, null, "planner-service"), null));
+                new JobCancelled(Envelope.of(EventTypes.JOB_CANCELLED, UUID.randomUUID(), 0, null, "planner-service"), null),
+                new JobExpired(Envelope.of(EventTypes.JOB_EXPIRED, UUID.randomUUID(), 0, null, "planner-service"), "t", null,
+                        null, null, false, null));
         for (PavuEvent event : sparse) {
             assertEquals(List.of(), errors(event, tree(event)), event.envelope().type());
         }

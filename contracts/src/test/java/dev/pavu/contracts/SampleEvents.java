@@ -113,9 +113,15 @@ final class SampleEvents {
                 "cancelled by the user from the CLI");
     }
 
+    static JobExpired jobExpired() {
+        return new JobExpired(envelope(EventTypes.JOB_EXPIRED, 1, "verdict-1", "planner-service", 90), "acme",
+                "keep the last 20 jobs of team acme", java.time.Instant.parse("2026-11-22T05:00:40Z"), BUNDLE_SHA, true,
+                java.time.Instant.parse("2026-11-23T00:00:00Z"));
+    }
+
     /** @return one event of every type, in the order of a job */
     static List<PavuEvent> all() {
         return List.of(jobSubmitted(), planProposed(), diffProposed(), candidatesProposed(), verdictIssued(),
-                jobConcluded(), jobCancelled());
+                jobConcluded(), jobCancelled(), jobExpired());
     }
 }

@@ -219,6 +219,29 @@ class AuditLogTest {
     }
 
     @Test
+    void aJobExpiredByRetentionIsAppendedToItsChainAndLeavesItsSummaryAlone() {
+        UUID job = UUID.randomUUID();
+        JobSubmitted submitted = new JobSubmitted(Envelope.of(EventTypes.JOB_SUBMITTED, job, 0, null, "planner-service"),
+                new SourceRef("git", "https://example.org/repo.git", "main", null, null),
+                new TaskSpec(null, "expire me", null, null, null), Budget.DEFAULT);
+        JobConcluded concluded = new JobConcluded(Envelope.of(EventTypes.JOB_CONCLUDED, job, 0, submitted.eventId(), "planner-service"),
+                Outcome.EXHAUSTED, "no candidate passed", null, null, 3, 50);
+        dev.pavu.contracts.JobExpired expired = new dev.pavu.contracts.JobExpired(
+                Envelope.of(EventTypes.JOB_EXPIRED, job, 0, null, "planner-service"), "default",
+                "keep the last 0 concluded jobs of team default", java.time.Instant.now(), null, false, java.time.Instant.now());
+        publish(submitted);
+        publish(concluded);
+        publish(expired);
+        awaitTrue("expiry recorded", () -> eventCount(job) >= 3);
+        given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200)
+                .body("[2].type", equalTo(EventTypes.JOB_EXPIRED));
+        given().when().get("/audit/jobs/{id}/summary", job).then().statusCode(200)
+                .body("state", equalTo("CONCLUDED"))
+                .body("outcome", equalTo("EXHAUSTED"));
+        given().when().get("/audit/jobs/{id}/verify", job).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
     void theLogRefusesUpdatesAndDeletes() throws SQLException {
         UUID job = UUID.randomUUID();
         publish(new JobSubmitted(Envelope.of(EventTypes.JOB_SUBMITTED, job, 0, null, "planner-service"),
@@ -281,6 +304,7 @@ class AuditLogTest {
             case JobSubmitted ignored -> TestTopics.JOBS;
             case JobConcluded ignored -> TestTopics.JOBS;
             case dev.pavu.contracts.JobCancelled ignored -> TestTopics.JOBS;
+            case dev.pavu.contracts.JobExpired ignored -> TestTopics.JOBS;
             case PlanProposed ignored -> TestTopics.PLANS;
             case CandidatesProposed ignored -> TestTopics.PLANS;
             case DiffProposed ignored -> TestTopics.DIFFS;

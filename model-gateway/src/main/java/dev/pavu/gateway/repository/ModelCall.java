@@ -79,8 +79,8 @@ public class ModelCall {
     @Column(name = "finish_reason")
     public String finishReason;
 
-    /** Canonical request JSON (alias, messages, sampling parameters). */
-    @Column(name = "request_json", nullable = false)
+    /** Canonical request JSON (alias, messages, sampling parameters); null once retention dropped it. */
+    @Column(name = "request_json")
     public String requestJson;
 
     /** The answer's text (null when there was none). */

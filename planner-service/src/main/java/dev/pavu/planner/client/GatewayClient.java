@@ -70,4 +70,19 @@ public interface GatewayClient {
     @Retry(maxRetries = 1, delay = 500, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 10_000, skipOn = WebApplicationException.class)
     JsonNode complete(JsonNode request, @HeaderParam(PavuAuth.TEAM_HEADER) String team);
+
+    /**
+     * Retention: drops the request and response bodies of a team's model calls made before a moment (token counts
+     * stay). Idempotent; the planner's retention run asks again on every run, so a failed call is made up later.
+     *
+     * @param request {@code {"team", "before" (ISO-8601 instant), "dryRun"}}
+     * @return {@code {"team", "calls", "bytes", "dryRun"}}
+     */
+    @POST
+    @Path("/retention/drop-bodies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 500, retryOn = ProcessingException.class, abortOn = WebApplicationException.class)
+    JsonNode dropCallBodies(JsonNode request);
 }

@@ -43,6 +43,8 @@ public class BundleStore {
         try {
             Files.createDirectories(target.getParent());
             if (Files.exists(target)) {
+                // stored again: retention leaves a bundle touched within pavu.retention.bundle-grace alone
+                Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(Instant.now()));
                 Files.deleteIfExists(bundle);
             } else {
                 Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + System.nanoTime());

@@ -138,6 +138,20 @@ class AuthApiTest {
     }
 
     @Test
+    void onlyAnAdminRunsRetentionAndOnlyForItsOwnTeam() {
+        String team = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String submitter = token(team, "submitter");
+        String admin = token(team, "admin");
+        given().auth().oauth2(submitter).contentType(ContentType.JSON).body("{\"keep\": 0, \"dryRun\": true}")
+                .when().post("/admin/retention/run").then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keep\": 0, \"dryRun\": true, \"team\": \"someone-else\"}")
+                .when().post("/admin/retention/run").then().statusCode(400).body("detail", containsString("its own team only"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"keep\": 0, \"dryRun\": true}")
+                .when().post("/admin/retention/run").then().statusCode(200).body("dryRun", equalTo(true))
+                .body("teams.team", org.hamcrest.Matchers.everyItem(equalTo(team)));
+    }
+
+    @Test
     void expiredAndRevokedTokensGet401() {
         String team = "t" + UUID.randomUUID().toString().substring(0, 8);
         String expired = ApiTokens.generate();

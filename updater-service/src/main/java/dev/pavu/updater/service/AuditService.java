@@ -8,6 +8,7 @@ import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.contracts.JobCancelled;
 import dev.pavu.contracts.JobConcluded;
+import dev.pavu.contracts.JobExpired;
 import dev.pavu.contracts.JobSubmitted;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
@@ -75,6 +76,9 @@ public class AuditService {
 
     private void summarise(PavuEvent event) {
         Envelope env = event.envelope();
+        if (event instanceof JobExpired) {
+            return; // retention dropped other services' data of a concluded job: its summary does not change
+        }
         State state = switch (event) {
             case JobSubmitted ignored -> State.SUBMITTED;
             case JobCancelled ignored -> State.CANCELLING;
@@ -102,6 +106,9 @@ public class AuditService {
                 }
             }
             case JobCancelled c -> summaries.cancelled(env.jobId(), c.reason());
+            case JobExpired ignored -> {
+                // handled above
+            }
             case JobConcluded c -> summaries.concluded(env.jobId(), c.outcome().name(), c.reason(), c.patch(),
                     c.winningCandidateId(), c.candidatesTried(), c.durationMs(), env.occurredAt());
         }

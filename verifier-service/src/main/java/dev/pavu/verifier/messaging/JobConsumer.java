@@ -3,6 +3,8 @@ package dev.pavu.verifier.messaging;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.JobCancelled;
 import dev.pavu.contracts.JobConcluded;
+import dev.pavu.contracts.JobExpired;
+import dev.pavu.verifier.retention.ExpiredJobs;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.verifier.repository.ConcludedJobRepository;
@@ -15,19 +17,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code pavu.jobs} (channel {@code jobs-in}) and records jobs that concluded or were cancelled, so
- * that their remaining candidates are skipped (and a running one is stopped). Other job events are ignored;
+ * that their remaining candidates are skipped (and a running one is stopped), and hands {@link JobExpired} to
+ * {@link ExpiredJobs} (retention: the job's logs, workspaces and runs go). Other job events are ignored;
  * a malformed record goes to {@code pavu.jobs.dlq.verifier-service}; a transient failure is retried first ({@link TransientRetry}).
  */
 @ApplicationScoped
 public class JobConsumer {
 
-    static final String CONSUMER = "verifier.jobs-in";
+    static final String CONSUMER = ExpiredJobs.CONSUMER;
 
     private final ProcessedEvents processed;
     private final ConcludedJobRepository jobs;
     private final TransientRetry retry;
+    private final ExpiredJobs expiredJobs;
 
-    public JobConsumer(ProcessedEvents processed, ConcludedJobRepository jobs, TransientRetry retry) {
+    public JobConsumer(ProcessedEvents processed, ConcludedJobRepository jobs, TransientRetry retry, ExpiredJobs expiredJobs) {
+        this.expiredJobs = expiredJobs;
         this.processed = processed;
         this.jobs = jobs;
         this.retry = retry;
@@ -41,6 +46,10 @@ public class JobConsumer {
     @Blocking
     public void onJob(String json) {
         PavuEvent event = EventCodec.read(json);
+        if (event instanceof JobExpired expired) {
+            expiredJobs.expire(expired);
+            return;
+        }
         if (!(event instanceof JobConcluded) && !(event instanceof JobCancelled)) {
             return;
         }
