@@ -56,11 +56,12 @@ class JobsEndToEndIT {
                 && types.contains("pavu.verdict.issued.v1") && types.contains("pavu.candidates.proposed.v1"), "types: " + types);
         int concluded = types.indexOf("pavu.job.concluded.v1");
         assertTrue(concluded > 0 && concluded == types.lastIndexOf("pavu.job.concluded.v1"), "one conclusion: " + types);
-        // after the conclusion only the verdicts of the job's remaining candidates may follow, all SKIPPED
+        // after the conclusion only the verdicts of the job's remaining candidates may follow: SKIPPED, or judged by a
+        // worker before the conclusion reached it (the planner ranks plausible patches, so a PASS no longer stops the
+        // job's other candidates at once); the planner counts none of them
         for (int i = concluded + 1; i < events.size(); i++) {
             JsonNode late = events.get(i);
             assertEquals("pavu.verdict.issued.v1", late.get("type").asText(), "after the conclusion: " + late);
-            assertEquals("SKIPPED", late.get("payload").get("verdict").asText(), "a late verdict: " + late);
         }
         JsonNode winner = events.get(concluded).get("payload");
         assertEquals(done.get("outcome").asText(), winner.get("outcome").asText());

@@ -63,6 +63,25 @@ public interface PlannerConfig {
     @WithDefault("2")
     int callDepth();
 
+    /** Plausible-patch ranking ({@code pavu.planner.ranking.*}). */
+    Ranking ranking();
+
+    /**
+     * Plausible-patch ranking: after a job's first plausible patch it goes on verifying its current plan's candidates
+     * a little longer, then concludes with the best-ranked plausible patch ({@code dev.pavu.planner.ranking.PatchRanker}).
+     * The extra search ends at whichever limit comes first, or when the current plan has no candidate left; either set
+     * to 0 concludes at the first plausible patch, as without ranking.
+     */
+    interface Ranking {
+        /** Repair verdicts counted after the first plausible patch at most (SKIPPED ones excluded). */
+        @WithDefault("3")
+        int extraCandidates();
+
+        /** Time after the first plausible patch at most (e.g. {@code 15s}, {@code 500ms}). */
+        @WithDefault("15s")
+        Duration extraTime();
+    }
+
     /** Fault localisation settings ({@code pavu.planner.localisation.*}). */
     Localisation localisation();
 

@@ -20,6 +20,7 @@ import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.ranking.PlausiblePatch;
 import dev.pavu.planner.repository.JobState;
 import dev.pavu.planner.service.JobDecisions;
 import dev.pavu.planner.service.JobDecisions.Conclude;
@@ -80,6 +81,9 @@ public final class Job {
 
     /** Its plans and the verdict facts later plans need. */
     final JobHistory history = new JobHistory();
+
+    /** Its plausible patches and the extra search after the first (plausible-patch ranking). */
+    final Plausibles plausibles = new Plausibles();
 
     /**
      * A job with its fixed facts; {@link JobStore} (or a test) fills in the rest.
@@ -182,6 +186,9 @@ public final class Job {
             return Transition.NONE;
         }
         candidatesProposed += cp.candidateCount();
+        if (plausibles.any()) {
+            return ranking(Instant.now(), cp.eventId());
+        }
         return apply(JobDecisions.onCandidatesProposed(plan.iteration() == iteration, cp.candidateCount(), plan.verdicts(),
                 progress()), cp.eventId());
     }
@@ -225,6 +232,16 @@ public final class Job {
             if (v.verdict() != Verdict.PASS) {
                 candidatesFailed++;
             }
+        }
+        Instant now = Instant.now();
+        if (plausibles.any() && v.verdict() != Verdict.SKIPPED) {
+            plausibles.verdictsAfter++;
+        }
+        if (v.verdict() == Verdict.PASS) {
+            plausibles.found(new PlausiblePatch(v.candidateId(), v.pattern(), v.diff(), now, v.testsRun()));
+        }
+        if (plausibles.any()) {
+            return ranking(now, v.eventId());
         }
         return apply(JobDecisions.onRepairVerdict(v, plan.iteration() == iteration, plan.candidateCount(), plan.verdicts(),
                 progress()), v.eventId());
@@ -305,6 +322,11 @@ public final class Job {
             return Transition.of(conclude(new Conclude(Outcome.FAILED, "the source was not resolved within " + twice.toSeconds()
                     + " s (the planner may have restarted); submit the job again", null, null), submittedEventId));
         }
+        if (plausibles.any()) {
+            Conclude ranked = JobDecisions.timedOut(submittedAt, budget.jobTimeoutMs(), now)
+                    ? plausibles.conclude("the job's time limit ended the search") : plausibles.decide(rules, false, now);
+            return ranked == null ? Transition.NONE : Transition.of(conclude(ranked, submittedEventId));
+        }
         if (!JobDecisions.timedOut(submittedAt, budget.jobTimeoutMs(), now)) {
             return Transition.NONE;
         }
@@ -320,6 +342,17 @@ public final class Job {
         return new Progress(budget.maxIterations(), budget.maxCandidates(), iteration, candidatesProposed, candidatesVerified,
                 locationsTried, ranking.size(), rules.locationsPerIteration(), rules.maxPerIteration(), full,
                 rules.maxPartialFixes() > 0 && history.partials.size() > partialsOffered);
+    }
+
+    /**
+     * After the first plausible patch no new plan is started: the job waits for its current plan's verdicts until the
+     * extra search is over ({@link Plausibles#decide}), then concludes with the best-ranked plausible patch.
+     */
+    private Transition ranking(Instant now, UUID causation) {
+        Plan current = iteration > 0 ? history.plan(iteration) : null;
+        boolean planOver = current == null || current.candidateCount() != null && current.verdicts() >= current.candidateCount();
+        Conclude c = plausibles.decide(rules, planOver, now);
+        return c == null ? Transition.NONE : Transition.of(conclude(c, causation));
     }
 
     private Transition apply(Step step, UUID causation) {

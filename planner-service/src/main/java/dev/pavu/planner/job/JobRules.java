@@ -12,9 +12,24 @@ import java.time.Duration;
  * @param maxPartialFixes       partial fixes a repair plan carries at most (0 = none)
  * @param collectCoverage       whether the baseline run collects per-test coverage for localisation
  * @param sourceTimeout         the source resolution's limit (a job QUEUED past twice this fails)
+ * @param extraCandidates       repair verdicts counted after the first plausible patch before concluding with the
+ *                              best-ranked one ({@code pavu.planner.ranking.extra-candidates}; 0 = conclude at the first)
+ * @param extraTime             time after the first plausible patch at most ({@code pavu.planner.ranking.extra-time};
+ *                              zero = conclude at the first)
  */
 public record JobRules(int locationsPerIteration, int maxPerIteration, int maxPartialFixes, boolean collectCoverage,
-                       Duration sourceTimeout) {
+                       Duration sourceTimeout, int extraCandidates, Duration extraTime) {
+
+    /** Rules without plausible-patch ranking: a job concludes at its first plausible patch. */
+    public JobRules(int locationsPerIteration, int maxPerIteration, int maxPartialFixes, boolean collectCoverage,
+                    Duration sourceTimeout) {
+        this(locationsPerIteration, maxPerIteration, maxPartialFixes, collectCoverage, sourceTimeout, 0, Duration.ZERO);
+    }
+
+    /** @return whether a job goes on after its first plausible patch to rank more */
+    public boolean ranks() {
+        return extraCandidates > 0 && extraTime.isPositive();
+    }
 
     /**
      * @param config the planner's configuration
@@ -22,6 +37,7 @@ public record JobRules(int locationsPerIteration, int maxPerIteration, int maxPa
      */
     public static JobRules of(PlannerConfig config) {
         return new JobRules(config.locationsPerIteration(), config.maxCandidatesPerIteration(), config.maxPartialFixes(),
-                config.localisation().collectCoverage(), config.sourceTimeout());
+                config.localisation().collectCoverage(), config.sourceTimeout(), config.ranking().extraCandidates(),
+                config.ranking().extraTime());
     }
 }

@@ -1,13 +1,17 @@
 package dev.pavu.planner.job;
 
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.ranking.PlausiblePatch;
+import dev.pavu.planner.ranking.RankedPatch;
 import dev.pavu.planner.repository.IterationEntity;
 import dev.pavu.planner.repository.JobEntity;
+import dev.pavu.planner.repository.PlausiblePatchEntity;
 import dev.pavu.planner.repository.VerdictEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,6 +85,7 @@ public class JobStore {
         e.locationsTried = job.locationsTried;
         e.baselineFailed = job.baselineFailed;
         e.partialsOffered = job.partialsOffered;
+        e.rankingVerdicts = job.plausibles.verdictsAfter;
         e.concludedAt = job.concludedAt;
         e.durationMs = job.durationMs;
         if (job.localisedNow) {
@@ -125,7 +130,29 @@ public class JobStore {
             row.persist();
         }
         job.history.judgedNow.clear();
+        savePlausibles(job);
         return e;
+    }
+
+    private static void savePlausibles(Job job) {
+        for (PlausiblePatch p : job.plausibles.foundNow) {
+            PlausiblePatchEntity row = new PlausiblePatchEntity();
+            row.candidateId = p.candidateId();
+            row.jobId = job.id;
+            row.pattern = p.pattern();
+            row.diff = p.diff();
+            row.testsRun = p.testsRun();
+            row.foundAt = p.foundAt();
+            row.persist();
+        }
+        job.plausibles.foundNow.clear();
+        for (RankedPatch r : job.plausibles.ranked) {
+            PlausiblePatchEntity row = PlausiblePatchEntity.findById(r.candidateId());
+            row.rank = r.rank();
+            row.score = r.score();
+            row.reasons = String.join("\n", r.reasons());
+        }
+        job.plausibles.ranked = List.of();
     }
 
     private Job load(JobEntity e) {
@@ -146,6 +173,7 @@ public class JobStore {
         job.baselineFailures = JsonColumns.failures(e.baselineJson);
         job.baselineFailed = e.baselineFailed;
         job.partialsOffered = e.partialsOffered;
+        job.plausibles.verdictsAfter = e.rankingVerdicts;
         job.concludedAt = e.concludedAt;
         job.durationMs = e.durationMs;
         if (e.concluded()) {
@@ -158,6 +186,8 @@ public class JobStore {
         VerdictEntity.<VerdictEntity>list("jobId = ?1 and (patchHash is not null or partialDiff is not null)", e.id)
                 .forEach(v -> job.history.judged(new Judged(v.candidateId, v.planId, v.verdict, v.patchHash, v.receivedAt, v.testsFailed,
                         v.testsPassed, v.pattern, v.partialDiff)));
+        PlausiblePatchEntity.ofJob(e.id).forEach(p -> job.plausibles.all.add(
+                new PlausiblePatch(p.candidateId, p.pattern, p.diff, p.foundAt, p.testsRun)));
         return job;
     }
 }

@@ -9,6 +9,7 @@ import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.contracts.Verdict;
+import dev.pavu.planner.ranking.RankedPatch;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,14 +27,36 @@ import java.util.UUID;
  * @param unjudged   repair candidates the actuator proposed that have no verdict (yet)
  * @param patch      the plausible patch (unified diff, {@code ""} when nothing needed repair), or {@code null}
  * @param auditNote  why per-candidate details are missing (the audit log could not be read), or {@code null}
+ * @param plausibleCount the job's plausible patches (all tests pass), 0 when none
+ * @param plausible  the best {@value #TOP_PLAUSIBLE} of them as the job ranked them at its conclusion (while it runs:
+ *                   as they would rank now), each with its score and reasons; rank 1 is the job's patch
  */
 public record JobReport(Job job, Baseline baseline, List<SuspiciousLocation> ranking, List<Plan> plans,
-                        List<Candidate> candidates, int unjudged, String patch, String auditNote) {
+                        List<Candidate> candidates, int unjudged, String patch, String auditNote, int plausibleCount,
+                        List<RankedPatch> plausible) {
+
+    /** Plausible patches a report shows at most. */
+    public static final int TOP_PLAUSIBLE = 3;
 
     public JobReport {
         ranking = ranking == null ? List.of() : List.copyOf(ranking);
         plans = plans == null ? List.of() : List.copyOf(plans);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        plausible = plausible == null ? List.of() : List.copyOf(plausible.subList(0, Math.min(TOP_PLAUSIBLE, plausible.size())));
+    }
+
+    /** A report without plausible patches. */
+    public JobReport(Job job, Baseline baseline, List<SuspiciousLocation> ranking, List<Plan> plans,
+                     List<Candidate> candidates, int unjudged, String patch, String auditNote) {
+        this(job, baseline, ranking, plans, candidates, unjudged, patch, auditNote, 0, List.of());
+    }
+
+    /**
+     * @param ranked all the job's plausible patches, best first
+     * @return this report with them (the best {@value #TOP_PLAUSIBLE} kept)
+     */
+    public JobReport withPlausible(List<RankedPatch> ranked) {
+        return new JobReport(job, baseline, ranking, plans, candidates, unjudged, patch, auditNote, ranked.size(), ranked);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.SuspiciousLocation;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.localisation.SpectrumFormula;
+import dev.pavu.planner.ranking.RankedPatch;
 import dev.pavu.workspace.diff.FilePatch;
 import dev.pavu.workspace.diff.Hunk;
 import dev.pavu.workspace.diff.HunkLine;
@@ -22,8 +23,8 @@ import java.util.StringJoiner;
 /**
  * Renders a {@link JobReport} as GitHub-flavoured Markdown: the job, the baseline, the top
  * {@value #TOP_LOCATIONS} of the fault-localisation ranking, the decisions of the plans, the candidates in the
- * order they were verified, and the final patch in a {@code diff} block — flagged "possibly overfitting" when a
- * plausible patch only deletes code. Pure: the same report gives the same text.
+ * order they were verified, the top plausible patches as the job ranked them, and the final patch in a {@code diff}
+ * block — flagged "possibly overfitting" when a plausible patch only deletes code. Pure: the same report gives the same text.
  */
 public final class ReportRenderer {
 
@@ -54,6 +55,7 @@ public final class ReportRenderer {
         ranking(md, r.ranking());
         decisions(md, r.plans());
         candidates(md, r);
+        plausible(md, r);
         patch(md, r);
         return md.toString();
     }
@@ -260,6 +262,28 @@ public final class ReportRenderer {
             md.append(r.unjudged()).append(r.unjudged() == 1 ? " more candidate was" : " more candidates were")
                     .append(" proposed without a verdict.\n\n");
         }
+    }
+
+    /** The top plausible patches as the job ranked them (the section is left out when there is none). */
+    private static void plausible(StringBuilder md, JobReport r) {
+        if (r.plausible().isEmpty()) {
+            return;
+        }
+        md.append("## Plausible patches\n\n");
+        md.append(r.plausibleCount()).append(r.plausibleCount() == 1 ? " candidate makes" : " candidates make")
+                .append(" all tests pass; ranked by likelihood of being correct (smaller AST change, no deleted behaviour, ")
+                .append("the pattern's prior)")
+                .append(r.job().outcome() == null ? ", as they rank now" : "; rank 1 is the job's patch")
+                .append(r.plausibleCount() > r.plausible().size() ? "; the best " + r.plausible().size() + " shown" : "")
+                .append(".\n\n");
+        md.append("| rank | candidate | pattern | score | why |\n|---:|---|---|---:|---|\n");
+        for (RankedPatch p : r.plausible()) {
+            md.append("| ").append(p.rank()).append(" | ").append(code(String.valueOf(p.candidateId()))).append(" | ")
+                    .append(p.pattern() == null ? "?" : code(p.pattern())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", p.score())).append(" | ")
+                    .append(oneLine(String.join("; ", p.reasons()), 3 * MAX_CELL).replace("|", "\\|")).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void patch(StringBuilder md, JobReport r) {

@@ -1,8 +1,12 @@
 package dev.pavu.planner.report;
 
 import dev.pavu.planner.client.AuditEvent;
+import dev.pavu.planner.ranking.PatchRanker;
+import dev.pavu.planner.ranking.PlausiblePatch;
+import dev.pavu.planner.ranking.RankedPatch;
 import dev.pavu.planner.repository.IterationEntity;
 import dev.pavu.planner.repository.JobEntity;
+import dev.pavu.planner.repository.PlausiblePatchEntity;
 import dev.pavu.planner.repository.VerdictEntity;
 import dev.pavu.planner.service.EventLogService;
 import io.quarkus.logging.Log;
@@ -10,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +54,7 @@ public class ReportService {
             if (job == null) {
                 return null;
             }
-            return new Rows(job, IterationEntity.ofJob(jobId), VerdictEntity.list("jobId", jobId));
+            return new Rows(job, IterationEntity.ofJob(jobId), VerdictEntity.list("jobId", jobId), PlausiblePatchEntity.ofJob(jobId));
         });
         if (rows == null) {
             return Optional.empty();
@@ -62,13 +67,30 @@ public class ReportService {
             Log.debugf("report of job %s without the audit log: %s", jobId, e.getMessage());
             note = e.getMessage();
         }
-        return Optional.of(ReportAssembler.assemble(rows.job, rows.plans, rows.verdicts, audit, note, Instant.now()));
+        return Optional.of(ReportAssembler.assemble(rows.job, rows.plans, rows.verdicts, audit, note, Instant.now())
+                .withPlausible(ranked(rows.plausible)));
     }
 
     private List<AuditEvent> auditLog(UUID jobId) {
         return events.history(jobId);
     }
 
-    private record Rows(JobEntity job, List<IterationEntity> plans, List<VerdictEntity> verdicts) {
+    /**
+     * The ranking the job concluded with, as stored; while it runs (no rank stored yet), the ranking its plausible
+     * patches would have now.
+     */
+    static List<RankedPatch> ranked(List<PlausiblePatchEntity> rows) {
+        if (!rows.isEmpty() && rows.stream().allMatch(p -> p.rank != null)) {
+            return rows.stream().sorted(Comparator.comparingInt(p -> p.rank))
+                    .map(p -> new RankedPatch(p.rank, p.candidateId, p.pattern, p.score == null ? 0 : p.score,
+                            p.reasons == null || p.reasons.isBlank() ? List.of() : List.of(p.reasons.split("\n")), p.diff))
+                    .toList();
+        }
+        return PatchRanker.rank(rows.stream().map(p -> new PlausiblePatch(p.candidateId, p.pattern, p.diff, p.foundAt, p.testsRun))
+                .toList());
+    }
+
+    private record Rows(JobEntity job, List<IterationEntity> plans, List<VerdictEntity> verdicts,
+                        List<PlausiblePatchEntity> plausible) {
     }
 }

@@ -95,6 +95,9 @@ public class JobEntity extends PanacheEntityBase {
     /** Partial fixes found when the job's last repair plan was sent (two-location patches). */
     @Column(name = "partials_offered")
     public int partialsOffered;
+    /** Repair verdicts counted after the job's first plausible patch (plausible-patch ranking). */
+    @Column(name = "ranking_verdicts")
+    public int rankingVerdicts;
 
     @Column(name = "submitted_event_id")
     public UUID submittedEventId;

@@ -3,6 +3,7 @@ package dev.pavu.planner.rest;
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
 import dev.pavu.planner.quota.TeamQuotas;
+import dev.pavu.planner.report.JobReport;
 import dev.pavu.planner.report.ReportHtml;
 import dev.pavu.planner.report.ReportService;
 import dev.pavu.planner.repository.JobEntity;
@@ -237,6 +238,27 @@ public class JobResource {
         UUID jobId = find(id).id;
         String md = reports.markdown(jobId).orElseThrow(() -> ProblemException.notFound("no job " + jobId));
         return Response.ok(md, MARKDOWN + ";charset=UTF-8").build();
+    }
+
+    /**
+     * @param id job id
+     * @return the same report's content as JSON ({@link JobReport}: the job, baseline, ranking, plans, candidates, the
+     *         top {@value JobReport#TOP_PLAUSIBLE} plausible patches with score and reasons, the patch); 404 problem for
+     *         an unknown job
+     */
+    @GET
+    @Path("/{id}/report")
+    @Produces(MediaType.APPLICATION_JSON + ";qs=0.4") // Markdown stays the answer to Accept: */*
+    @Operation(summary = "A job's report (JSON)", description = "The report's content for programs (ask with Accept: "
+            + "application/json), including plausibleCount and the top 3 plausible patches ranked by likelihood of being "
+            + "correct, each with its score and reasons.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobReport.class)))
+    @APIResponse(responseCode = "404", description = "unknown job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobReport reportJson(@PathParam("id") String id) {
+        UUID jobId = find(id).id;
+        return reports.report(jobId).orElseThrow(() -> ProblemException.notFound("no job " + jobId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.pavu.planner.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.testsupport.KafkaProbe;
 import dev.pavu.testsupport.PavuStackResource;
+import dev.pavu.workspace.diff.UnifiedDiffs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -119,6 +121,70 @@ class JobReportTest {
         assertTrue(html.contains("<td><code>com.acme.stats.StatsTest#median</code></td>"), html);
         assertTrue(html.contains("<td>expected: &lt;2.5&gt; but was: &lt;1.6666666666666667&gt;</td>"), html);
         assertTrue(html.contains("<pre><code class=\"language-diff\">--- a/" + STATS), html);
+    }
+
+    @Test
+    void aJobWithTwoPlausibleCandidatesReportsBothRankedAndConcludesWithTheBetterOne() throws Exception {
+        TestRepos.Bundled repo = TestRepos.bundle(TestRepos.STATS_PROJECT);
+        String jobId = given().multiPart("bundle", "repo.bundle", repo.bundle(), "application/octet-stream")
+                .multiPart("job", "{\"task\": \"fix the median\", \"budget\": {\"maxCandidates\": 10}}", "application/json")
+                .when().post("/jobs").then().statusCode(202).extract().path("id");
+        UUID job = UUID.fromString(jobId);
+        PlanProposed baseline = plan(jobId, 0);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED,
+                job, 0, baseline.eventId(), "verifier-service"), UUID.randomUUID(), baseline.planId(), Verdict.FAIL,
+                "1 of 2 tests failed: StatsTest#median", List.of(new GateResult("tests", Verdict.FAIL, 1500, "1 of 2 tests failed")),
+                List.of(failure()), 2, 1, 2300, "", "empty-patch", null, null, List.of())));
+        PlanProposed repair = plan(jobId, 1);
+
+        // the first plausible patch deletes the odd-length branch (the tests only check an even length): it passes
+        String original = TestRepos.STATS_PROJECT.get(STATS);
+        String deletes = UnifiedDiffs.create(STATS, original,
+                original.replace("        if (sorted.length % 2 == 1) {\n            return sorted[mid];\n        }\n", ""));
+        DiffProposed deletion = diff(repair, deletes, "statement-deletion", "Stats.java:24 delete the if statement", 0);
+        DiffProposed fix = diff(repair, FIX, "constant-replacement", "Stats.java:27 replace 3 with 2", 1);
+        DiffProposed wrong = diff(repair, WRONG, "constant-replacement", "Stats.java:27 replace 3 with 4", 2);
+        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(new CandidatesProposed(Envelope.of(
+                EventTypes.CANDIDATES_PROPOSED, job, 1, repair.eventId(), "actuator-service"), repair.planId(), 3, 0, List.of(),
+                "3 candidates")));
+        VerdictIssued first = verdict(deletion, Verdict.PASS, "all 2 tests passed", 700);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(first));
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(first)); // redelivered: counted once
+        awaitVerified(jobId, 1);
+        given().when().get("/jobs/" + jobId).then().statusCode(200).body("state", equalTo("REPAIRING"));
+        VerdictIssued better = verdict(fix, Verdict.PASS, "all 2 tests passed", 800);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(better));
+        awaitVerified(jobId, 2);
+        KafkaProbe.send(TestTopics.VERDICTS, jobId, EventCodec.write(verdict(wrong, Verdict.FAIL, "1 of 2 tests failed", 900)));
+
+        List<ConsumerRecord<String, String>> concluded = KafkaProbe.await(TestTopics.JOBS,
+                rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.JOB_CONCLUDED), 1, WAIT);
+        JobConcluded c = EventCodec.read(concluded.getFirst().value(), JobConcluded.class);
+        assertEquals(Outcome.SUCCEEDED, c.outcome());
+        assertEquals(fix.candidateId(), c.winningCandidateId(), c.reason());
+        assertEquals(FIX, c.patch());
+        assertTrue(c.reason().contains("ranked first of 2 plausible patches"), c.reason());
+        given().when().get("/jobs/" + jobId + "/patch").then().statusCode(200).body(equalTo(FIX));
+
+        JsonNode report = JSON.readTree(given().accept("application/json").when().get("/jobs/" + jobId + "/report")
+                .then().statusCode(200).contentType(containsString("application/json")).extract().asString());
+        assertEquals(2, report.get("plausibleCount").asInt(), report.toString());
+        JsonNode top = report.get("plausible").get(0);
+        JsonNode second = report.get("plausible").get(1);
+        assertEquals(fix.candidateId().toString(), top.get("candidateId").asText());
+        assertEquals(1, top.get("rank").asInt());
+        assertEquals(deletion.candidateId().toString(), second.get("candidateId").asText());
+        assertEquals(2, second.get("rank").asInt());
+        assertTrue(top.get("score").asDouble() > second.get("score").asDouble(), report.toString());
+        assertEquals("deletes no statement, return, throw or condition (kept behaviour 1.00)", top.get("reasons").get(1).asText());
+        assertTrue(second.get("reasons").get(1).asText().startsWith("deletes 2 statements (1 return/throw), adding nothing: penalised"),
+                second.toString());
+
+        String md = given().when().get("/jobs/" + jobId + "/report").then().statusCode(200).extract().asString();
+        assertTrue(md.contains("## Plausible patches\n\n2 candidates make all tests pass; ranked by likelihood of being correct"), md);
+        assertTrue(md.contains("| 1 | `" + fix.candidateId() + "` | `constant-replacement` | "), md);
+        assertTrue(md.contains("| 2 | `" + deletion.candidateId() + "` | `statement-deletion` | "), md);
+        assertTrue(md.endsWith("## Patch\n\n```diff\n" + FIX + "```\n"), md);
     }
 
     @Test

@@ -44,6 +44,16 @@ public interface VerifierConfig {
      */
     Optional<String> workerId();
 
+    /**
+     * Whether a PASS verdict marks its job as having a plausible patch, so that every worker skips the job's other
+     * candidates before the planner's conclusion arrives. Off by default: the planner ranks plausible patches and goes
+     * on verifying a few more candidates after the first one ({@code pavu.planner.ranking.*}); the job's conclusion on
+     * {@code pavu.jobs} still stops the rest. Turn it on only with the planner's ranking off
+     * ({@code pavu.planner.ranking.extra-candidates=0}).
+     */
+    @WithDefault("false")
+    boolean skipAfterPlausible();
+
     /** Wall-clock limit per candidate when the candidate's {@code VerifySpec} gives none (it always does in v1). */
     @WithDefault("60s")
     Duration defaultTimeout();

@@ -45,8 +45,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>claim the candidate's run (a short transaction; a candidate already judged is not run again). Each claim takes
  *       the run's next epoch; a run abandoned {@code pavu.verifier.max-attempts} times gets an ERROR verdict instead of
  *       another run; a re-run first deletes what the killed run left;</li>
- *   <li>a candidate of a job that has concluded, or that already has a PASS verdict (the planner concludes on the
- *       first), gets SKIPPED without running;</li>
+ *   <li>a candidate of a job that has concluded gets SKIPPED without running (with
+ *       {@code pavu.verifier.skip-after-plausible} also one of a job that already has a PASS verdict);</li>
  *   <li>verify it ({@link CandidateVerifier}, no transaction held; a heartbeat marks the run alive), a repair
  *       candidate against the tests its source's baseline ran ({@link BaselineTestRepository});</li>
  *   <li>store the verdict, the processed event id (for the baseline also what tests it ran) and the verdict event in
@@ -183,9 +183,9 @@ public class VerificationService {
             }
             ran.ifPresent(b -> baselines.record(diff.source(), diff.verify().testCommand(), diff.candidateId(), b));
             processed.firstTime(diff.eventId(), CONSUMER);
-            if (verdict.verdict() == Verdict.PASS) {
-                // the planner concludes a job on its first PASS: every worker may skip the job's other candidates
-                // now, instead of verifying them until the conclusion comes back on pavu.jobs
+            if (verdict.verdict() == Verdict.PASS && config.skipAfterPlausible()) {
+                // a planner that concludes a job on its first PASS (ranking off): every worker may skip the job's other
+                // candidates now, instead of verifying them until the conclusion comes back on pavu.jobs
                 jobs.record(diff.jobId(), EventTypes.VERDICT_ISSUED, ConcludedJobRepository.PLAUSIBLE,
                         verdict.envelope().eventId());
             }

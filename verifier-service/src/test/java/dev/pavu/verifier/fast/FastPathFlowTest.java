@@ -58,7 +58,8 @@ class FastPathFlowTest {
     void aJobsCandidatesGetTheirVerdictsThroughTheFastPath() throws Exception {
         UUID job = UUID.randomUUID();
         DiffProposed baseline = diff(job, "", 60_000, false);
-        // the fix in a job of its own: after a PASS the verifier skips the rest of that job (the planner concludes on it)
+        // the fix in a job of its own: after a PASS the verifier goes on with that job's other candidates (the planner
+        // ranks plausible patches; only the job's conclusion stops them)
         UUID fixJob = UUID.randomUUID();
         DiffProposed fix = diff(fixJob, UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 0;")), 60_000, false);
         DiffProposed loops = diff(job, UnifiedDiffs.create(MAIN, invoice,
@@ -88,9 +89,9 @@ class FastPathFlowTest {
         assertFastPath(pass);
         DiffProposed afterPass = diff(fixJob, UnifiedDiffs.create(MAIN, invoice, invoice.replace("int i = 1;", "int i = 2;")), 60_000, false);
         KafkaProbe.send(FakePlanner.diffsTopic(), afterPass.candidateId().toString(), EventCodec.write(afterPass));
-        VerdictIssued skipped = verdictOf(afterPass);
-        assertEquals(Verdict.SKIPPED, skipped.verdict(), skipped.reason());
-        assertEquals("not run: the job already has a plausible patch", skipped.reason());
+        VerdictIssued afterPassVerdict = verdictOf(afterPass);
+        assertEquals(Verdict.FAIL, afterPassVerdict.verdict(), afterPassVerdict.reason());
+        assertEquals("1 of 3 tests failed: InvoiceTest#total", afterPassVerdict.reason());
 
         VerdictIssued timeout = verdictOf(loops);
         assertEquals(Verdict.TIMEOUT, timeout.verdict(), timeout.reason());
