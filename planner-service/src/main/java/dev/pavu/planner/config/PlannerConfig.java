@@ -78,7 +78,7 @@ public interface PlannerConfig {
         int extraCandidates();
 
         /** Time after the first plausible patch at most (e.g. {@code 15s}, {@code 500ms}). */
-        @WithDefault("15s")
+        @WithDefault("5s")
         Duration extraTime();
     }
 
