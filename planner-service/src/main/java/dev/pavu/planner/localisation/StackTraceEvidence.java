@@ -22,8 +22,9 @@ import java.util.Set;
  * <p>A test killed by its time limit ({@link LoopingFrames#timedOut}) left a sample of a loop that does not end,
  * not a failure point: its first main frame inside a loop scores as the top frame would, but spread over that loop
  * by {@link LoopingFrames#scores} (updates of the condition's variables first, then the header, then the rest of
- * the body; the statements outside the loop as before/after the header); the main frames above it are code the
- * loop's body calls and count {@link LoopingFrames#BODY} of their usual weight. A timed-out trace with no main
+ * the body; the statements outside the loop as before/after the header); the other main frames (code the loop's
+ * body calls, above it, and the callers of the loop, below it) count {@link LoopingFrames#BODY} of the weight the
+ * frame next to the loop would have, decaying away from it. A timed-out trace with no main
  * frame in a loop is scored as any other.
  */
 public final class StackTraceEvidence implements Evidence {
@@ -99,9 +100,10 @@ public final class StackTraceEvidence implements Evidence {
         for (int k = 0; k < frames.size(); k++) {
             LineHit h = frames.get(k).hit();
             StackFrame f = frames.get(k).frame();
-            // in a timed-out trace, the frames above the loop that does not end are code its body calls
+            // in a timed-out trace, the frames above the loop that does not end are code its body calls, those below
+            // it called the loop: both less likely than the loop itself
             double w = loopFrame < 0 ? Math.pow(FRAME_DECAY, k)
-                    : k < loopFrame ? LoopingFrames.BODY * Math.pow(FRAME_DECAY, k) : Math.pow(FRAME_DECAY, k - loopFrame);
+                    : k == loopFrame ? 1.0 : LoopingFrames.BODY * Math.pow(FRAME_DECAY, Math.abs(k - loopFrame) - 1);
             Statement loopStmt = k == loopFrame ? LoopingFrames.innermostLoop(h.method().decl(), h.line()).orElseThrow() : null;
             Map<Integer, Double> loop = loopStmt == null ? Map.of() : LoopingFrames.scores(h.method().decl(), loopStmt);
             int anchor = loopStmt == null ? h.line() : LoopingFrames.headerLine(loopStmt);

@@ -115,6 +115,8 @@ class LoopingFramesTest {
         assertEquals(Set.of(line("// BUG"), line("// OTHER-UPDATE")), topTwo, ranking.toString());
         assertTrue(rankOf(ranking, line("// HEADER")) < rankOf(ranking, line("// MID")), ranking.toString());
         assertTrue(rankOf(ranking, line("// TEST")) < rankOf(ranking, line("// RETURN")), "the loop's body before the code after it");
+        assertTrue(rankOf(ranking, line("// HEADER")) < rankOf(ranking, line("// CALLER")),
+                "the caller of a loop that does not end is less suspicious than the loop: " + ranking);
         assertTrue(ranking.getFirst().evidence().contains(StackTraceEvidence.NAME), ranking.getFirst().evidence());
     }
 
