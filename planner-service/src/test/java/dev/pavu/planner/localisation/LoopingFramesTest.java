@@ -150,6 +150,8 @@ class LoopingFramesTest {
                 "the test timed out (killed at the per-test limit)", null)));
         assertFalse(LoopingFrames.timedOut(new TestFailure("a.BTest#c", "a.BTest", "c", "failure",
                 "expected:<3> but was:<4>", "java.lang.AssertionError: expected:<3> but was:<4>\n")));
+        assertFalse(LoopingFrames.timedOut(new TestFailure("a.BTest#c", "a.BTest", "c", "error", "connect timed out",
+                "java.net.SocketTimeoutException: connect timed out\n\tat a.Client.fetch(Client.java:12)\n")));
         assertFalse(LoopingFrames.timedOut(new TestFailure("a.BTest#c", "a.BTest", "c", "failure",
                 "expected the default timeout", "org.opentest4j.AssertionFailedError: expected the default timeout\n")));
     }
