@@ -1,5 +1,6 @@
 package dev.pavu.planner.localisation;
 
+import com.github.javaparser.ast.stmt.Statement;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.localisation.ProjectIndex.LineHit;
 
@@ -17,6 +18,14 @@ import java.util.Set;
  * (those before the frame's line a little more than those after, since values flow downwards). Over several
  * failing tests a statement scores {@code 0.6·max + 0.4·mean}, so what every failing test points at wins.
  * An error log given with the job counts as one more failing test.
+ *
+ * <p>A test killed by its time limit ({@link LoopingFrames#timedOut}) left a sample of a loop that does not end,
+ * not a failure point: its first main frame inside a loop scores as the top frame would, but spread over that loop
+ * by {@link LoopingFrames#scores} (updates of the condition's variables first, then the header, then the rest of
+ * the body; the statements outside the loop as before/after the header); the other main frames (code the loop's
+ * body calls, above it, and the callers of the loop, below it) count {@link LoopingFrames#BODY} of the weight the
+ * frame next to the loop would have, decaying away from it. A timed-out trace with no main
+ * frame in a loop is scored as any other.
  */
 public final class StackTraceEvidence implements Evidence {
 
@@ -34,18 +43,18 @@ public final class StackTraceEvidence implements Evidence {
 
     @Override
     public List<ScoredLine> collect(LocalisationInput input, ProjectIndex index) {
-        List<String> traces = new ArrayList<>();
+        List<Trace> traces = new ArrayList<>();
         for (TestFailure f : input.failingTests()) {
-            traces.add(f.stackTrace() != null ? f.stackTrace() : f.message());
+            traces.add(new Trace(f.stackTrace() != null ? f.stackTrace() : f.message(), LoopingFrames.timedOut(f)));
         }
         if (input.errorLog() != null && !input.errorLog().isBlank()) {
-            traces.add(input.errorLog());
+            traces.add(new Trace(input.errorLog(), false));
         }
         Map<String, ScoredLine> meta = new LinkedHashMap<>();
         Map<String, Double> max = new HashMap<>();
         Map<String, Double> sum = new HashMap<>();
         int withFrames = 0;
-        for (String trace : traces) {
+        for (Trace trace : traces) {
             Map<String, Double> scores = scoreOne(trace, index, meta);
             if (scores.isEmpty()) {
                 continue;
@@ -65,29 +74,50 @@ public final class StackTraceEvidence implements Evidence {
         return out;
     }
 
-    private Map<String, Double> scoreOne(String trace, ProjectIndex index, Map<String, ScoredLine> meta) {
-        Map<String, Double> scores = new HashMap<>();
+    /** A stack trace (or message) and whether its test was killed by its time limit. */
+    private record Trace(String text, boolean timedOut) {
+    }
+
+    /** A stack frame in main code with the statement it names. */
+    private record MainFrame(StackFrame frame, LineHit hit) {
+    }
+
+    private Map<String, Double> scoreOne(Trace trace, ProjectIndex index, Map<String, ScoredLine> meta) {
+        List<MainFrame> frames = new ArrayList<>();
         Set<String> seenFrames = new HashSet<>();
-        int k = 0;
-        for (StackFrame f : StackTraces.rootCauseFirst(trace)) {
-            if (k >= MAX_FRAMES) {
+        for (StackFrame f : StackTraces.rootCauseFirst(trace.text())) {
+            if (frames.size() >= MAX_FRAMES) {
                 break;
             }
             var type = index.type(f.outerClassName());
             if (type.isEmpty() || !type.get().main() || f.line() < 1 || !seenFrames.add(f.className() + ":" + f.line())) {
                 continue;
             }
-            var hit = index.statementAt(f.className(), f.line());
-            if (hit.isEmpty()) {
-                continue;
+            index.statementAt(f.className(), f.line()).ifPresent(hit -> frames.add(new MainFrame(f, hit)));
+        }
+        int loopFrame = trace.timedOut() ? loopFrame(frames) : -1;
+        Map<String, Double> scores = new HashMap<>();
+        for (int k = 0; k < frames.size(); k++) {
+            LineHit h = frames.get(k).hit();
+            StackFrame f = frames.get(k).frame();
+            // in a timed-out trace, the frames above the loop that does not end are code its body calls, those below
+            // it called the loop: both less likely than the loop itself
+            double w = loopFrame < 0 ? Math.pow(FRAME_DECAY, k)
+                    : k == loopFrame ? 1.0 : LoopingFrames.BODY * Math.pow(FRAME_DECAY, Math.abs(k - loopFrame) - 1);
+            Statement loopStmt = k == loopFrame ? LoopingFrames.innermostLoop(h.method().decl(), h.line()).orElseThrow() : null;
+            Map<Integer, Double> loop = loopStmt == null ? Map.of() : LoopingFrames.scores(h.method().decl(), loopStmt);
+            int anchor = loopStmt == null ? h.line() : LoopingFrames.headerLine(loopStmt);
+            if (k != loopFrame) {
+                put(scores, meta, h.type().file(), h.line(), h.type().binaryName(), methodName(h, f), w);
             }
-            double w = Math.pow(FRAME_DECAY, k++);
-            LineHit h = hit.get();
-            put(scores, meta, h.type().file(), h.line(), h.type().binaryName(), methodName(h, f), w);
             if (h.method() != null) {
                 for (StatementLines.Line s : StatementLines.of(h.method().decl())) {
-                    if (s.line() != h.line()) {
-                        double near = s.line() < h.line() ? BEFORE_FRAME : AFTER_FRAME;
+                    Double inLoop = loop.get(s.line());
+                    if (inLoop != null) {
+                        put(scores, meta, h.type().file(), s.line(), h.type().binaryName(), methodName(h, f),
+                                inLoop * w * s.weight());
+                    } else if (s.line() != anchor) {
+                        double near = s.line() < anchor ? BEFORE_FRAME : AFTER_FRAME;
                         put(scores, meta, h.type().file(), s.line(), h.type().binaryName(), methodName(h, f),
                                 near * w * s.weight());
                     }
@@ -95,6 +125,17 @@ public final class StackTraceEvidence implements Evidence {
             }
         }
         return scores;
+    }
+
+    /** @return the index of the first frame whose statement lies in a loop of its method, or -1 */
+    private static int loopFrame(List<MainFrame> frames) {
+        for (int k = 0; k < frames.size(); k++) {
+            LineHit h = frames.get(k).hit();
+            if (h.method() != null && LoopingFrames.innermostLoop(h.method().decl(), h.line()).isPresent()) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static String methodName(LineHit h, StackFrame f) {
