@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A FIX_LOG job through the whole running stack ({@code e2e-tests/projects/orders-crash}: its tests pass, its main
- * method divides by zero as {@code crash.log} records): the log's stack trace drives localisation, and the job succeeds
+ * method divides by zero as {@code crash.txt} records): the log's stack trace drives localisation, and the job succeeds
  * with a patch after which the tests pass and the reproduce command no longer shows the logged failure.
  */
 @ExtendWith(LocalStackExtension.class)
@@ -25,7 +25,7 @@ class FixLogEndToEndIT {
     @Test
     void aLoggedCrashWhoseTestsPassIsFixedUntilItNoLongerReproduces() throws Exception {
         Path project = Projects.named("orders-crash");
-        Map<String, Object> job = Map.of("kind", "FIX_LOG", "errorLog", Files.readString(project.resolve("crash.log")),
+        Map<String, Object> job = Map.of("kind", "FIX_LOG", "errorLog", Files.readString(project.resolve("crash.txt")),
                 "reproduceCommand", "java -cp target/classes demo.Main",
                 "budget", Map.of("maxIterations", 3, "maxCandidates", 150, "candidateTimeoutMs", 120_000, "jobTimeoutMs", 1_200_000));
         String id = planner.submitProject(project, job).get("id").asText();

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code reproduce} gate of a FIX_LOG job on a real project ({@code toolchains/java-orders}: its test passes, its
- * main method divides by zero as {@code crash.log} records): the job's reproduce command runs in the candidate's
+ * main method divides by zero as {@code crash.txt} records): the job's reproduce command runs in the candidate's
  * sandbox after the tests; the baseline FAILs at {@code reproduce} because the logged failure shows again, the fix
  * PASSes, and a hostile reproduce command reaches neither the host's files nor its network.
  */
@@ -114,7 +114,7 @@ class ReproduceGateTest {
     }
 
     private static ReproduceSpec spec(Project p, String command) {
-        return new ReproduceSpec(command, LoggedFailure.of(p.files().get("crash.log")).orElseThrow());
+        return new ReproduceSpec(command, LoggedFailure.of(p.files().get("crash.txt")).orElseThrow());
     }
 
     private CandidateVerifier.Result verify(Project p, String diff, ReproduceSpec spec) {
