@@ -86,11 +86,11 @@ class ReproduceGateTest {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             StringBuilder cmd = new StringBuilder();
             for (Path t : targets) {
-                cmd.append("echo pwned > ").append(t).append(" 2>/dev/null && echo WROTE ").append(t).append("; ");
+                cmd.append("echo pwned > ").append(t).append(" 2>/dev/null && echo WRO\"\"TE ").append(t).append("; ");
             }
             cmd.append("python3 -c \"import socket; socket.create_connection(('127.0.0.1', ").append(server.getLocalPort())
-                    .append("), 2); print('NET-REACHED')\" 2>/dev/null; ");
-            cmd.append("cat /etc/shadow 2>/dev/null && echo READ-SHADOW; ");
+                    .append("), 2); print('NET' + '-REACHED')\" 2>/dev/null; ");
+            cmd.append("cat /etc/shadow 2>/dev/null && echo READ-\"SHADOW\"; ");
             cmd.append(RUN_MAIN);
 
             CandidateVerifier.Result r = verify(p, "", spec(p, cmd.toString()));
@@ -99,6 +99,10 @@ class ReproduceGateTest {
             assertEquals(Verdict.FAIL, r.outcome().verdict(), r.log());
             assertEquals(List.of("tests:PASS", "reproduce:FAIL"), gates(r));
             assertFalse(r.outcome().reason().contains("unsandboxed"), r.outcome().reason());
+            // the markers are printed only when an attack works (the command line itself, in the log, spells them apart);
+            // /tmp inside the sandbox is its own tmpfs: writing there works and is gone with the sandbox
+            assertFalse(r.log().contains("WROTE " + targets.get(0)), r.log());
+            assertFalse(r.log().contains("WROTE " + targets.get(1)), r.log());
             for (Path t : targets) {
                 assertFalse(Files.exists(t), t + " was written on the host");
             }

@@ -63,10 +63,16 @@ public class ReproduceGate {
      * @param tag      {@code " (unsandboxed)"} or ""
      * @return FAIL when the failure occurs in the output, else PASS
      */
+    /** @return the command as reasons show it: at most 120 characters */
+    static String shown(String command) {
+        String c = command.strip();
+        return c.length() <= 120 ? c : c.substring(0, 119) + "…";
+    }
+
     static GateResult judge(ReproduceSpec spec, int exitCode, String output, long ms, String tag) {
         String what = "the logged failure " + spec.failure().describe();
         if (spec.failure().occursIn(output)) {
-            return new GateResult(REPRODUCE, Verdict.FAIL, ms, what + " still reproduces under '" + spec.command() + "'" + tag);
+            return new GateResult(REPRODUCE, Verdict.FAIL, ms, what + " still reproduces under '" + shown(spec.command()) + "'" + tag);
         }
         String last = exitCode == 0 ? "" : ": " + Executables.lastLines(output, 2, 200);
         return new GateResult(REPRODUCE, Verdict.PASS, ms, what + " no longer reproduces (the command exited " + exitCode
