@@ -181,6 +181,27 @@ class SubmitTest {
     }
 
     @Test
+    void aFixLogJobSendsItsLogAndReproduceCommandAndReproduceNeedsFixLog() throws Exception {
+        Files.writeString(tmp.resolve("crash.log"), "Exception in thread \"main\" java.lang.ArithmeticException: / by zero\n"
+                + "\tat demo.Orders.average(Orders.java:15)\n");
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run r = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git", "--kind", "FIX_LOG",
+                    "--error-log", "crash.log", "--reproduce", "java -cp target/classes demo.Main", "--planner", planner.url());
+            assertEquals(0, r.code(), r.toString());
+            JsonNode body = FakePlanner.JSON.readTree(planner.requests("POST", "/jobs").getFirst().body());
+            assertEquals("FIX_LOG", body.get("kind").asText());
+            assertEquals("java -cp target/classes demo.Main", body.get("reproduceCommand").asText());
+            assertTrue(body.get("errorLog").asText().contains("at demo.Orders.average(Orders.java:15)"), body.toString());
+
+            Cli.Run repair = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",
+                    "--reproduce", "java Main", "--planner", planner.url());
+            assertEquals(2, repair.code(), repair.toString());
+            assertTrue(repair.err().contains("--reproduce is for --kind FIX_LOG"), repair.err());
+            assertEquals(1, planner.requests("POST", "/jobs").size(), "nothing sent for the usage error");
+        }
+    }
+
+    @Test
     void aPriorityReachesThePlannerAndAnOutOfRangeOneIsAUsageError() throws Exception {
         try (FakePlanner planner = new FakePlanner()) {
             Cli.Run r = Cli.run(Map.of(), tmp, "submit", "--repo", "https://git.example.org/team/lib.git",

@@ -105,6 +105,11 @@ class TasksCommandTest {
             Files.writeString(file, "tasks:\n  - name: a\n    repo: x\n    kind: FIX_LOG\n");
             r = Cli.run(env, tmp, "tasks", "load", "bad.yaml");
             assertTrue(r.err().contains("kind FIX_LOG needs errorLog"), r.err());
+
+            Files.writeString(file, "tasks:\n  - name: a\n    repo: x\n    reproduceCommand: java Main\n");
+            r = Cli.run(env, tmp, "tasks", "load", "bad.yaml");
+            assertEquals(2, r.code(), r.toString());
+            assertTrue(r.err().contains("reproduceCommand is for kind FIX_LOG"), r.err());
             assertEquals(0, planner.requests("POST", "/jobs").size(), "nothing was sent");
         }
     }

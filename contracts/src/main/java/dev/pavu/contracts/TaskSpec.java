@@ -14,9 +14,12 @@ import java.util.Map;
  *                    the tenant charged); {@code null} in events written before teams travelled (the default tenant)
  * @param priority    the job's priority, {@value #MIN_PRIORITY}–{@value #MAX_PRIORITY}, higher first; absent in events
  *                    written before, read as {@value #DEFAULT_PRIORITY}
+ * @param reproduceCommand a {@code FIX_LOG} job's shell command that makes the logged failure happen (run in the
+ *                    verifier's sandbox like the tests; a candidate passes only when the failure no longer shows in its
+ *                    output), or {@code null} (absent in events written before)
  */
 public record TaskSpec(TaskKind kind, String text, String testCommand, String errorLog, Map<String, String> models,
-                       String team, Integer priority) {
+                       String team, Integer priority, String reproduceCommand) {
 
     /** Lowest job priority. */
     public static final int MIN_PRIORITY = 0;
@@ -32,6 +35,12 @@ public record TaskSpec(TaskKind kind, String text, String testCommand, String er
         priority = priority == null ? DEFAULT_PRIORITY : priority;
     }
 
+    /** A task without a reproduce command. */
+    public TaskSpec(TaskKind kind, String text, String testCommand, String errorLog, Map<String, String> models,
+                    String team, Integer priority) {
+        this(kind, text, testCommand, errorLog, models, team, priority, null);
+    }
+
     /** A task with no team (the default tenant) and the default priority. */
     public TaskSpec(TaskKind kind, String text, String testCommand, String errorLog, Map<String, String> models) {
         this(kind, text, testCommand, errorLog, models, null, DEFAULT_PRIORITY);
@@ -43,6 +52,6 @@ public record TaskSpec(TaskKind kind, String text, String testCommand, String er
      * @return this task with them
      */
     public TaskSpec withJob(String team, int priority) {
-        return new TaskSpec(kind, text, testCommand, errorLog, models, team, priority);
+        return new TaskSpec(kind, text, testCommand, errorLog, models, team, priority, reproduceCommand);
     }
 }

@@ -18,9 +18,11 @@ import java.util.List;
  * @param priority        the job's priority ({@link TaskSpec#MIN_PRIORITY}–{@link TaskSpec#MAX_PRIORITY}): the verifier
  *                        serves waiting candidates of higher-priority jobs first, and takes turns between jobs of one
  *                        priority (absent in events written before, read as {@link TaskSpec#DEFAULT_PRIORITY})
+ * @param reproduce       a {@code FIX_LOG} job's reproduce check (gate {@code reproduce}, after the tests and the policy's
+ *                        gates), or {@code null} for none (absent in events written before, read as {@code null})
  */
 public record VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage,
-                         GatePolicy gates, Integer priority) {
+                         GatePolicy gates, Integer priority, ReproduceSpec reproduce) {
 
     public VerifySpec {
         priority = priority == null ? TaskSpec.DEFAULT_PRIORITY : priority;
@@ -28,6 +30,12 @@ public record VerifySpec(String testCommand, long timeoutMs, List<String> testsF
         if (timeoutMs < 1) {
             throw new IllegalArgumentException("verify.timeoutMs must be positive, was " + timeoutMs);
         }
+    }
+
+    /** A spec without a reproduce check. */
+    public VerifySpec(String testCommand, long timeoutMs, List<String> testsFirst, boolean collectCoverage,
+                      GatePolicy gates, Integer priority) {
+        this(testCommand, timeoutMs, testsFirst, collectCoverage, gates, priority, null);
     }
 
     /** A spec with the default priority. */
@@ -46,6 +54,6 @@ public record VerifySpec(String testCommand, long timeoutMs, List<String> testsF
      * @return this spec with {@code policy}
      */
     public VerifySpec withGates(GatePolicy policy) {
-        return new VerifySpec(testCommand, timeoutMs, testsFirst, collectCoverage, policy, priority);
+        return new VerifySpec(testCommand, timeoutMs, testsFirst, collectCoverage, policy, priority, reproduce);
     }
 }

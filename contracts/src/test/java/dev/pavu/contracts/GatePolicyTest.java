@@ -77,6 +77,7 @@ class GatePolicyTest {
     void withGatesKeepsEverythingElse() {
         GatePolicy p = new GatePolicy(List.of(), true, null);
         VerifySpec v = SampleEvents.VERIFY.withGates(p);
-        assertEquals(new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true, p), v);
+        assertEquals(new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true, p, 7,
+                SampleEvents.VERIFY.reproduce()), v);
     }
 }

@@ -47,7 +47,9 @@ final class SampleEvents {
             "java.lang.AssertionError at StatsTest.java:21", Map.of("proposer", "coder", "planner", "reasoner"));
     static final GatePolicy GATES = new GatePolicy(List.of("checkstyle"), false,
             new ProbeSpec("java -cp target/classes com.acme.App", "http://127.0.0.1:8080/health", "curl -fs http://127.0.0.1:8080/mean?v=1", 20_000));
-    static final VerifySpec VERIFY = new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true, GATES);
+    static final VerifySpec VERIFY = new VerifySpec("mvn -q test", 60_000, List.of("com.acme.StatsTest#mean"), true, GATES,
+            7, new ReproduceSpec("java -cp target/classes com.acme.App", new LoggedFailure("java.lang.ArithmeticException",
+            List.of("com.acme.Stats.mean", "com.acme.App.main"))));
     static final TestFailure FAILURE = new TestFailure("com.acme.StatsTest#mean", "com.acme.StatsTest", "mean",
             "failure", "expected: <2.5> but was: <1.5>", TRACE);
 

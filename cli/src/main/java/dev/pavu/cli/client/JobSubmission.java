@@ -63,6 +63,9 @@ public final class JobSubmission {
         if (req.errorLog() != null) {
             job.put("errorLog", req.errorLog());
         }
+        if (req.reproduceCommand() != null) {
+            job.put("reproduceCommand", req.reproduceCommand());
+        }
         Map<String, Object> budget = req.budget().toJson();
         if (!budget.isEmpty()) {
             job.put("budget", budget);

@@ -18,12 +18,19 @@ import java.util.Map;
  * @param gates       the gate policy object of {@code POST /jobs} ({@code linters}, {@code testsFirst}, {@code probe},
  *                    {@code allowTestEdits}, {@code allowBuildEdits}), or {@code null} for the verifier's defaults
  * @param priority    0 (lowest) to 9 (highest), or {@code null} for the planner's default (5)
+ * @param reproduceCommand a {@code FIX_LOG} job's shell command that makes the logged failure happen, or {@code null}
  */
 public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
-                            String kind, Map<String, String> models, JsonNode gates, Integer priority) {
+                            String kind, Map<String, String> models, JsonNode gates, Integer priority, String reproduceCommand) {
 
     public SubmitRequest {
         models = models == null ? Map.of() : Map.copyOf(models);
+    }
+
+    /** A job without a reproduce command. */
+    public SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
+                         String kind, Map<String, String> models, JsonNode gates, Integer priority) {
+        this(repo, ref, task, testCommand, errorLog, budget, kind, models, gates, priority, null);
     }
 
     /** A repair job with no model and the default gates. */

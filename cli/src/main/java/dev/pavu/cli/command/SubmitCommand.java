@@ -69,6 +69,9 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--error-log", paramLabel = "FILE", description = "an error log to fix (sent with the task)")
     Path errorLog;
 
+    @Option(names = "--reproduce", paramLabel = "CMD", description = "FIX_LOG: command that makes the logged failure happen (e.g. 'java -cp target/classes com.acme.Main'), run as sh -c in the verifier's sandbox after the tests; a fix must pass the tests and no longer show the log's exception and top stack frames in its output")
+    String reproduce;
+
     @Option(names = "--kind", paramLabel = "KIND", description = "REPAIR (make failing tests pass, the default), IMPLEMENT (write a missing function body) or FIX_LOG (fix the error in --error-log)")
     TaskKind kind;
 
@@ -106,11 +109,14 @@ public class SubmitCommand implements Callable<Integer> {
         if (kind == TaskKind.FIX_LOG && log == null) {
             throw CliException.usage("--kind FIX_LOG needs --error-log FILE: the log whose error the job should fix");
         }
+        if (blankToNull(reproduce) != null && kind != TaskKind.FIX_LOG) {
+            throw CliException.usage("--reproduce is for --kind FIX_LOG: it checks that the failure in --error-log is gone");
+        }
         if (priority != null && (priority < 0 || priority > 9)) {
             throw CliException.usage("--priority must be a whole number from 0 (lowest) to 9 (highest), was " + priority);
         }
         SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), log, budget(),
-                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates), priority);
+                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates), priority, blankToNull(reproduce));
         PlannerClient planner = root.planner();
         PrintStream progress = json ? ctx.err() : waitForEnd ? ctx.out() : ctx.err();
         JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);

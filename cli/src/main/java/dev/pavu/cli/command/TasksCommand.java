@@ -164,6 +164,6 @@ public class TasksCommand implements Callable<Integer> {
                 t.jobTimeout() == null ? null : t.jobTimeout() * 1000);
         return new SubmitRequest(t.repo().strip(), t.ref(), t.task() == null ? SubmitCommand.DEFAULT_TASK : t.task(),
                 t.testCommand(), log, budget, t.kind() == null ? null : t.kind().strip().toUpperCase(Locale.ROOT),
-                t.models(), t.gates(), t.priority());
+                t.models(), t.gates(), t.priority(), t.reproduceCommand());
     }
 }

@@ -1,5 +1,6 @@
 package dev.pavu.cli.tasks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -21,8 +22,11 @@ import java.util.Map;
  * @param maxIterations       iterations at most, or {@code null}
  * @param timeoutPerCandidate seconds per candidate, or {@code null}
  * @param jobTimeout          seconds for the whole job, or {@code null}
+ * @param reproduceCommand    FIX_LOG: the command that makes the logged failure happen, or {@code null} (left out of the
+ *                            fingerprint when absent, so entries written before it keep theirs)
  */
 public record TaskEntry(String name, String repo, String ref, String task, String kind, Integer priority, String testCommand,
                         String errorLog, Map<String, String> models, JsonNode gates, Integer maxCandidates,
-                        Integer maxIterations, Long timeoutPerCandidate, Long jobTimeout) {
+                        Integer maxIterations, Long timeoutPerCandidate, Long jobTimeout,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String reproduceCommand) {
 }

@@ -109,6 +109,9 @@ public record TaskFile(List<TaskEntry> tasks) {
         if ("FIX_LOG".equalsIgnoreCase(t.kind() == null ? "" : t.kind().strip()) && t.errorLog() == null) {
             throw CliException.usage(at + ": kind FIX_LOG needs errorLog, the log whose error the job should fix");
         }
+        if (t.reproduceCommand() != null && !"FIX_LOG".equalsIgnoreCase(t.kind() == null ? "" : t.kind().strip())) {
+            throw CliException.usage(at + ": reproduceCommand is for kind FIX_LOG (it checks that the logged failure is gone)");
+        }
         positive(at, "maxCandidates", t.maxCandidates() == null ? null : t.maxCandidates().longValue());
         positive(at, "maxIterations", t.maxIterations() == null ? null : t.maxIterations().longValue());
         positive(at, "timeoutPerCandidate", t.timeoutPerCandidate());

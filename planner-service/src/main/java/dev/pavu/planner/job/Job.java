@@ -159,7 +159,7 @@ public final class Job {
         state = JobState.BASELINE;
         // the baseline run doubles as the diagnostic run: per-test coverage for spectrum-based localisation
         VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), List.of(), rules.collectCoverage(), gates,
-                task.priority());
+                task.priority(), JobDecisions.reproduce(task));
         return Transition.of(sendPlan(PlanKind.BASELINE, task, 0, 0, List.of(), List.of(), 1, verify, submittedEventId,
                 new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail")));
     }
@@ -200,7 +200,7 @@ public final class Job {
     public boolean needsLocalisation(VerdictIssued v) {
         Plan plan = history.plans.get(v.planId());
         return plan != null && !concluded() && plan.kind() == PlanKind.BASELINE
-                && JobDecisions.onBaseline(v, commitId, budget.candidateTimeoutMs()) instanceof JobDecisions.Localise;
+                && JobDecisions.onBaseline(v, commitId, budget.candidateTimeoutMs(), task) instanceof JobDecisions.Localise;
     }
 
     /**
@@ -249,7 +249,7 @@ public final class Job {
 
     private Transition baselineVerdict(VerdictIssued v, Localised localised) {
         baselineFailed = v.testsFailed();
-        Step step = JobDecisions.onBaseline(v, commitId, budget.candidateTimeoutMs());
+        Step step = JobDecisions.onBaseline(v, commitId, budget.candidateTimeoutMs(), task);
         if (step instanceof JobDecisions.Localise) {
             baselineFailures = List.copyOf(v.failingTests());
             ranking = List.copyOf(localised.ranking());
@@ -282,7 +282,8 @@ public final class Job {
         Repair r = request.repair();
         List<TestFailure> failing = request.input().failing();
         List<String> first = failing.stream().map(TestFailure::testId).filter(t -> t != null && !t.isBlank()).distinct().toList();
-        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), first, false, gates, task.priority());
+        VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), first, false, gates, task.priority(),
+                JobDecisions.reproduce(task));
         state = JobState.REPAIRING;
         locationsTried += r.locationCount();
         return Transition.of(sendPlan(choice.kind(), choice.task(), r.iteration(), r.locationFrom(), request.input().locations(),

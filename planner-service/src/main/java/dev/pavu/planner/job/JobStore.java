@@ -157,7 +157,7 @@ public class JobStore {
 
     private Job load(JobEntity e) {
         Job job = new Job(e.id, new dev.pavu.contracts.TaskSpec(e.taskKind, e.taskText, e.testCommand, e.errorLog,
-                JsonColumns.models(e.modelsJson), e.team, e.priority), JsonColumns.gates(e.gatesJson), e.source(), e.budget(), e.submittedEventId,
+                JsonColumns.models(e.modelsJson), e.team, e.priority, e.reproduceCommand), JsonColumns.gates(e.gatesJson), e.source(), e.budget(), e.submittedEventId,
                 e.submittedAt, rules);
         job.state = e.state;
         job.outcome = e.outcome;

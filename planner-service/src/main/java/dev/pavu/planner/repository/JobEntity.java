@@ -52,6 +52,9 @@ public class JobEntity extends PanacheEntityBase {
     public String testCommand;
     @Column(name = "error_log")
     public String errorLog;
+    /** A {@code FIX_LOG} job's command that makes the logged failure happen, or {@code null}. */
+    @Column(name = "reproduce_command")
+    public String reproduceCommand;
     @Column(name = "models_json")
     public String modelsJson;
     /** The job's gate policy (JSON of {@code GatePolicy}), or {@code null} for the verifier's defaults. */

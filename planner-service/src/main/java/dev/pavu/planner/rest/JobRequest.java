@@ -14,6 +14,10 @@ import java.util.Map;
  * @param kind        REPAIR (default), FIX_LOG or IMPLEMENT
  * @param testCommand shell command that runs the tests; detected from the layout when absent
  * @param errorLog    an error log to fix (truncated, its end kept)
+ * @param reproduceCommand FIX_LOG only: shell command that makes the logged failure happen (run in the verifier's
+ *                    sandbox after the tests, like them); a candidate is plausible when the tests pass and the log's
+ *                    exception with its top stack frames no longer shows in the command's output. Needs an errorLog
+ *                    holding a Java stack trace
  * @param budget      limits; each absent field takes its default
  * @param models      model alias per role, e.g. {@code {"proposer": "coder"}}
  * @param gates       the verifier's gate policy for this job's candidates; each absent field takes the verifier's
@@ -24,7 +28,7 @@ import java.util.Map;
 @Schema(name = "JobRequest")
 public record JobRequest(SourceRequest source, String task, TaskKind kind, String testCommand, String errorLog,
                          BudgetRequest budget, Map<String, String> models, GatesRequest gates,
-                         Integer priority) {
+                         Integer priority, String reproduceCommand) {
 
     /**
      * @param linters    linters of the lint gate, run after the tests pass when installed on the verifier:

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pavu.contracts.Budget;
 import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.ProbeSpec;
+import dev.pavu.contracts.LoggedFailure;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.planner.config.PlannerConfig;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
 public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "errorLog", "budget", "models", "gates",
+    private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "reproduceCommand", "errorLog", "budget", "models", "gates",
             "priority");
     private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
     /** Longest test command accepted (characters). */
@@ -101,6 +102,7 @@ public final class JobRequests {
         tooLarge(root, "task", limits.maxTaskBytes(), "pavu.planner.limits.max-task-bytes");
         tooLarge(root, "errorLog", limits.maxErrorLogBytes(), "pavu.planner.limits.max-error-log-bytes");
         tooLarge(root, "testCommand", limits.maxTestCommandBytes(), "pavu.planner.limits.max-test-command-bytes");
+        tooLarge(root, "reproduceCommand", limits.maxTestCommandBytes(), "pavu.planner.limits.max-test-command-bytes");
         List<FieldError> errors = new ArrayList<>();
         unknown(root, "", TOP, errors);
 
@@ -148,6 +150,8 @@ public final class JobRequests {
             }
         }
         checkTestCommand(testCommand, errors);
+        String reproduceCommand = text(root, "reproduceCommand", errors);
+        checkReproduce(reproduceCommand, kind, errorLog, errors);
         Budget budget = budget(root.get("budget"), errors);
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
@@ -163,8 +167,9 @@ public final class JobRequests {
             errorLog = "[…truncated…]\n" + errorLog.substring(errorLog.length() - limits.errorLogKeepChars());
         }
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
+        reproduceCommand = reproduceCommand == null || reproduceCommand.isBlank() ? null : reproduceCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
-                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority), budget, gates);
+                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates);
     }
 
     /**
@@ -237,6 +242,34 @@ public final class JobRequests {
      * The test command runs as {@code sh -c <testCommand>} in the verifier's sandbox, so any shell text is
      * accepted except what cannot be handed to {@code sh} as one argument (a NUL) or is far too long to be a command.
      */
+    /**
+     * A reproduce command belongs to a {@code FIX_LOG} job whose error log holds a Java stack trace (the failure it
+     * reproduces is read from it); it is a command line like the test command.
+     */
+    private static void checkReproduce(String command, TaskKind kind, String errorLog, List<FieldError> errors) {
+        if (command == null || command.isBlank()) {
+            return;
+        }
+        if (kind != TaskKind.FIX_LOG) {
+            errors.add(new FieldError("reproduceCommand", "is for kind FIX_LOG only (it checks that the logged failure is "
+                    + "gone); this job's kind is " + kind));
+        } else if (errorLog == null || errorLog.isBlank()) {
+            errors.add(new FieldError("errorLog", "required with reproduceCommand: the log whose failure the command "
+                    + "reproduces"));
+        } else if (LoggedFailure.of(errorLog).isEmpty()) {
+            errors.add(new FieldError("errorLog", "holds no Java stack trace (a line naming the exception, e.g. "
+                    + "'java.lang.IllegalStateException: empty', followed by 'at pkg.Class.method(File.java:12)' lines), so "
+                    + "there is no failure for reproduceCommand to look for; give the log with its stack trace"));
+        }
+        if (command.indexOf('\0') >= 0) {
+            errors.add(new FieldError("reproduceCommand", "contains a NUL character, which no command line can hold"));
+        }
+        if (command.length() > MAX_TEST_COMMAND) {
+            errors.add(new FieldError("reproduceCommand", "is " + command.length() + " characters long; at most "
+                    + MAX_TEST_COMMAND + " are accepted (put a longer command in a script of the repository and run that)"));
+        }
+    }
+
     private static void checkTestCommand(String testCommand, List<FieldError> errors) {
         if (testCommand == null || testCommand.isBlank()) {
             return;

@@ -52,9 +52,10 @@ public record JobView(UUID id, String state, Outcome outcome, String reason, int
      * @param kind        REPAIR, FIX_LOG or IMPLEMENT
      * @param text        the user's words
      * @param testCommand the test command, or {@code null} (detected)
+     * @param reproduceCommand a FIX_LOG job's command that makes the logged failure happen, or {@code null}
      */
     @Schema(name = "JobTask")
-    public record TaskView(TaskKind kind, String text, String testCommand) {
+    public record TaskView(TaskKind kind, String text, String testCommand, String reproduceCommand) {
     }
 
     /** @return the view of a stored job */
@@ -63,6 +64,6 @@ public record JobView(UUID id, String state, Outcome outcome, String reason, int
         return new JobView(j.id, j.state.name(), j.outcome, j.reason, j.iteration, j.candidatesProposed,
                 j.candidatesVerified, j.candidatesFailed, j.submittedAt, j.concludedAt, duration, j.patch != null,
                 new SourceView(j.sourceKind, j.sourceUrl, j.sourceRef, j.commitId, j.bundleSha),
-                new TaskView(j.taskKind, j.taskText, j.testCommand), j.budget(), j.team, j.priority);
+                new TaskView(j.taskKind, j.taskText, j.testCommand, j.reproduceCommand), j.budget(), j.team, j.priority);
     }
 }

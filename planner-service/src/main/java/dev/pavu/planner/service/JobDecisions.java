@@ -1,7 +1,11 @@
 package dev.pavu.planner.service;
 
 import dev.pavu.contracts.GateResult;
+import dev.pavu.contracts.LoggedFailure;
 import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.ReproduceSpec;
+import dev.pavu.contracts.TaskKind;
+import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 
@@ -33,7 +37,10 @@ public final class JobDecisions {
     public record Conclude(Outcome outcome, String reason, String patch, UUID winner) implements Step {
     }
 
-    /** The baseline failed with failing tests: localise the fault, then plan iteration 1. */
+    /**
+     * The baseline failed with failing tests (or, for a {@code FIX_LOG} job, its logged failure reproduced): localise the
+     * fault, then plan iteration 1.
+     */
     public record Localise() implements Step {
     }
 
@@ -110,6 +117,43 @@ public final class JobDecisions {
      *         (failing tests, or a timeout in named tests: a bug that makes a test loop forever is repaired like any other)
      */
     public static Step onBaseline(VerdictIssued v, String commit, long candidateTimeoutMs) {
+        return onBaseline(v, commit, candidateTimeoutMs, null);
+    }
+
+    /**
+     * The reproduce check of a job's plans ({@code VerifySpec.reproduce}).
+     *
+     * @param task the job's task
+     * @return the check for a {@code FIX_LOG} job with a reproduce command and an error log holding a Java stack trace
+     *         (the planner refuses a job with a command and no such log), else {@code null}
+     */
+    public static ReproduceSpec reproduce(TaskSpec task) {
+        if (task == null || task.kind() != TaskKind.FIX_LOG || task.reproduceCommand() == null || task.reproduceCommand().isBlank()) {
+            return null;
+        }
+        return LoggedFailure.of(task.errorLog()).map(f -> new ReproduceSpec(task.reproduceCommand(), f)).orElse(null);
+    }
+
+    /**
+     * Decides on the verdict of the empty patch, knowing the job's task. A {@code FIX_LOG} job is about its logged
+     * failure, not only its tests: with a reproduce command, a baseline whose tests pass but whose failure still
+     * reproduces (gate {@code reproduce} FAIL) is localised from the log's stack frames and repaired; without one, a
+     * baseline whose tests pass cannot tell whether the failure is gone, and the job concludes FAILED saying to give
+     * {@code reproduceCommand}.
+     *
+     * @param v      the baseline verdict
+     * @param commit the resolved commit, for the reason text
+     * @param candidateTimeoutMs the per-candidate limit, for the reason text
+     * @param task   the job's task, or {@code null} (treated as REPAIR)
+     * @return {@link Conclude} or {@link Localise}
+     */
+    public static Step onBaseline(VerdictIssued v, String commit, long candidateTimeoutMs, TaskSpec task) {
+        if (task != null && task.kind() == TaskKind.FIX_LOG) {
+            Step fixLog = onFixLogBaseline(v, commit, task);
+            if (fixLog != null) {
+                return fixLog;
+            }
+        }
         String at = commit == null ? "" : " at " + commit;
         String why = v.reason() == null || v.reason().isBlank() ? "no reason given" : v.reason();
         return switch (v.verdict()) {
@@ -140,6 +184,35 @@ public final class JobDecisions {
         };
     }
 
+    /** @return the FIX_LOG-specific step, or {@code null} when the REPAIR rules apply (tests failed, build broke, …) */
+    private static Step onFixLogBaseline(VerdictIssued v, String commit, TaskSpec task) {
+        String at = commit == null ? "" : " at " + commit;
+        ReproduceSpec reproduce = reproduce(task);
+        GateResult gate = v.gates().stream().filter(g -> "reproduce".equalsIgnoreCase(g.gate())).findFirst().orElse(null);
+        if (v.verdict() == Verdict.PASS && reproduce == null) {
+            String failure = LoggedFailure.of(task.errorLog()).map(f -> " (" + f.describe() + ")").orElse("");
+            return new Conclude(Outcome.FAILED, "all " + v.testsRun() + " tests pass" + at + ", so they cannot show whether"
+                    + " the logged failure" + failure + " is fixed: submit the job again with a reproduce command, a shell"
+                    + " command that makes the failure happen on this code (reproduceCommand in the request, pavu submit"
+                    + " --reproduce CMD; e.g. 'java -cp target/classes com.acme.Main'), or with a test that fails the same way",
+                    null, null);
+        }
+        if (v.verdict() == Verdict.PASS) {
+            return new Conclude(Outcome.SUCCEEDED, "nothing to repair: all " + v.testsRun() + " tests pass" + at
+                    + " and the logged failure " + reproduce.failure().describe() + " does not reproduce under '"
+                    + reproduce.command() + "' (if it should, check that the command makes it happen on this commit)", "", null);
+        }
+        if (gate == null) {
+            return null;
+        }
+        if (gate.status() == Verdict.FAIL) {
+            return new Localise();
+        }
+        return new Conclude(Outcome.FAILED, "the reproduce command '" + (reproduce == null ? "?" : reproduce.command())
+                + "' could not be judged" + at + " (" + gate.status() + ": " + gate.detail() + "); fix the command or raise"
+                + " budget.candidateTimeoutMs", null, null);
+    }
+
     /**
      * Decides the next plan after an iteration ended without a plausible patch (or after localisation,
      * with {@code p.iteration() == 0}).
@@ -150,7 +223,7 @@ public final class JobDecisions {
     public static Step next(Progress p) {
         if (p.iteration() == 0 && p.rankingSize() == 0) {
             return new Conclude(Outcome.FAILED, "fault localisation found no suspicious statement in the project's main"
-                    + " code (src/main/java) for the failing tests; nothing to repair", null, null);
+                    + " code (src/main/java) for the failing tests or the error log's stack trace; nothing to repair", null, null);
         }
         String stop;
         if (p.iteration() >= p.maxIterations()) {
@@ -186,9 +259,11 @@ public final class JobDecisions {
     public static Step onRepairVerdict(VerdictIssued v, boolean planIsCurrent, Integer planCandidates, int planVerdicts,
                                        Progress p) {
         if (v.verdict() == Verdict.PASS) {
+            String reproduced = v.gates().stream().filter(g -> "reproduce".equalsIgnoreCase(g.gate()) && g.status() == Verdict.PASS)
+                    .findFirst().map(g -> " and " + g.detail()).orElse("");
             return new Conclude(Outcome.SUCCEEDED, "candidate " + v.candidateId()
                     + (v.pattern() == null ? "" : " (" + v.pattern() + ")") + " makes all "
-                    + v.testsRun() + " tests pass", v.diff(), v.candidateId());
+                    + v.testsRun() + " tests pass" + reproduced, v.diff(), v.candidateId());
         }
         return planIsCurrent ? whenComplete(planCandidates, planVerdicts, p) : new Wait();
     }

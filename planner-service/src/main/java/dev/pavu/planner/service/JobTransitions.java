@@ -113,6 +113,7 @@ public class JobTransitions {
         job.taskText = t.text();
         job.testCommand = t.testCommand();
         job.errorLog = t.errorLog();
+        job.reproduceCommand = t.reproduceCommand();
         job.modelsJson = JsonColumns.write(t.models());
         job.gatesJson = s.gates() == null ? null : JsonColumns.write(s.gates());
         job.maxIterations = s.budget().maxIterations();

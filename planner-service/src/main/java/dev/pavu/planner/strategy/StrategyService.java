@@ -199,7 +199,7 @@ public class StrategyService {
         Log.infof("job %s iteration %d: %s (P repair %.2f, P regenerate %.2f)", in.jobId(), in.iteration(), e.summary(),
                 e.numbers().get("pRepair"), e.numbers().get("pRegenerate"));
         TaskSpec planTask = new TaskSpec(task.kind(), task.text(), task.testCommand(), task.errorLog(), usable, task.team(),
-                task.priority());
+                task.priority(), task.reproduceCommand());
         return new Choice(regenerate ? PlanKind.GENERATE : PlanKind.REPAIR, planTask,
                 new Decision(e.strategy(), numbers, why.toString()), null);
     }

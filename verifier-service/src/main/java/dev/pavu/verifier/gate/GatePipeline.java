@@ -4,6 +4,7 @@ import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.GateResult;
 import dev.pavu.contracts.ProbeSpec;
+import dev.pavu.contracts.ReproduceSpec;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.verifier.config.VerifierConfig;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The gates of a candidate in order, stopping at the first that does not pass: {@code static} and {@code tests}
  * (the toolchain's {@link BuildGates}, chosen by layout), then {@code lint} and {@code probe} when the job's
- * {@link GatePolicy} asks for them. The policy's absent parts take {@code pavu.verifier.gates.*}.
+ * {@link GatePolicy} asks for them, then {@code reproduce} when a {@code FIX_LOG} job gives a reproduce command
+ * ({@link ReproduceGate}). The policy's absent parts take {@code pavu.verifier.gates.*}.
  */
 @ApplicationScoped
 public class GatePipeline {
@@ -29,30 +31,38 @@ public class GatePipeline {
      * @param linters    linters of the lint gate; empty = no lint gate
      * @param testsFirst run the plan's tests first
      * @param probe      the runtime probe, or {@code null}
+     * @param reproduce  the reproduce check of a {@code FIX_LOG} job, or {@code null}
      */
-    public record Policy(List<String> linters, boolean testsFirst, ProbeSpec probe) {
+    public record Policy(List<String> linters, boolean testsFirst, ProbeSpec probe, ReproduceSpec reproduce) {
         public Policy {
             linters = List.copyOf(linters);
         }
 
-        /** @return true when the policy adds gates that need the built workspace (lint, probe) */
+        /** A policy without a reproduce check. */
+        public Policy(List<String> linters, boolean testsFirst, ProbeSpec probe) {
+            this(linters, testsFirst, probe, null);
+        }
+
+        /** @return true when the policy adds gates that need the built workspace (lint, probe, reproduce) */
         public boolean needsWorkspaceAfterTests() {
-            return !linters.isEmpty() || probe != null;
+            return !linters.isEmpty() || probe != null || reproduce != null;
         }
     }
 
     private final Map<BuildKind, BuildGates> byLayout = new java.util.EnumMap<>(BuildKind.class);
     private final LintGate lint;
     private final ProbeGate probe;
+    private final ReproduceGate reproduce;
     private final VerifierConfig config;
 
     public GatePipeline(MavenBuild maven, GradleGates gradle, PythonGates python, NodeGates node, LintGate lint, ProbeGate probe,
-                        VerifierConfig config) {
+                        ReproduceGate reproduce, VerifierConfig config) {
         for (BuildGates g : List.of(maven, gradle, python, node)) {
             byLayout.put(g.kind(), g);
         }
         this.lint = lint;
         this.probe = probe;
+        this.reproduce = reproduce;
         this.config = config;
     }
 
@@ -69,10 +79,19 @@ public class GatePipeline {
      * @return the policy with every absent part taken from the configuration
      */
     public Policy policy(GatePolicy p) {
+        return policy(p, null);
+    }
+
+    /**
+     * @param p         a job's policy, or {@code null}
+     * @param reproduce the plan's reproduce check ({@code VerifySpec.reproduce}), or {@code null}
+     * @return the policy with every absent part taken from the configuration, and the reproduce check
+     */
+    public Policy policy(GatePolicy p, ReproduceSpec reproduce) {
         List<String> linters = p != null && p.linters() != null ? p.linters() : config.gates().linters().orElse(List.of());
         boolean first = p != null && p.testsFirst() != null ? p.testsFirst() : config.gates().testsFirst();
         return new Policy(linters.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList(), first,
-                p == null ? null : p.probe());
+                p == null ? null : p.probe(), reproduce);
     }
 
     /**
@@ -113,6 +132,15 @@ public class GatePipeline {
                 return with(built, p.status(), "probe: " + p.detail(), results);
             }
             reason += "; probe passed";
+        }
+        if (policy.reproduce() != null) {
+            GateResult r = reproduce.run(policy.reproduce(), ctx.get(), root, run);
+            results.add(r);
+            run.note("reproduce: " + r.status() + " " + r.detail());
+            if (r.status() != Verdict.PASS) {
+                return with(built, r.status(), "reproduce: " + r.detail(), results);
+            }
+            reason += "; " + r.detail();
         }
         return with(built, Verdict.PASS, reason, results);
     }

@@ -194,11 +194,15 @@ public class CandidateVerifier {
                     + "(pyproject.toml, setup.py, setup.cfg, tox.ini, pytest.ini, or test_*.py / *_test.py files) and Node "
                     + "(package.json with a test script) projects; give a test command for anything else");
         }
-        GatePipeline.Policy policy = pipeline.policy(diff.verify().gates());
+        GatePipeline.Policy policy = pipeline.policy(diff.verify().gates(), diff.verify().reproduce());
         List<String> testsFirst = policy.testsFirst() ? diff.verify().testsFirst() : List.of();
         if (diff.verify().gates() != null) {
             note(log, "gate policy: linters " + (policy.linters().isEmpty() ? "none" : String.join(", ", policy.linters()))
                     + ", tests first " + (policy.testsFirst() ? "on" : "off") + ", probe " + (policy.probe() == null ? "none" : "on"));
+        }
+        if (policy.reproduce() != null) {
+            note(log, "reproduce command: '" + policy.reproduce().command() + "' (the logged failure "
+                    + policy.reproduce().failure().describe() + " must not occur in its output)");
         }
         Duration timeout = diff.verify().timeoutMs() > 0 ? Duration.ofMillis(diff.verify().timeoutMs()) : config.defaultTimeout();
         RunContext run = RunContext.startingNow(timeout, log, watch);
