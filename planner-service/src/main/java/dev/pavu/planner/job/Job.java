@@ -9,6 +9,7 @@ import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.JobCancelled;
 import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.ReproduceSpec;
 import dev.pavu.contracts.PartialFix;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
@@ -325,7 +326,8 @@ public final class Job {
         }
         if (plausibles.any()) {
             Conclude ranked = JobDecisions.timedOut(submittedAt, budget.jobTimeoutMs(), now)
-                    ? plausibles.conclude("the job's time limit ended the search") : plausibles.decide(rules, false, now);
+                    ? plausibles.conclude("the job's time limit ended the search", alsoPasses())
+                    : plausibles.decide(rules, false, now, alsoPasses());
             return ranked == null ? Transition.NONE : Transition.of(conclude(ranked, submittedEventId));
         }
         if (!JobDecisions.timedOut(submittedAt, budget.jobTimeoutMs(), now)) {
@@ -352,7 +354,7 @@ public final class Job {
     private Transition ranking(Instant now, UUID causation) {
         Plan current = iteration > 0 ? history.plan(iteration) : null;
         boolean planOver = current == null || current.candidateCount() != null && current.verdicts() >= current.candidateCount();
-        Conclude c = plausibles.decide(rules, planOver, now);
+        Conclude c = plausibles.decide(rules, planOver, now, alsoPasses());
         return c == null ? Transition.NONE : Transition.of(conclude(c, causation));
     }
 
@@ -395,6 +397,13 @@ public final class Job {
         partialsOffered = kind == PlanKind.REPAIR ? history.partials.size() : partialsOffered;
         return new PlanProposed(env, plan.planId(), kind, source(), planTask, locations, failing, maxCandidates, verify, tried, d,
                 offered);
+    }
+
+    /** A FIX_LOG job's plausible patches also passed its reproduce gate: its conclusion says so. */
+    private String alsoPasses() {
+        ReproduceSpec r = JobDecisions.reproduce(task);
+        return r == null ? "" : " and the logged failure " + r.failure().describe() + " no longer reproduces under '"
+                + r.command() + "'";
     }
 
     private JobConcluded conclude(Conclude c, UUID causation) {

@@ -49,9 +49,11 @@ final class Plausibles {
      * @param rules   the planner's settings
      * @param planOver the current plan has no candidate left without a verdict
      * @param now     the time now
+     * @param alsoPasses what every plausible patch also passed besides the tests, appended to the reason (e.g. a
+     *                FIX_LOG job's " and the logged failure … no longer reproduces under '…'"), or {@code ""}
      * @return the conclusion with the best-ranked patch when the extra search is over, else {@code null} (wait)
      */
-    Conclude decide(JobRules rules, boolean planOver, Instant now) {
+    Conclude decide(JobRules rules, boolean planOver, Instant now, String alsoPasses) {
         if (!any()) {
             return null;
         }
@@ -67,19 +69,20 @@ final class Plausibles {
         } else {
             return null;
         }
-        return conclude(why);
+        return conclude(why, alsoPasses);
     }
 
     /**
      * @param why why the extra search ended, or {@code null} when ranking is off
+     * @param alsoPasses what every plausible patch also passed besides the tests (see {@link #decide}), or {@code ""}
      * @return the conclusion SUCCEEDED with the best-ranked plausible patch
      */
-    Conclude conclude(String why) {
+    Conclude conclude(String why, String alsoPasses) {
         ranked = PatchRanker.rank(all);
         RankedPatch top = ranked.getFirst();
         PlausiblePatch p = all.stream().filter(x -> x.candidateId().equals(top.candidateId())).findFirst().orElseThrow();
         String reason = "candidate " + top.candidateId() + (top.pattern() == null ? "" : " (" + top.pattern() + ")")
-                + " makes all " + p.testsRun() + " tests pass";
+                + " makes all " + p.testsRun() + " tests pass" + alsoPasses;
         if (why != null) {
             reason += "; ranked first of " + ranked.size() + " plausible patch" + (ranked.size() == 1 ? "" : "es")
                     + " (score " + String.format(Locale.ROOT, "%.2f", top.score()) + "; " + why + ")";
