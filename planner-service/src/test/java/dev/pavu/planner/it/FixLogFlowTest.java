@@ -1,6 +1,5 @@
 package dev.pavu.planner.it;
 
-import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventTypes;
@@ -19,13 +18,15 @@ import dev.pavu.testsupport.KafkaProbe;
 import dev.pavu.testsupport.PavuStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.pavu.planner.it.FlowEvents.one;
+import static dev.pavu.planner.it.FlowEvents.plan;
+import static dev.pavu.planner.it.FlowEvents.sendCandidates;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -158,27 +159,8 @@ class FixLogFlowTest {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
     }
 
-    private static <T extends dev.pavu.contracts.PavuEvent> T one(String topic, String jobId, String type, Class<T> cls) {
-        List<ConsumerRecord<String, String>> found = KafkaProbe.await(topic,
-                rec -> jobId.equals(rec.key()) && rec.value().contains(type), 1, WAIT);
-        assertEquals(1, found.size(), "no " + type + " for job " + jobId + " on " + topic);
-        return EventCodec.read(found.getFirst().value(), cls);
-    }
 
-    private static PlanProposed plan(String jobId, int iteration) {
-        List<ConsumerRecord<String, String>> found = KafkaProbe.await(TestTopics.PLANS,
-                rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.PLAN_PROPOSED)
-                        && EventCodec.read(rec.value()).envelope().iteration() == iteration, 1, WAIT);
-        assertEquals(1, found.size(), "no plan of iteration " + iteration + " for job " + jobId);
-        return EventCodec.read(found.getFirst().value(), PlanProposed.class);
-    }
 
-    private static void sendCandidates(String jobId, PlanProposed plan, int count) {
-        CandidatesProposed cp = new CandidatesProposed(Envelope.of(EventTypes.CANDIDATES_PROPOSED, UUID.fromString(jobId),
-                plan.envelope().iteration(), plan.eventId(), "actuator-service"), plan.planId(), count, 0, List.of(),
-                count + " candidates");
-        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(cp));
-    }
 
     private static VerdictIssued verdict(String jobId, PlanProposed plan, Verdict v, List<GateResult> gates, String diff) {
         return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), plan.envelope().iteration(),

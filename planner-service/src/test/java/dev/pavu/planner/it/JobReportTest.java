@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.pavu.planner.it.FlowEvents.plan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -201,13 +202,6 @@ class JobReportTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static PlanProposed plan(String jobId, int iteration) {
-        List<ConsumerRecord<String, String>> found = KafkaProbe.await(TestTopics.PLANS,
-                rec -> jobId.equals(rec.key()) && rec.value().contains(EventTypes.PLAN_PROPOSED)
-                        && EventCodec.read(rec.value()).envelope().iteration() == iteration, 1, WAIT);
-        assertEquals(1, found.size(), "no plan of iteration " + iteration + " for job " + jobId);
-        return EventCodec.read(found.getFirst().value(), PlanProposed.class);
-    }
 
     private static DiffProposed diff(PlanProposed plan, String diff, String pattern, String description, int index) {
         return new DiffProposed(Envelope.of(EventTypes.DIFF_PROPOSED, plan.envelope().jobId(), 1, plan.eventId(),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.pavu.planner.it.FlowEvents.one;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,10 +141,4 @@ class LlmStrategyTest {
         return EventCodec.read(found.getFirst().value(), PlanProposed.class);
     }
 
-    private static <T extends dev.pavu.contracts.PavuEvent> T one(String topic, String jobId, String type, Class<T> cls) {
-        List<ConsumerRecord<String, String>> found = KafkaProbe.await(topic,
-                rec -> jobId.equals(rec.key()) && rec.value().contains(type), 1, WAIT);
-        assertEquals(1, found.size(), "no " + type + " for job " + jobId + " on " + topic);
-        return EventCodec.read(found.getFirst().value(), cls);
-    }
 }
