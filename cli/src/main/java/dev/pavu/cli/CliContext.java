@@ -34,13 +34,18 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
 
     /**
      * @param option the {@code --planner} value, or {@code null}
-     * @return the planner's base URL without a trailing slash: the option, else {@code PAVU_PLANNER_URL},
-     *         else {@value #DEFAULT_PLANNER_URL}
+     * @return the planner's base URL without a trailing slash: the option, else {@code PAVU_PLANNER_URL}, else
+     *         {@code http://localhost:$PAVU_PLANNER_PORT} (the port the local stack started the planner on), else
+     *         {@value #DEFAULT_PLANNER_URL}
      */
     public String plannerUrl(String option) {
         String url = option;
         if (url == null || url.isBlank()) {
             url = env.get("PAVU_PLANNER_URL");
+        }
+        String port = env.get("PAVU_PLANNER_PORT");
+        if ((url == null || url.isBlank()) && port != null && port.strip().matches("\\d{1,5}")) {
+            url = "http://localhost:" + port.strip();
         }
         if (url == null || url.isBlank()) {
             url = DEFAULT_PLANNER_URL;
