@@ -3,11 +3,15 @@
 
     breakdown.py <planner-url> <job-id>
 
+The planner's API needs a token: PAVU_TOKEN, else the local stack's admin token ($PAVU_STACK_DIR/admin-token, by
+default .pavu/stack/admin-token), as the CLI does.
+
 Prints one line: submitted→baseline candidate (planner and actuator), baseline (verifier, the diff's event to its
 verdict), verdict→first repair candidate (planner and actuator), first candidate (verifier: its diff's event to its
 verdict; the first PASS when there is one), the rest to the conclusion, and the whole; seconds.
 """
 import json
+import os
 import sys
 import urllib.request
 from datetime import datetime
@@ -17,9 +21,23 @@ def at(e):
     return datetime.fromisoformat(e["occurredAt"].replace("Z", "+00:00")).timestamp()
 
 
+def token():
+    if os.environ.get("PAVU_TOKEN"):
+        return os.environ["PAVU_TOKEN"]
+    path = os.path.join(os.environ.get("PAVU_STACK_DIR", ".pavu/stack"), "admin-token")
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
 def main():
     url, job = sys.argv[1].rstrip("/"), sys.argv[2]
-    with urllib.request.urlopen(f"{url}/jobs/{job}/events") as r:
+    request = urllib.request.Request(f"{url}/jobs/{job}/events")
+    if token():
+        request.add_header("Authorization", f"Bearer {token()}")
+    with urllib.request.urlopen(request) as r:
         events = json.load(r)
     events.sort(key=at)
     first = lambda pred: next((e for e in events if pred(e)), None)
