@@ -254,16 +254,15 @@ public final class JobDecisions {
      * @param planCandidates the plan's announced candidate count, or {@code null} when not yet known
      * @param planVerdicts   verdicts received for the plan, this one included
      * @param p              the job's progress, this verdict included
-     * @return {@link Conclude} SUCCEEDED on PASS; {@link #next} when the current plan is complete; else {@link Wait}
+     * @return {@link #next} when the current plan is complete, else {@link Wait}
+     * @throws IllegalArgumentException for a PASS verdict: the job's plausible patches are ranked and concluded by
+     *                                  {@code dev.pavu.planner.job.Plausibles}
      */
     public static Step onRepairVerdict(VerdictIssued v, boolean planIsCurrent, Integer planCandidates, int planVerdicts,
                                        Progress p) {
         if (v.verdict() == Verdict.PASS) {
-            String reproduced = v.gates().stream().filter(g -> "reproduce".equalsIgnoreCase(g.gate()) && g.status() == Verdict.PASS)
-                    .findFirst().map(g -> " and " + g.detail()).orElse("");
-            return new Conclude(Outcome.SUCCEEDED, "candidate " + v.candidateId()
-                    + (v.pattern() == null ? "" : " (" + v.pattern() + ")") + " makes all "
-                    + v.testsRun() + " tests pass" + reproduced, v.diff(), v.candidateId());
+            throw new IllegalArgumentException("a PASS verdict is decided by the plausible-patch ranking "
+                    + "(dev.pavu.planner.job.Plausibles), not here");
         }
         return planIsCurrent ? whenComplete(planCandidates, planVerdicts, p) : new Wait();
     }

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JobDecisionsTest {
@@ -150,12 +151,11 @@ class JobDecisionsTest {
     }
 
     @Test
-    void passingRepairVerdictWinsAtOnce() {
+    void aPassingRepairVerdictIsNotDecidedHere() {
+        // a PASS goes to the plausible-patch ranking (JobTest.aPassingCandidateConcludesSucceededWithItsPatch,
+        // JobRankingTest); deciding it here too would be a second, diverging conclusion
         VerdictIssued pass = verdict(Verdict.PASS, List.of(), List.of(), 5, "--- a/x\n+++ b/x\n");
-        Conclude c = assertInstanceOf(Conclude.class, JobDecisions.onRepairVerdict(pass, false, null, 1, progress(1, 0, 1, 40, 100)));
-        assertEquals(Outcome.SUCCEEDED, c.outcome());
-        assertEquals(pass.diff(), c.patch());
-        assertEquals(pass.candidateId(), c.winner());
+        assertThrows(IllegalArgumentException.class, () -> JobDecisions.onRepairVerdict(pass, false, null, 1, progress(1, 0, 1, 40, 100)));
     }
 
     @Test
