@@ -85,10 +85,12 @@ public class DeadLetterService {
         return id;
     }
 
-    /** Appends the gap marker of a dead letter to its job's audit trail (idempotent by a name-based event id). */
+    /**
+     * Appends the gap marker of a dead letter to its job's audit trail, idempotent by a name-based event id
+     * ({@link #markerId}).
+     */
     private void gap(long id, DeadLetter d, JsonNode envelope) {
-        UUID markerId = UUID.nameUUIDFromBytes(("pavu-dead-letter:" + d.dlqTopic() + ":" + d.dlqPartition() + ":"
-                + d.dlqOffset()).getBytes(StandardCharsets.UTF_8));
+        UUID markerId = markerId(d);
         int iteration = envelope != null && envelope.path("iteration").canConvertToInt() ? envelope.path("iteration").asInt() : 0;
         Instant at = d.deadLetteredAt() == null ? Instant.now() : d.deadLetteredAt();
         String producer = d.service() == null ? "unknown" : d.service();
@@ -120,6 +122,23 @@ public class DeadLetterService {
         }
         events.append(new StoredEvent(0, markerId, d.jobId(), GAP_TYPE, iteration, d.eventId(), at, producer,
                 d.dlqTopic(), d.dlqPartition(), d.dlqOffset(), d.recordKey(), payload.toString(), null));
+    }
+
+    /**
+     * The gap marker's event id: one per failed record and consumer group. A consumer whose group rebalances after it
+     * dead-lettered a record but before it committed the offset gets that record again and dead-letters it a second
+     * time (Kafka delivers at least once); both dead letters name the same original topic, partition and offset, and
+     * so give the trail one gap. A dead letter without those headers (sent by hand) is named by its own position.
+     *
+     * @param d a stored dead letter
+     * @return a name-based (type 3) UUID
+     */
+    static UUID markerId(DeadLetter d) {
+        String name = d.originalTopic() != null && d.originalPartition() != null && d.originalOffset() != null
+                ? "pavu-dead-letter:" + d.consumerGroup() + ":" + d.originalTopic() + ":" + d.originalPartition() + ":"
+                + d.originalOffset()
+                : "pavu-dead-letter:" + d.dlqTopic() + ":" + d.dlqPartition() + ":" + d.dlqOffset();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode envelopeOf(String value) {
