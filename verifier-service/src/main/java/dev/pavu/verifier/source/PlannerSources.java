@@ -69,7 +69,25 @@ public class PlannerSources {
         if (resp.statusCode() >= 500) {
             throw new RetryableException("GET " + uri + " answered " + resp.statusCode(), null);
         }
-        throw new IOException("GET " + uri + " answered " + resp.statusCode() + ": the planner does not have bundle " + bundleSha);
+        throw new IOException(refusal(uri, resp.statusCode(), bundleSha));
+    }
+
+    /**
+     * What a 4xx answer to a bundle download means for an operator: a 401/403 is this service's credential, not a
+     * missing bundle.
+     *
+     * @param uri       the URL asked
+     * @param status    the HTTP status (4xx)
+     * @param bundleSha the bundle asked for
+     * @return a message naming the URL, the status and what to check
+     */
+    static String refusal(URI uri, int status, String bundleSha) {
+        return switch (status) {
+            case 401, 403 -> "GET " + uri + " answered " + status + ": the planner refused this verifier's service "
+                    + "credential; check that the verifier and the planner share the same service token "
+                    + "(pavu.auth.service-token, environment PAVU_SERVICE_TOKEN)";
+            default -> "GET " + uri + " answered " + status + ": the planner does not have bundle " + bundleSha;
+        };
     }
 
     /** A failure worth retrying: the planner was unreachable or answered 5xx. */
