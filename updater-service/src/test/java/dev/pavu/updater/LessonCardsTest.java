@@ -112,6 +112,23 @@ class LessonCardsTest {
     }
 
     @Test
+    void aVerdictThatArrivesAfterTheConclusionRebuildsTheCard() {
+        String team = team();
+        LessonJobs job = LessonJobs.job(team, assertion("com.acme.QueueTest", "drains", "0", "2"),
+                at("com.acme.Queue", "drain", 31), List.of("loop-bound", "off-by-one"), Outcome.SUCCEEDED, "fixed");
+        List<dev.pavu.contracts.PavuEvent> early = job.history().subList(0, job.history().size() - 1);
+        early.forEach(LessonJobs::publish);
+        awaitTrue("the early history of " + job.jobId(), () -> eventCount(job.jobId()) == early.size());
+        LessonJobs.publish(job.concluded());
+        awaitTrue("the lesson card of " + job.jobId(),
+                () -> given().get("/lessons/{id}", job.jobId()).then().extract().statusCode() == 200);
+        given().get("/lessons/{id}", job.jobId()).then().body("tried.verdicts.PASS", equalTo(null));
+        LessonJobs.publish(job.history().getLast()); // the winning verdict, late
+        awaitTrue("the card with the late PASS verdict", () -> Integer.valueOf(1).equals(
+                given().get("/lessons/{id}", job.jobId()).then().extract().jsonPath().get("tried.verdicts.PASS")));
+    }
+
+    @Test
     void aCardOfAJobNothingFixedSaysWhy() {
         String team = team();
         LessonJobs job = conclude(LessonJobs.job(team, assertion("com.acme.DateTest", "parsesLeapDay", "29", "1"),

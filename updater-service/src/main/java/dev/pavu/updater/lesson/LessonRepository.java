@@ -55,9 +55,44 @@ public class LessonRepository {
      * @throws IllegalStateException on a database error
      */
     public boolean insert(LessonCard card, String embedded, float[] embedding, String model) {
+        return write(card, embedded, embedding, model, "on conflict (job_id) do nothing");
+    }
+
+    /**
+     * Stores a job's card in place of the one it has (or as its first).
+     *
+     * @param card      the card
+     * @param embedded  the text that was embedded
+     * @param embedding its vector
+     * @param model     the embedding model's name
+     * @throws IllegalStateException on a database error
+     */
+    public void replace(LessonCard card, String embedded, float[] embedding, String model) {
+        write(card, embedded, embedding, model, "on conflict (job_id) do update set team = excluded.team, "
+                + "outcome = excluded.outcome, card = excluded.card, embedded = excluded.embedded, "
+                + "embedding = excluded.embedding, model = excluded.model, concluded_at = excluded.concluded_at");
+    }
+
+    /**
+     * @param jobId a job
+     * @return whether it has a card
+     */
+    public boolean exists(UUID jobId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from lesson_cards where job_id = ?")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read lesson cards: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean write(LessonCard card, String embedded, float[] embedding, String model, String onConflict) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into lesson_cards (job_id, team, outcome, card, embedded, embedding, model, concluded_at) "
-                        + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?) on conflict (job_id) do nothing")) {
+                        + "values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?) " + onConflict)) {
             Float[] boxed = new Float[embedding.length];
             for (int i = 0; i < embedding.length; i++) {
                 boxed[i] = embedding[i];

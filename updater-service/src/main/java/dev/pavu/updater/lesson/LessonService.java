@@ -61,10 +61,37 @@ public class LessonService {
      */
     public Optional<LessonCard> concluded(JobConcluded concluded) {
         UUID jobId = concluded.envelope().jobId();
-        if (!config.enabled() || cards.find(jobId).isPresent()) {
+        if (!config.enabled() || cards.exists(jobId)) {
+            return Optional.empty();
+        }
+        return write(concluded, history(jobId), false);
+    }
+
+    /**
+     * Rewrites the card of a concluded job when one of its events arrives after the conclusion: the updater reads the
+     * four topics on separate channels, so a verdict can reach the log after the JobConcluded the planner sent once it
+     * had that verdict. The card is built again from the log (the job still has one card; a job without a card is
+     * left alone). Runs in the caller's transaction.
+     *
+     * @param jobId the job of an event just appended to the log (not a JobConcluded)
+     * @return the rewritten card, or empty when the job has no card (it has not concluded) or lessons are off
+     */
+    public Optional<LessonCard> lateEvent(UUID jobId) {
+        if (!config.enabled() || !cards.exists(jobId)) {
             return Optional.empty();
         }
         List<PavuEvent> history = history(jobId);
+        for (PavuEvent e : history) {
+            if (e instanceof JobConcluded c) {
+                Log.debugf("lesson of job %s: an event arrived after the conclusion, card rebuilt", jobId);
+                return write(c, history, true);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LessonCard> write(JobConcluded concluded, List<PavuEvent> history, boolean replace) {
+        UUID jobId = concluded.envelope().jobId();
         LessonCard card;
         String embedded;
         float[] vector;
@@ -80,10 +107,13 @@ public class LessonService {
             Log.warnf(e, "no lesson card for job %s: %s", jobId, e.getMessage());
             return Optional.empty();
         }
-        if (!cards.insert(card, embedded, vector, LessonEmbedder.MODEL)) {
+        if (replace) {
+            cards.replace(card, embedded, vector, LessonEmbedder.MODEL);
+        } else if (!cards.insert(card, embedded, vector, LessonEmbedder.MODEL)) {
             return Optional.empty();
         }
-        Log.infof("lesson card of job %s (%s, team %s) written", jobId, card.outcome(), card.team());
+        Log.infof("lesson card of job %s (%s, team %s) %s", jobId, card.outcome(), card.team(),
+                replace ? "rewritten" : "written");
         return Optional.of(card);
     }
 

@@ -90,6 +90,9 @@ public class AuditService {
             default -> State.RUNNING;
         };
         summaries.touch(env.jobId(), state, env.iteration(), env.occurredAt());
+        if (!(event instanceof JobConcluded)) {
+            lessons.lateEvent(env.jobId()); // an event of a job concluded before it arrived: its card is rebuilt
+        }
         switch (event) {
             case JobSubmitted s -> summaries.submitted(env.jobId(), env.occurredAt(), s.task().text(),
                     s.source().kind(), s.source().url());
