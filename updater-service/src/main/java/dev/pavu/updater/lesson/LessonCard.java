@@ -32,7 +32,9 @@ public record LessonCard(UUID jobId, String team, String taskKind, FailureSignat
      *                     {@code org.opentest4j.AssertionFailedError}; {@code null} when none is known
      * @param messageShape that test's message with numbers, strings and ids replaced ({@link Shapes#shape})
      * @param failingTests failing tests of the baseline run, {@code Class#method}, sorted, at most 20
-     * @param suspicious   the most suspicious code the planner named, {@code Class.method (file:line)}, at most 3
+     * @param suspicious   the most suspicious code the planner named, {@code Class.method (file:line)}, at most 3;
+     *                     for a {@code FIX_LOG} job without failing tests, its error log's top frames
+     *                     ({@code pkg.Class.method})
      */
     public record FailureSignature(String exception, String messageShape, List<String> failingTests,
                                    List<String> suspicious) {

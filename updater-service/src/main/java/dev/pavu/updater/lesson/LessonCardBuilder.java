@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Builds a job's {@link LessonCard} from its events as the audit log holds them (a pure function: no database, no
  * other service). The failure comes from the baseline verdict's failing tests (else the first repair plan's, else the
- * task's error log), the suspicious code from the first repair plan's ranked locations, what was tried from the
+ * task's error log), the suspicious code from the first repair plan's ranked locations (a {@code FIX_LOG} job's log
+ * frames when it has no failing tests), what was tried from the
  * DiffProposed and VerdictIssued events, and the fix or the reason from the JobConcluded event.
  *
  * <p>Everything taken from events is treated as untrusted text: cleaned of control characters and bounded
@@ -117,6 +118,7 @@ public final class LessonCardBuilder {
         }
         String exception = null;
         String shape = "";
+        List<String> logFrames = List.of();
         if (!failures.isEmpty()) {
             TestFailure f = failures.getFirst();
             String header = firstLine(f.stackTrace());
@@ -127,10 +129,15 @@ public final class LessonCardBuilder {
             String message = f.message() != null ? f.message() : m.matches() ? m.group(2) : null;
             shape = Shapes.shape(message, config.maxMessageChars());
         } else if (submitted != null && submitted.task().errorLog() != null) {
-            var logged = LoggedFailure.of(Shapes.cut(submitted.task().errorLog(), 50_000));
+            String log = Shapes.cut(submitted.task().errorLog(), 50_000);
+            var logged = LoggedFailure.of(log);
             if (logged.isPresent()) {
                 exception = Shapes.clean(logged.get().exception(), MAX_NAME);
-                shape = Shapes.shape(logged.get().describe(), config.maxMessageChars());
+                // the message printed after the innermost exception's type, e.g. "queue 17 is empty"
+                int at = log.lastIndexOf(logged.get().exception() + ": ");
+                String message = at < 0 ? "" : firstLine(log.substring(at + logged.get().exception().length() + 2));
+                shape = Shapes.shape(message, config.maxMessageChars());
+                logFrames = logged.get().frames();
             }
         }
         TreeSet<String> tests = new TreeSet<>();
@@ -139,7 +146,8 @@ public final class LessonCardBuilder {
             tests.add(Shapes.clean(id, MAX_NAME));
         }
         List<String> suspicious = new ArrayList<>();
-        if (repair != null) {
+        logFrames.stream().limit(MAX_SUSPICIOUS).forEach(f -> suspicious.add(Shapes.clean(f, MAX_NAME)));
+        if (repair != null && suspicious.isEmpty()) {
             for (SuspiciousLocation l : repair.locations()) {
                 if (suspicious.size() == MAX_SUSPICIOUS) {
                     break;

@@ -85,7 +85,7 @@ public class LessonResource {
     @APIResponse(responseCode = "200", description = "JSON array of {jobId, score, card}, most similar first")
     @APIResponse(responseCode = "400", description = "neither or both of jobId and text, or a bad limit")
     @APIResponse(responseCode = "404", description = "the job has no card, or it is not the caller's team's")
-    public List<Similar> similar(
+    public List<LessonService.Similar> similar(
             @Parameter(description = "job id (UUID) whose card is the query") @QueryParam("jobId") String jobId,
             @Parameter(description = "a failure in words")
             @QueryParam("text") @Size(max = MAX_QUERY_CHARS, message = "text must be at most 2000 characters") String text,
@@ -103,7 +103,7 @@ public class LessonResource {
         int n = Integer.parseInt(limit.strip());
         if (byJob) {
             LessonRepository.Stored query = visible(jobId);
-            return view(lessons.similar(query.embedding(), query.card().team(), query.card().jobId(), n));
+            return lessons.similar(query.embedding(), query.card().team(), query.card().jobId(), n);
         }
         float[] vector;
         try {
@@ -111,7 +111,7 @@ public class LessonResource {
         } catch (RuntimeException | LinkageError e) {
             throw ApiException.unavailable("the embedding model cannot run here (" + e.getMessage() + "); retry later");
         }
-        return view(lessons.similar(vector, PavuAuth.team(identity).orElse(null), null, n));
+        return lessons.similar(vector, PavuAuth.team(identity).orElse(null), null, n);
     }
 
     /**
@@ -140,17 +140,4 @@ public class LessonResource {
                         + " (not concluded yet, concluded before lessons were kept, or not your team's)"));
     }
 
-    private static List<Similar> view(List<LessonService.Similar> found) {
-        return found.stream().map(s -> new Similar(s.jobId(), s.score(), s.card())).toList();
-    }
-
-    /**
-     * One card near the query.
-     *
-     * @param jobId the card's job
-     * @param score cosine similarity to the query, -1..1 (1 = the same direction)
-     * @param card  the card
-     */
-    public record Similar(UUID jobId, double score, LessonCard card) {
-    }
 }
