@@ -15,6 +15,7 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.updater.config.UpdaterConfig;
+import dev.pavu.updater.lesson.LessonService;
 import dev.pavu.updater.repository.EventRepository;
 import dev.pavu.updater.repository.JobSummaryRepository;
 import dev.pavu.updater.repository.JobSummaryRepository.State;
@@ -26,7 +27,8 @@ import jakarta.transaction.Transactional;
 import java.util.OptionalLong;
 
 /**
- * Records one event: appends it to the audit log and folds it into its job's summary, exactly once.
+ * Records one event: appends it to the audit log and folds it into its job's summary, exactly once; a JobConcluded
+ * also writes the job's lesson card ({@link LessonService}) in the same transaction.
  */
 @ApplicationScoped
 public class AuditService {
@@ -35,13 +37,15 @@ public class AuditService {
     private final EventRepository events;
     private final JobSummaryRepository summaries;
     private final UpdaterConfig config;
+    private final LessonService lessons;
 
     public AuditService(ProcessedEvents processed, EventRepository events, JobSummaryRepository summaries,
-                        UpdaterConfig config) {
+                        UpdaterConfig config, LessonService lessons) {
         this.processed = processed;
         this.events = events;
         this.summaries = summaries;
         this.config = config;
+        this.lessons = lessons;
     }
 
     /**
@@ -86,6 +90,9 @@ public class AuditService {
             default -> State.RUNNING;
         };
         summaries.touch(env.jobId(), state, env.iteration(), env.occurredAt());
+        if (!(event instanceof JobConcluded)) {
+            lessons.lateEvent(env.jobId()); // an event of a job concluded before it arrived: its card is rebuilt
+        }
         switch (event) {
             case JobSubmitted s -> summaries.submitted(env.jobId(), env.occurredAt(), s.task().text(),
                     s.source().kind(), s.source().url());
@@ -109,8 +116,11 @@ public class AuditService {
             case JobExpired ignored -> {
                 // handled above
             }
-            case JobConcluded c -> summaries.concluded(env.jobId(), c.outcome().name(), c.reason(), c.patch(),
-                    c.winningCandidateId(), c.candidatesTried(), c.durationMs(), env.occurredAt());
+            case JobConcluded c -> {
+                summaries.concluded(env.jobId(), c.outcome().name(), c.reason(), c.patch(),
+                        c.winningCandidateId(), c.candidatesTried(), c.durationMs(), env.occurredAt());
+                lessons.concluded(c);
+            }
         }
     }
 
