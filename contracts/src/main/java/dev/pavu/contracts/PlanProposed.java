@@ -1,6 +1,8 @@
 package dev.pavu.contracts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -21,11 +23,25 @@ import java.util.UUID;
  * @param partialFixes   verified candidates that made some but not all failing tests pass, fewest failures first, for
  *                       the actuator to combine with a second edit (two-location patches); empty when there are none
  *                       (absent in events written before, read as empty)
+ * @param patternWeights the planner's evidence on fix patterns for this plan: pattern name → a multiplier (&gt; 0, at
+ *                       most {@link #MAX_PATTERN_WEIGHT}) of the actuator's pattern prior; above 1 the planner wants
+ *                       the pattern earlier (it partly fixed this job, or fixed jobs of this failure kind), below 1
+ *                       later; a pattern not named keeps its prior (empty: no evidence; absent in events written
+ *                       before, read as empty; non-finite or non-positive values are dropped, others clamped to
+ *                       [{@link #MIN_PATTERN_WEIGHT}, {@link #MAX_PATTERN_WEIGHT}])
  */
 public record PlanProposed(Envelope envelope, UUID planId, PlanKind kind, SourceRef source, TaskSpec task,
                            List<SuspiciousLocation> locations, List<TestFailure> failingTests, int maxCandidates,
                            VerifySpec verify, List<String> triedPatchHashes, Decision decision,
-                           List<PartialFix> partialFixes) implements PavuEvent {
+                           List<PartialFix> partialFixes, Map<String, Double> patternWeights) implements PavuEvent {
+
+    /** The smallest pattern weight a plan carries: evidence never removes a pattern from the search. */
+    public static final double MIN_PATTERN_WEIGHT = 0.05;
+    /** The largest pattern weight a plan carries. */
+    public static final double MAX_PATTERN_WEIGHT = 20.0;
+    /** Pattern weights a plan carries at most (more are dropped, in the map's order). */
+    public static final int MAX_PATTERN_WEIGHTS = 200;
+
     public PlanProposed {
         Objects.requireNonNull(envelope, "envelope is required");
         Objects.requireNonNull(planId, "planId is required");
@@ -37,6 +53,37 @@ public record PlanProposed(Envelope envelope, UUID planId, PlanKind kind, Source
         failingTests = failingTests == null ? List.of() : List.copyOf(failingTests);
         triedPatchHashes = triedPatchHashes == null ? List.of() : List.copyOf(triedPatchHashes);
         partialFixes = partialFixes == null ? List.of() : List.copyOf(partialFixes);
+        patternWeights = boundedWeights(patternWeights);
+    }
+
+    /** A plan without pattern weights (plans before search-order evidence). */
+    public PlanProposed(Envelope envelope, UUID planId, PlanKind kind, SourceRef source, TaskSpec task,
+                        List<SuspiciousLocation> locations, List<TestFailure> failingTests, int maxCandidates,
+                        VerifySpec verify, List<String> triedPatchHashes, Decision decision,
+                        List<PartialFix> partialFixes) {
+        this(envelope, planId, kind, source, task, locations, failingTests, maxCandidates, verify, triedPatchHashes,
+                decision, partialFixes, Map.of());
+    }
+
+    /**
+     * @param weights pattern → multiplier, or {@code null}
+     * @return the same without blank names and non-finite or non-positive values, clamped, at most
+     *         {@link #MAX_PATTERN_WEIGHTS} entries, in the given order, unmodifiable
+     */
+    static Map<String, Double> boundedWeights(Map<String, Double> weights) {
+        if (weights == null || weights.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            Double w = e.getValue();
+            if (out.size() >= MAX_PATTERN_WEIGHTS || e.getKey() == null || e.getKey().isBlank() || w == null
+                    || !Double.isFinite(w) || w <= 0) {
+                continue;
+            }
+            out.put(e.getKey(), Math.max(MIN_PATTERN_WEIGHT, Math.min(MAX_PATTERN_WEIGHT, w)));
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** A plan without partial fixes (every plan before two-location patches, and the baseline). */
