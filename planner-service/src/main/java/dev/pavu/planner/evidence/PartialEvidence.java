@@ -26,7 +26,7 @@ import java.util.Set;
  *   the tests that passed before the first failure; with whole-suite runs {@code B − failed} is the exact count and
  *   bounds {@code passed}, which then also holds tests that always passed.</li>
  *   <li><b>Location</b>: the statements a partial fix touched (old-side lines of its deleted lines, and the old line
- *   an added line goes before) are matched against the job's ranking; each matched location takes the best gain
+ *   an inserted line goes before; lines added right after deleted ones replace them) are matched against the job's ranking; each matched location takes the best gain
  *   {@code g} of the partial fixes there and its score {@code s} becomes the noisy-OR
  *   {@code s' = 1 − (1 − s)(1 − β·g)} (stays in [0, 1], is ≥ {@code s}, and equals {@code s} for {@code g = 0}).
  *   The next plan's locations are the boosted ones first (highest {@code s'} first; those outside the plan's slice, at
@@ -132,14 +132,25 @@ public final class PartialEvidence {
             Set<Integer> lines = new LinkedHashSet<>();
             for (Hunk h : fp.hunks()) {
                 int old = Math.max(1, h.oldStart());
+                boolean replacing = false; // added lines right after deleted ones replace them: they touch no other line
                 for (HunkLine l : h.lines()) {
                     if (lines.size() >= MAX_TOUCHED) {
                         break;
                     }
                     switch (l.op()) {
-                        case CONTEXT -> old++;
-                        case DELETE -> lines.add(old++);
-                        case ADD -> lines.add(old);
+                        case CONTEXT -> {
+                            old++;
+                            replacing = false;
+                        }
+                        case DELETE -> {
+                            lines.add(old++);
+                            replacing = true;
+                        }
+                        case ADD -> {
+                            if (!replacing) {
+                                lines.add(old);
+                            }
+                        }
                     }
                 }
             }
