@@ -28,7 +28,8 @@ import java.util.UUID;
  *                       the pattern earlier (it partly fixed this job, or fixed jobs of this failure kind), below 1
  *                       later; a pattern not named keeps its prior (empty: no evidence; absent in events written
  *                       before, read as empty; non-finite or non-positive values are dropped, others clamped to
- *                       [{@link #MIN_PATTERN_WEIGHT}, {@link #MAX_PATTERN_WEIGHT}])
+ *                       [{@link #MIN_PATTERN_WEIGHT}, {@link #MAX_PATTERN_WEIGHT}]; a JSON object, so the order of
+ *                       its keys is not kept)
  */
 public record PlanProposed(Envelope envelope, UUID planId, PlanKind kind, SourceRef source, TaskSpec task,
                            List<SuspiciousLocation> locations, List<TestFailure> failingTests, int maxCandidates,
