@@ -67,7 +67,7 @@ public class RepairProposer {
         }
         try {
             return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()),
-                    plan.partialFixes(), plan.patternWeights());
+                    plan.partialFixes(), plan.weightsByPattern());
         } catch (RuntimeException e) {
             // a proposer bug must not leave the planner waiting for an answer that never comes
             Log.errorf(e, "plan %s of job %s: the template proposer failed", plan.planId(), plan.jobId());

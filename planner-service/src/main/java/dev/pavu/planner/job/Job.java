@@ -11,6 +11,7 @@ import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.ReproduceSpec;
 import dev.pavu.contracts.PartialFix;
+import dev.pavu.contracts.PatternWeight;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SourceRef;
@@ -165,7 +166,7 @@ public final class Job {
         VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), List.of(), rules.collectCoverage(), gates,
                 task.priority(), JobDecisions.reproduce(task));
         return Transition.of(sendPlan(PlanKind.BASELINE, task, 0, 0, List.of(), List.of(), 1, verify, submittedEventId,
-                new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"), Map.of()));
+                new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"), List.of()));
     }
 
     /** The source could not be resolved: the job concludes FAILED with {@code why}. */
@@ -306,7 +307,7 @@ public final class Job {
         locationsTried += r.locationCount();
         return Transition.of(sendPlan(choice.kind(), choice.task(), r.iteration(), r.locationFrom(), request.input().locations(),
                 failing, r.maxCandidates(), verify, request.causation(), choice.decision(),
-                PatternPrior.weights(multipliers, request.patternGains(), rules.evidence())));
+                PlanProposed.weights(PatternPrior.weights(multipliers, request.patternGains(), rules.evidence()))));
     }
 
     /** @return the failure kind this job's verdicts teach and its plans read the learned prior of ({@link PatternPrior#kindOf}) */
@@ -431,7 +432,7 @@ public final class Job {
 
     private PlanProposed sendPlan(PlanKind kind, TaskSpec planTask, int planIteration, int from, List<SuspiciousLocation> locations,
                                   List<TestFailure> failing, int maxCandidates, VerifySpec verify, UUID causation, Decision d,
-                                  Map<String, Double> patternWeights) {
+                                  List<PatternWeight> patternWeights) {
         Envelope env = Envelope.of(EventTypes.PLAN_PROPOSED, id, planIteration, causation, PlannerConfig.PRODUCER);
         Plan plan = history.update(new Plan(UUID.randomUUID(), planIteration, kind, env.eventId(), from, locations.size(), maxCandidates,
                 null, null, 0, false, env.occurredAt()));
