@@ -10,7 +10,6 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.planner.config.PlannerConfig;
-import dev.pavu.planner.evidence.PatternPrior;
 import dev.pavu.planner.evidence.PatternPriorStore;
 import dev.pavu.planner.job.Job;
 import dev.pavu.planner.job.JobStore;
@@ -200,10 +199,10 @@ public class JobTransitions {
                 localised = lookahead.localise(job, v);
             }
         }
-        Optional<PatternPrior.Observation> learned = job.observation(v);
+        // counted in the verdict's transaction (a redelivered verdict, judged above, teaches nothing twice) and before
+        // the answer, so that a plan this verdict completes already reads what it taught
+        job.observation(v).ifPresent(priors::record);
         commit(job, answer(job, job.onVerdict(v, localised), prepared));
-        // counted with the verdict's row, in its transaction: a redelivered verdict (judged above) teaches nothing twice
-        learned.ifPresent(priors::record);
     }
 
     /**
