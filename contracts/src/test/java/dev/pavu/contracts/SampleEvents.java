@@ -79,7 +79,8 @@ final class SampleEvents {
                 new Decision("repair", Map.of("pRepair", 0.62, "expectedCostTokens", 0.0, "expectedSeconds", 84.5),
                         "One failing test with a localised fault: template repair is cheap and likely."),
                 List.of(new PartialFix("diff --git a/src/main/java/com/acme/Stats.java b/src/main/java/com/acme/Stats.java\n",
-                        "relational-operator-replacement", 1)));
+                        "relational-operator-replacement", 1)),
+                List.of(new PatternWeight("relational-operator-replacement", 1.5), new PatternWeight("statement-deletion", 0.25)));
     }
 
     static CandidatesProposed candidatesProposed() {

@@ -115,7 +115,7 @@ public class PlanConsumer {
         RepairProposer.Answer templates = max - reserve > 0
                 ? repair.propose(new PlanProposed(plan.envelope(), plan.planId(), plan.kind(), plan.source(), plan.task(),
                 plan.locations(), plan.failingTests(), max - reserve, plan.verify(), plan.triedPatchHashes(), plan.decision(),
-                plan.partialFixes()))
+                plan.partialFixes(), plan.patternWeights()))
                 : new RepairProposer.Answer(java.util.List.of(), 0, java.util.List.of(), "no room for template candidates");
         LlmCandidates.Answer fromModel = llm.propose(plan, max - templates.candidates().size(),
                 templates.candidates().stream().map(Candidate::hash).toList());

@@ -67,7 +67,7 @@ public class RepairProposer {
         }
         try {
             return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()),
-                    plan.partialFixes());
+                    plan.partialFixes(), plan.weightsByPattern());
         } catch (RuntimeException e) {
             // a proposer bug must not leave the planner waiting for an answer that never comes
             Log.errorf(e, "plan %s of job %s: the template proposer failed", plan.planId(), plan.jobId());
@@ -111,6 +111,22 @@ public class RepairProposer {
      */
     public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes,
                           String failureKind, List<PartialFix> partialFixes) {
+        return propose(root, locations, max, triedHashes, failureKind, partialFixes, Map.of());
+    }
+
+    /**
+     * @param root           checked-out repository
+     * @param locations      suspicious locations, most suspicious first
+     * @param max            at most this many candidates
+     * @param triedHashes    hashes of diffs already verified for the job
+     * @param failureKind    how the baseline's tests fail, or {@code null}
+     * @param partialFixes   candidates that made some failing tests pass (see above)
+     * @param patternWeights the plan's multipliers of pattern priors ({@code PlanProposed.patternWeights}: the
+     *                       planner's search-order evidence); a pattern not named keeps its prior
+     * @return the answer
+     */
+    public Answer propose(Path root, List<SuspiciousLocation> locations, int max, List<String> triedHashes,
+                          String failureKind, List<PartialFix> partialFixes, Map<String, Double> patternWeights) {
         long t0 = System.nanoTime();
         root = root.toAbsolutePath().normalize();
         List<String> problems = new ArrayList<>();
@@ -150,7 +166,8 @@ public class RepairProposer {
                 problems.add("cannot read " + e.getKey() + ": " + ex.getMessage());
                 continue;
             }
-            TemplateProposer.Proposal p = proposer.propose(SourceFile.of(e.getKey(), text), e.getValue(), failureKind);
+            TemplateProposer.Proposal p = proposer.propose(SourceFile.of(e.getKey(), text), e.getValue(), failureKind,
+                    patternWeights);
             mutants.addAll(p.mutants());
             problems.addAll(p.problems());
         }

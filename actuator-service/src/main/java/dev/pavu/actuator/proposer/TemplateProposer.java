@@ -88,6 +88,21 @@ public final class TemplateProposer {
      * @return ranked mutants (most promising first) and the problems met
      */
     public Proposal propose(SourceFile file, List<SuspiciousLine> lines, String failureKind) {
+        return propose(file, lines, failureKind, Map.of());
+    }
+
+    /**
+     * Mutants of one file, ranked with the priors for a kind of failure, each multiplied by the plan's weight of its
+     * pattern: {@code priority = location score × pattern prior × plan weight × mutation weight}.
+     *
+     * @param file        the original file
+     * @param lines       its suspicious lines
+     * @param failureKind the kind of failure of the job's baseline, or {@code null} when unknown
+     * @param weights     pattern → multiplier from the plan ({@code PlanProposed.patternWeights}, already bounded
+     *                    there); a pattern not named, or named with a non-finite or non-positive value, weighs 1
+     * @return ranked mutants (most promising first) and the problems met
+     */
+    public Proposal propose(SourceFile file, List<SuspiciousLine> lines, String failureKind, Map<String, Double> weights) {
         Optional<CompilationUnit> unit = JavaSources.parse(file.text());
         if (unit.isEmpty()) {
             return new Proposal(List.of(), List.of(file.path() + " does not parse: "
@@ -98,7 +113,8 @@ public final class TemplateProposer {
         List<String> problems = new ArrayList<>();
         Map<String, Double> priorOf = new HashMap<>();
         for (FixPattern p : patterns) {
-            priorOf.put(p.name(), priors.prior(p.name(), failureKind));
+            Double w = weights.get(p.name());
+            priorOf.put(p.name(), priors.prior(p.name(), failureKind) * (w != null && Double.isFinite(w) && w > 0 ? w : 1.0));
         }
         for (SuspiciousLine loc : lines) {
             List<Mutant> here = new ArrayList<>();

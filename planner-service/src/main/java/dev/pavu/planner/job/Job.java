@@ -11,6 +11,7 @@ import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.ReproduceSpec;
 import dev.pavu.contracts.PartialFix;
+import dev.pavu.contracts.PatternWeight;
 import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.SourceRef;
@@ -21,6 +22,8 @@ import dev.pavu.contracts.Verdict;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.evidence.PartialEvidence;
+import dev.pavu.planner.evidence.PatternPrior;
 import dev.pavu.planner.ranking.PlausiblePatch;
 import dev.pavu.planner.repository.JobState;
 import dev.pavu.planner.service.JobDecisions;
@@ -37,6 +40,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -162,7 +166,7 @@ public final class Job {
         VerifySpec verify = new VerifySpec(task.testCommand(), budget.candidateTimeoutMs(), List.of(), rules.collectCoverage(), gates,
                 task.priority(), JobDecisions.reproduce(task));
         return Transition.of(sendPlan(PlanKind.BASELINE, task, 0, 0, List.of(), List.of(), 1, verify, submittedEventId,
-                new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail")));
+                new Decision("baseline", Map.of(), "run the tests once on the unchanged source to learn which fail"), List.of()));
     }
 
     /** The source could not be resolved: the job concludes FAILED with {@code why}. */
@@ -273,6 +277,20 @@ public final class Job {
      * @throws IllegalStateException when the job moved on since the request (concluded, other state or iteration)
      */
     public Transition proposeRepair(PlanRequest request, StrategyService.Choice choice) {
+        return proposeRepair(request, choice, Map.of());
+    }
+
+    /**
+     * Answers a {@link PlanRequest} as {@link #proposeRepair(PlanRequest, StrategyService.Choice)}, the plan carrying
+     * pattern weights from the failure kind's learned prior and the job's partial fixes ({@link PatternPrior#weights}).
+     *
+     * @param request     the request this aggregate returned, computed again on its current state
+     * @param choice      the strategy's choice for an equal request
+     * @param multipliers pattern → prior multiplier of the job's failure kind ({@link #failureKind()}), may be empty
+     * @return the plan's (or conclusion's) event
+     * @throws IllegalStateException when the job moved on since the request
+     */
+    public Transition proposeRepair(PlanRequest request, StrategyService.Choice choice, Map<String, Double> multipliers) {
         if (concluded() || state != request.stateBefore() || iteration != request.iterationBefore()) {
             throw new IllegalStateException("job " + id + " moved on (" + state + ", iteration " + iteration
                     + ") since its plan was asked for (" + request.stateBefore() + ", iteration " + request.iterationBefore() + ")");
@@ -288,7 +306,28 @@ public final class Job {
         state = JobState.REPAIRING;
         locationsTried += r.locationCount();
         return Transition.of(sendPlan(choice.kind(), choice.task(), r.iteration(), r.locationFrom(), request.input().locations(),
-                failing, r.maxCandidates(), verify, request.causation(), choice.decision()));
+                failing, r.maxCandidates(), verify, request.causation(), choice.decision(),
+                PlanProposed.weights(PatternPrior.weights(multipliers, request.patternGains(), rules.evidence()))));
+    }
+
+    /** @return the failure kind this job's verdicts teach and its plans read the learned prior of ({@link PatternPrior#kindOf}) */
+    public String failureKind() {
+        return PatternPrior.kindOf(baselineFailures);
+    }
+
+    /**
+     * @param v a verdict not yet counted
+     * @return what it teaches the pattern prior: a repair candidate's verdict of this open job with a pattern, not SKIPPED
+     */
+    public Optional<PatternPrior.Observation> observation(VerdictIssued v) {
+        Plan plan = history.plans.get(v.planId());
+        if (plan == null || concluded() || plan.kind() == PlanKind.BASELINE || !rules.evidence().enabled()
+                || v.pattern() == null || v.pattern().isBlank() || v.pattern().length() > PartialEvidence.MAX_NAME) {
+            return Optional.empty();
+        }
+        var reward = PatternPrior.reward(v, baselineFailed);
+        return reward.isPresent() ? Optional.of(new PatternPrior.Observation(failureKind(), v.pattern(), reward.getAsDouble()))
+                : Optional.empty();
     }
 
     /**
@@ -368,7 +407,10 @@ public final class Job {
     }
 
     private PlanRequest request(Repair r, UUID causation) {
-        List<SuspiciousLocation> slice = ranking.subList(r.locationFrom(), r.locationFrom() + r.locationCount());
+        PartialEvidence.Applied ev = PartialEvidence.apply(ranking.subList(r.locationFrom(), r.locationFrom() + r.locationCount()),
+                ranking, history.partials.stream().map(j -> new PartialEvidence.Partial(j.partialDiff(), j.pattern(),
+                        j.testsPassed(), j.testsFailed())).toList(), baselineFailed, rules.evidence());
+        List<SuspiciousLocation> slice = ev.locations();
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("iteration", (double) r.iteration());
         numbers.put("locations", (double) r.locationCount());
@@ -378,16 +420,19 @@ public final class Job {
         String rationale = "template repair at suspicious statements "
                 + (r.locationFrom() + 1) + "–" + (r.locationFrom() + r.locationCount()) + " of " + ranking.size()
                 + " ranked from the failing tests"
-                + (locationsTried >= ranking.size() ? " (another pass: the candidates not reached before, tried ones skipped)" : "");
+                + (locationsTried >= ranking.size() ? " (another pass: the candidates not reached before, tried ones skipped)" : "")
+                + (ev.boosted() > 0 ? "; partial fixes moved " + ev.boosted() + " location(s) first" : "");
+        numbers.put("evidenceLocations", (double) ev.boosted());
         int repairs = history.count(PlanKind.REPAIR);
         int regenerations = history.count(PlanKind.GENERATE);
         StrategyService.Input in = new StrategyService.Input(id, r.iteration(), task, bundleSha, commitId, List.copyOf(slice),
                 baselineFailures, repairs, regenerations);
-        return new PlanRequest(r, in, numbers, rationale, causation, state, iteration);
+        return new PlanRequest(r, in, numbers, rationale, causation, state, iteration, ev.patternGains());
     }
 
     private PlanProposed sendPlan(PlanKind kind, TaskSpec planTask, int planIteration, int from, List<SuspiciousLocation> locations,
-                                  List<TestFailure> failing, int maxCandidates, VerifySpec verify, UUID causation, Decision d) {
+                                  List<TestFailure> failing, int maxCandidates, VerifySpec verify, UUID causation, Decision d,
+                                  List<PatternWeight> patternWeights) {
         Envelope env = Envelope.of(EventTypes.PLAN_PROPOSED, id, planIteration, causation, PlannerConfig.PRODUCER);
         Plan plan = history.update(new Plan(UUID.randomUUID(), planIteration, kind, env.eventId(), from, locations.size(), maxCandidates,
                 null, null, 0, false, env.occurredAt()));
@@ -396,7 +441,7 @@ public final class Job {
         List<PartialFix> offered = kind == PlanKind.REPAIR ? history.partialFixes(rules.maxPartialFixes()) : List.of();
         partialsOffered = kind == PlanKind.REPAIR ? history.partials.size() : partialsOffered;
         return new PlanProposed(env, plan.planId(), kind, source(), planTask, locations, failing, maxCandidates, verify, tried, d,
-                offered);
+                offered, patternWeights);
     }
 
     /** A FIX_LOG job's plausible patches also passed its reproduce gate: its conclusion says so. */

@@ -1,6 +1,8 @@
 package dev.pavu.planner.job;
 
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.evidence.EvidenceConfig;
+import dev.pavu.planner.evidence.SearchWeights;
 
 import java.time.Duration;
 
@@ -16,9 +18,22 @@ import java.time.Duration;
  *                              best-ranked one ({@code pavu.planner.ranking.extra-candidates}; 0 = conclude at the first)
  * @param extraTime             time after the first plausible patch at most ({@code pavu.planner.ranking.extra-time};
  *                              zero = conclude at the first)
+ * @param evidence              how partial fixes and learned pattern priors steer the next plans
+ *                              ({@code pavu.planner.evidence.*})
  */
 public record JobRules(int locationsPerIteration, int maxPerIteration, int maxPartialFixes, boolean collectCoverage,
-                       Duration sourceTimeout, int extraCandidates, Duration extraTime) {
+                       Duration sourceTimeout, int extraCandidates, Duration extraTime, SearchWeights evidence) {
+
+    public JobRules {
+        evidence = evidence == null ? SearchWeights.DEFAULTS : evidence;
+    }
+
+    /** Rules with the default evidence weights. */
+    public JobRules(int locationsPerIteration, int maxPerIteration, int maxPartialFixes, boolean collectCoverage,
+                    Duration sourceTimeout, int extraCandidates, Duration extraTime) {
+        this(locationsPerIteration, maxPerIteration, maxPartialFixes, collectCoverage, sourceTimeout, extraCandidates,
+                extraTime, SearchWeights.DEFAULTS);
+    }
 
     /** Rules without plausible-patch ranking: a job concludes at its first plausible patch. */
     public JobRules(int locationsPerIteration, int maxPerIteration, int maxPartialFixes, boolean collectCoverage,
@@ -36,8 +51,17 @@ public record JobRules(int locationsPerIteration, int maxPerIteration, int maxPa
      * @return its rules
      */
     public static JobRules of(PlannerConfig config) {
+        return of(config, null);
+    }
+
+    /**
+     * @param config   the planner's configuration
+     * @param evidence the evidence settings, or {@code null} for the defaults
+     * @return its rules
+     */
+    public static JobRules of(PlannerConfig config, EvidenceConfig evidence) {
         return new JobRules(config.locationsPerIteration(), config.maxCandidatesPerIteration(), config.maxPartialFixes(),
                 config.localisation().collectCoverage(), config.sourceTimeout(), config.ranking().extraCandidates(),
-                config.ranking().extraTime());
+                config.ranking().extraTime(), evidence == null ? SearchWeights.DEFAULTS : SearchWeights.of(evidence));
     }
 }

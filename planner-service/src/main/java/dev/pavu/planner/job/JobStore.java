@@ -25,9 +25,12 @@ public class JobStore {
 
     private final JobRules rules;
 
-    /** @param config the planner's settings */
-    public JobStore(PlannerConfig config) {
-        this.rules = JobRules.of(config);
+    /**
+     * @param config   the planner's settings
+     * @param evidence the search-order evidence settings
+     */
+    public JobStore(PlannerConfig config, dev.pavu.planner.evidence.EvidenceConfig evidence) {
+        this.rules = JobRules.of(config, evidence);
     }
 
     /**

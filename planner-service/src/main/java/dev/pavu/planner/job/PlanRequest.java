@@ -20,7 +20,13 @@ import java.util.UUID;
  * @param causation       the event that caused the plan
  * @param stateBefore     the job's state when asked
  * @param iterationBefore the job's iteration when asked
+ * @param patternGains    pattern → its best partial-fix gain in the job, in [0, 1]
+ *                        ({@code dev.pavu.planner.evidence.PartialEvidence}); empty when none
  */
 public record PlanRequest(Repair repair, StrategyService.Input input, Map<String, Double> numbers, String rationale,
-                          UUID causation, JobState stateBefore, int iterationBefore) {
+                          UUID causation, JobState stateBefore, int iterationBefore, Map<String, Double> patternGains) {
+
+    public PlanRequest {
+        patternGains = patternGains == null ? Map.of() : Map.copyOf(patternGains);
+    }
 }

@@ -10,6 +10,7 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.evidence.PatternPriorStore;
 import dev.pavu.planner.job.Job;
 import dev.pavu.planner.job.JobStore;
 import dev.pavu.planner.job.JsonColumns;
@@ -50,14 +51,16 @@ public class JobTransitions {
     private final JobStore store;
     private final Lookahead lookahead;
     private final StrategyService strategy;
+    private final PatternPriorStore priors;
 
     public JobTransitions(EventPublisher publisher, BundleStore bundles, JobStore store, Lookahead lookahead,
-                          StrategyService strategy) {
+                          StrategyService strategy, PatternPriorStore priors) {
         this.publisher = publisher;
         this.bundles = bundles;
         this.store = store;
         this.lookahead = lookahead;
         this.strategy = strategy;
+        this.priors = priors;
     }
 
     /**
@@ -196,6 +199,9 @@ public class JobTransitions {
                 localised = lookahead.localise(job, v);
             }
         }
+        // counted in the verdict's transaction (a redelivered verdict, judged above, teaches nothing twice) and before
+        // the answer, so that a plan this verdict completes already reads what it taught
+        job.observation(v).ifPresent(priors::record);
         commit(job, answer(job, job.onVerdict(v, localised), prepared));
     }
 
@@ -235,7 +241,7 @@ public class JobTransitions {
                     + " with other inputs than prepared");
             choice = lookahead.decide(t.request());
         }
-        return t.then(job.proposeRepair(t.request(), choice));
+        return t.then(job.proposeRepair(t.request(), choice, priors.multipliers(job.failureKind())));
     }
 
     /** Fails the transaction as stale unless this is the last attempt (then the caller works it out under the lock). */

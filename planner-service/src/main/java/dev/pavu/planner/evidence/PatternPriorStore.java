@@ -1,0 +1,69 @@
+package dev.pavu.planner.evidence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learned pattern priors in {@code planner.pattern_priors} (planner V16): per (failure kind, pattern) the verdicts
+ * counted and their reward sum ({@link PatternPrior}). Written in the transaction that counts the verdict, so a
+ * redelivered verdict (already judged) is never counted twice. All methods need the caller's transaction.
+ */
+@ApplicationScoped
+public class PatternPriorStore {
+
+    /** Rows read per failure kind at most. */
+    static final int MAX_ROWS = 500;
+
+    private final EntityManager em;
+    private final SearchWeights weights;
+
+    /**
+     * @param em     the planner's database
+     * @param config the evidence settings
+     */
+    public PatternPriorStore(EntityManager em, EvidenceConfig config) {
+        this.em = em;
+        this.weights = SearchWeights.of(config);
+    }
+
+    /**
+     * Counts one verdict (nothing when evidence is off).
+     *
+     * @param o what it teaches (reward clamped to [0, 1])
+     */
+    public void record(PatternPrior.Observation o) {
+        if (!weights.enabled()) {
+            return;
+        }
+        double reward = Double.isNaN(o.reward()) ? 0 : Math.max(0, Math.min(1, o.reward()));
+        em.createNativeQuery("insert into pattern_priors (failure_kind, pattern, trials, reward, updated_at) "
+                        + "values (:kind, :pattern, 1, :reward, now()) on conflict (failure_kind, pattern) do update set "
+                        + "trials = pattern_priors.trials + 1, reward = pattern_priors.reward + excluded.reward, updated_at = now()")
+                .setParameter("kind", o.failureKind()).setParameter("pattern", o.pattern()).setParameter("reward", reward)
+                .executeUpdate();
+    }
+
+    /**
+     * @param failureKind a failure kind
+     * @return its rows, most tried first (at most {@link #MAX_ROWS})
+     */
+    public List<PatternPrior.Row> rows(String failureKind) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select pattern, trials, reward from pattern_priors where failure_kind = :kind "
+                        + "order by trials desc, pattern limit " + MAX_ROWS)
+                .setParameter("kind", failureKind).getResultList();
+        return rows.stream().map(r -> new PatternPrior.Row((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).doubleValue()))
+                .toList();
+    }
+
+    /**
+     * @param failureKind a failure kind
+     * @return pattern → prior multiplier for the kind's next plans (empty when evidence is off or nothing was learned)
+     */
+    public Map<String, Double> multipliers(String failureKind) {
+        return weights.enabled() ? PatternPrior.multipliers(rows(failureKind), weights) : Map.of();
+    }
+}
