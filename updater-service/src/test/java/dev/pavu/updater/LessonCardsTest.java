@@ -257,18 +257,6 @@ class LessonCardsTest {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for " + what);
-            }
-        }
-        fail("timed out after 90 s waiting for: " + what);
+        dev.pavu.testsupport.Await.until(what, Duration.ofSeconds(90), condition);
     }
 }
