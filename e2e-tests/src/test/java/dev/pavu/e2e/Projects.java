@@ -25,21 +25,24 @@ final class Projects {
         return LocalStackExtension.root().resolve("e2e-tests/hostile").resolve(name);
     }
 
-    /** Deletes a folder tree, ignoring what cannot be deleted (temporary folders of a test). */
+    /**
+     * Deletes a folder tree, ignoring what cannot be deleted (temporary folders of a test). A file that vanishes
+     * while the tree is walked (a service still cleaning up in it) is not an error: the walk is tried again, up to
+     * three times.
+     */
     static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left for the OS to clean
-                }
-            });
-        } catch (IOException e) {
-            // left for the OS to clean
+        for (int attempt = 0; attempt < 3 && Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // left for the OS to clean
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished during the walk, or cannot be read: walk again, then leave it to the OS
+            }
         }
     }
 

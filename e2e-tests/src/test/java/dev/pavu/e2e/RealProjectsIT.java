@@ -93,6 +93,9 @@ class RealProjectsIT {
                 assertTrue(logs.contains("Gradle dependencies prefetched with network"), tail(logs));
             }
         } finally {
+            // the verifier may still be verifying the job's extra candidates (plausible-patch ranking) in this home:
+            // stop it before its files are deleted (the next setup stops it anyway)
+            LocalStackExtension.run(Map.of(), "down", VERIFIER);
             Projects.deleteQuietly(scratch);
         }
     }
