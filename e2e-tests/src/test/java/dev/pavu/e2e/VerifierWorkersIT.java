@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Verifier workers scale as a Kafka consumer group: two packaged verifier processes
  * ({@code verifier-service/target/quarkus-app/quarkus-run.jar}, each with its own HTTP port, {@code PAVU_HOME} and
- * worker id, both in the group {@code verifier-service}, on the same PostgreSQL) share one job's candidates:
+ * worker id, both in one consumer group of this run's own, on the same PostgreSQL) share one job's candidates:
  * twelve diffs keyed by candidate id on a topic of four partitions. Both workers' ids appear on the {@code runs}
  * table and every candidate gets exactly one verdict.
  *
@@ -75,6 +75,12 @@ class VerifierWorkersIT {
     private static final String BOOTSTRAP = env("PAVU_KAFKA_BOOTSTRAP", "localhost:9092");
     private static final String DB_URL = env("PAVU_DB_URL", "jdbc:postgresql://localhost:55432/pavu");
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    /**
+     * The workers' consumer group: this run's own, like its topics. In the stack's group ({@code verifier-service}) the
+     * first rebalance could also wait for the stack's verifier, stopped for the test: a member that did not leave
+     * the group cleanly is waited for until its session times out. It once did not finish within 90 s.
+     */
+    private static final String GROUP = "verifier-workers-it-" + RUN;
     private static final String DIFFS = "pavu.diffs.workers-it-" + RUN;
     private static final String JOBS = "pavu.jobs.workers-it-" + RUN;
     private static final String VERDICTS = "pavu.verdicts.workers-it-" + RUN;
@@ -222,6 +228,8 @@ class VerifierWorkersIT {
                 "-Dmp.messaging.incoming.diffs-in.topic=" + DIFFS,
                 "-Dmp.messaging.incoming.jobs-in.topic=" + JOBS,
                 "-Dmp.messaging.outgoing.verdicts-out.topic=" + VERDICTS,
+                "-Dmp.messaging.incoming.diffs-in.group.id=" + GROUP,
+                "-Dmp.messaging.incoming.jobs-in.group.id=" + GROUP,
                 // the test only: a worker that stops is noticed sooner (the group rebalances faster)
                 "-Dmp.messaging.incoming.diffs-in.session.timeout.ms=10000",
                 "-Dmp.messaging.incoming.diffs-in.heartbeat.interval.ms=1000",
@@ -253,8 +261,8 @@ class VerifierWorkersIT {
         long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String seen = "";
         while (System.nanoTime() < until) {
-            ConsumerGroupDescription g = admin.describeConsumerGroups(List.of("verifier-service")).all().get(10, TimeUnit.SECONDS)
-                    .get("verifier-service");
+            ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS)
+                    .get(GROUP);
             int holders = 0;
             int partitions = 0;
             for (MemberDescription m : g.members()) {
