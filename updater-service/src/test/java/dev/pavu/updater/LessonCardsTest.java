@@ -207,14 +207,50 @@ class LessonCardsTest {
         given().get("/lessons/{id}", UUID.randomUUID()).then().statusCode(404).body("status", equalTo(404));
     }
 
-    /** Publishes a job's history, waits until the log holds it, then concludes it and waits for its card. */
+    @Test
+    void aCardLeftWithoutItsVectorIsEmbeddedByTheSweep() throws SQLException {
+        String team = team();
+        LessonJobs job = conclude(LessonJobs.job(team, assertion("com.acme.ListTest", "size", "2", "1"),
+                at("com.acme.Lists", "size", 5), List.of("off-by-one"), Outcome.EXHAUSTED, "budget spent"));
+        String before = vector(job.jobId());
+        // a crash between the conclusion's commit and the embedding that follows it leaves the card pending
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update lesson_cards set embedding = null where job_id = ?")) {
+            ps.setObject(1, job.jobId());
+            assertEquals(1, ps.executeUpdate());
+        }
+        // the sweep (every 2 s in tests) embeds it again: the same text gives the same vector
+        awaitTrue("the sweep to embed the card of " + job.jobId(), () -> vector(job.jobId()) != null);
+        assertEquals(before, vector(job.jobId()));
+        given().header(TEAM_HEADER, team).queryParam("text", "expected: <2> but was: <1>").get("/lessons/similar")
+                .then().statusCode(200).body("[0].jobId", equalTo(job.jobId().toString()));
+    }
+
+    /**
+     * Publishes a job's history, waits until the log holds it, then concludes it and waits for its card and the card's
+     * vector (computed after the conclusion commits).
+     */
     private LessonJobs conclude(LessonJobs job) {
         job.publishHistory();
         awaitTrue("the history of " + job.jobId(), () -> eventCount(job.jobId()) == job.history().size());
         LessonJobs.publish(job.concluded());
         awaitTrue("the lesson card of " + job.jobId(),
                 () -> given().get("/lessons/{id}", job.jobId()).then().extract().statusCode() == 200);
+        awaitTrue("the vector of the lesson card of " + job.jobId(), () -> vector(job.jobId()) != null);
         return job;
+    }
+
+    /** The card's vector as text ({@code null} while pending). */
+    private String vector(UUID job) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select embedding::text from lesson_cards where job_id = ?")) {
+            ps.setObject(1, job);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static TestFailure assertion(String testClass, String method, String expected, String actual) {

@@ -3,6 +3,8 @@ package dev.pavu.updater.lesson;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /**
  * Settings of lesson cards ({@code pavu.lessons.*} in {@code application.properties}).
  */
@@ -22,6 +24,14 @@ public interface LessonConfig {
      */
     @WithDefault("true")
     boolean warmUp();
+
+    /**
+     * @return how often cards still without a vector are looked for and embedded (default 30 s); a card is normally
+     *         embedded right after its conclusion commits, the sweep catches those a crash or a model that did not
+     *         load left pending
+     */
+    @WithDefault("30s")
+    Duration sweepInterval();
 
     /** @return the largest rendered card text, characters (default 4000); longer parts are cut with "…" */
     @WithDefault("4000")

@@ -103,15 +103,19 @@ public class LessonResource {
         int n = Integer.parseInt(limit.strip());
         if (byJob) {
             LessonRepository.Stored query = visible(jobId);
-            return lessons.similar(query.embedding(), query.card().team(), query.card().jobId(), n);
+            float[] vector = query.embedding() != null ? query.embedding() : embed(query.embedded()); // still pending
+            return lessons.similar(vector, query.card().team(), query.card().jobId(), n);
         }
-        float[] vector;
+        return lessons.similar(embed(Shapes.clean(text, config.maxCardChars())), PavuAuth.team(identity).orElse(null),
+                null, n);
+    }
+
+    private float[] embed(String text) {
         try {
-            vector = lessons.embed(Shapes.clean(text, config.maxCardChars()));
+            return lessons.embed(text);
         } catch (RuntimeException | LinkageError e) {
             throw ApiException.unavailable("the embedding model cannot run here (" + e.getMessage() + "); retry later");
         }
-        return lessons.similar(vector, PavuAuth.team(identity).orElse(null), null, n);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.pavu.updater.repository.EventRepository;
 import dev.pavu.updater.repository.StoredEvent;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +24,9 @@ import java.util.UUID;
  *
  * <p>Writing ({@link #concluded}) runs inside the transaction that records the JobConcluded event
  * ({@code AuditService.record}): the card commits with the event or not at all, and a job keeps its first card (a
- * redelivered or repeated conclusion writes none). A card that cannot be built or embedded (a model that does not
- * load) is logged and skipped: the audit log, the source of truth, is never held up by a lesson.
+ * redelivered or repeated conclusion writes none). The card's vector is not computed there but after the commit
+ * ({@link LessonEmbedding}): that transaction holds the audit log's append lock, and the audit log, the source of
+ * truth, is never held up by a lesson. A card that cannot be built is logged and skipped.
  *
  * <p>Finding ({@link #similar}) ranks every card of one team by cosine similarity of its vector to the query's, in
  * Java (there is no pgvector on this server): O(cards of the team) per query, about 1.5 KB of vector per card.
@@ -41,14 +43,16 @@ public class LessonService {
     private final LessonEmbedder embedder;
     private final LessonConfig config;
     private final AuthConfig auth;
+    private final Event<LessonEmbedding.Due> due;
 
     public LessonService(EventRepository events, LessonRepository cards, LessonEmbedder embedder, LessonConfig config,
-                         AuthConfig auth) {
+                         AuthConfig auth, Event<LessonEmbedding.Due> due) {
         this.events = events;
         this.cards = cards;
         this.embedder = embedder;
         this.config = config;
         this.auth = auth;
+        this.due = due;
     }
 
     /**
@@ -94,45 +98,41 @@ public class LessonService {
         UUID jobId = concluded.envelope().jobId();
         LessonCard card;
         String embedded;
-        float[] vector;
         try {
             LessonCardBuilder builder = new LessonCardBuilder(config);
             card = builder.build(team(history), history, concluded);
             embedded = builder.embeddedText(card);
             // a late verdict (the SKIPPED ones a conclusion leaves come by the dozen) changes the counts at most:
-            // an unchanged card is not written again, an unchanged failure part is not embedded again
+            // an unchanged card is not written again
             Optional<LessonRepository.Stored> stored = replace ? cards.find(jobId) : Optional.empty();
             if (stored.isPresent() && stored.get().card().equals(card)) {
                 return Optional.of(card);
             }
-            if (stored.isPresent() && builder.embeddedText(stored.get().card()).equals(embedded)) {
-                vector = stored.get().embedding();
-            } else {
-                long start = System.nanoTime();
-                vector = embedder.embed(embedded);
-                Log.debugf("embedded the lesson of job %s (%d chars) in %d ms", jobId, embedded.length(),
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException e) {
             Log.warnf(e, "no lesson card for job %s: %s", jobId, e.getMessage());
             return Optional.empty();
         }
+        // no vector here: this transaction holds the audit log's append lock, and embedding takes seconds of CPU.
+        // The vector is computed once the transaction has committed (LessonEmbedding); until then the card is pending.
+        boolean pending;
         if (replace) {
-            cards.replace(card, embedded, vector, LessonEmbedder.MODEL);
-        } else if (!cards.insert(card, embedded, vector, LessonEmbedder.MODEL)) {
+            pending = cards.replace(card, embedded);
+            Log.debugf("lesson card of job %s rewritten after a late event", jobId);
+        } else if (cards.insert(card, embedded)) {
+            pending = true;
+            Log.infof("lesson card of job %s (%s, team %s) written", jobId, card.outcome(), card.team());
+        } else {
             return Optional.empty();
         }
-        if (replace) {
-            Log.debugf("lesson card of job %s rewritten after a late event", jobId);
-        } else {
-            Log.infof("lesson card of job %s (%s, team %s) written", jobId, card.outcome(), card.team());
+        if (pending) {
+            due.fire(new LessonEmbedding.Due(jobId));
         }
         return Optional.of(card);
     }
 
     /**
      * @param jobId a job
-     * @return its card and vector, or empty when it has none
+     * @return its card, text to embed and vector (null while pending), or empty when it has none
      */
     public Optional<LessonRepository.Stored> card(UUID jobId) {
         return cards.find(jobId);

@@ -31,6 +31,10 @@ class LessonCardBuilderTest {
             return false;
         }
 
+        public java.time.Duration sweepInterval() {
+            return java.time.Duration.ofSeconds(30);
+        }
+
         public int maxCardChars() {
             return 4000;
         }
