@@ -92,6 +92,13 @@ public class LessonEmbedder {
                 m = model;
                 if (m == null) {
                     long start = System.nanoTime();
+                    // DJL's tokenizer would download a native build from the internet when the jar's own does not
+                    // match the machine (e.g. a CUDA flavour): never here. The CPU build inside the jar, or a clear
+                    // failure (the card stays pending), not a connection that hangs until it times out.
+                    System.setProperty("ai.djl.offline", "true");
+                    if (System.getProperty("RUST_FLAVOR") == null && System.getenv("RUST_FLAVOR") == null) {
+                        System.setProperty("RUST_FLAVOR", "cpu");
+                    }
                     m = new AllMiniLmL6V2EmbeddingModel();
                     m.embed("warm up"); // the first run initialises the ONNX session's buffers
                     Log.infof("loaded the lesson embedding model %s in %d ms", MODEL,
