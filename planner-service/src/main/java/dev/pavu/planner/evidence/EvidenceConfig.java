@@ -50,4 +50,21 @@ public interface EvidenceConfig {
     /** @return locations outside the plan's slice that partial fixes add to it, at most */
     @WithDefault("3")
     int maxExtraLocations();
+
+    /**
+     * λ ≥ 0: a pattern that fixed a similar failure before (a lesson card of similarity {@code s}) is weighted
+     * {@code 1 + λ·s} ({@link LessonPriors}); 0 plans without lessons.
+     *
+     * @return the lesson weight
+     */
+    @WithDefault("1.0")
+    double lessonWeight();
+
+    /** @return lesson cards less similar than this (cosine, -1..1) to the job's failure are ignored */
+    @WithDefault("0.6")
+    double lessonMinScore();
+
+    /** @return lesson cards read per plan, at most (1–50) */
+    @WithDefault("5")
+    int lessonLimit();
 }

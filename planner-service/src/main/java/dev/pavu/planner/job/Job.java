@@ -286,7 +286,8 @@ public final class Job {
      *
      * @param request     the request this aggregate returned, computed again on its current state
      * @param choice      the strategy's choice for an equal request
-     * @param multipliers pattern → prior multiplier of the job's failure kind ({@link #failureKind()}), may be empty
+     * @param multipliers pattern → multiplier: the failure kind's learned prior ({@link #failureKind()}) times the
+     *                    lessons of similar failures ({@code LessonPriors}), may be empty
      * @return the plan's (or conclusion's) event
      * @throws IllegalStateException when the job moved on since the request
      */

@@ -10,6 +10,7 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.evidence.LessonPriors;
 import dev.pavu.planner.evidence.PatternPriorStore;
 import dev.pavu.planner.job.Job;
 import dev.pavu.planner.job.JobStore;
@@ -241,7 +242,8 @@ public class JobTransitions {
                     + " with other inputs than prepared");
             choice = lookahead.decide(t.request());
         }
-        return t.then(job.proposeRepair(t.request(), choice, priors.multipliers(job.failureKind())));
+        return t.then(job.proposeRepair(t.request(), choice,
+                LessonPriors.combine(priors.multipliers(job.failureKind()), choice.lessons())));
     }
 
     /** Fails the transaction as stale unless this is the last attempt (then the caller works it out under the lock). */

@@ -1,7 +1,9 @@
 package dev.pavu.planner.service;
 
 import dev.pavu.contracts.CandidatesProposed;
+import dev.pavu.contracts.PlanKind;
 import dev.pavu.contracts.VerdictIssued;
+import dev.pavu.planner.evidence.LessonPriors;
 import dev.pavu.planner.job.Job;
 import dev.pavu.planner.job.JobStore;
 import dev.pavu.planner.job.Localised;
@@ -18,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * The slow part of an event's handling, done before the transaction that locks the job row: a failing baseline's
  * fault localisation (it reads the whole source) and the strategy step of the next repair plan (a checkout, the
- * updater's statistics, and the planner model's exploration call to the model gateway, up to its timeout). The job is
+ * updater's statistics and lesson cards ({@link LessonPriors}), and the planner model's exploration call to the model
+ * gateway, up to its timeout). The job is
  * read in a short transaction of its own and the event is tried on that copy of the aggregate (never saved); the slow
  * work then runs with no transaction open. {@link JobTransitions} uses the result only if the job, locked, still asks
  * exactly the same ({@link Prepared}).
@@ -29,11 +32,13 @@ public class Lookahead {
     private final JobStore store;
     private final LocalisationService localisation;
     private final StrategyService strategy;
+    private final LessonPriors lessons;
 
-    public Lookahead(JobStore store, LocalisationService localisation, StrategyService strategy) {
+    public Lookahead(JobStore store, LocalisationService localisation, StrategyService strategy, LessonPriors lessons) {
         this.store = store;
         this.localisation = localisation;
         this.strategy = strategy;
+        this.lessons = lessons;
     }
 
     /**
@@ -96,7 +101,9 @@ public class Lookahead {
      * @return the choice
      */
     StrategyService.Choice decide(PlanRequest r) {
-        return strategy.decide(r.input(), r.numbers(), r.rationale());
+        StrategyService.Choice c = strategy.decide(r.input(), r.numbers(), r.rationale());
+        return c.failure() != null || c.kind() != PlanKind.REPAIR ? c
+                : c.withLessons(lessons.multipliers(r.input().task(), r.input().failing()));
     }
 
     /**

@@ -91,8 +91,30 @@ public class StrategyService {
      * @param task     the task for the plan (unknown model roles dropped)
      * @param decision the decision with its numbers
      * @param failure  when not {@code null}: the job cannot go on (a generation task without a usable model), the reason
+     * @param lessons  pattern → multiplier ≥ 1 from lesson cards of similar failures (empty: none; see
+     *                 {@code dev.pavu.planner.evidence.LessonPriors})
      */
-    public record Choice(PlanKind kind, TaskSpec task, Decision decision, String failure) {
+    public record Choice(PlanKind kind, TaskSpec task, Decision decision, String failure, Map<String, Double> lessons) {
+
+        /** A choice without lessons. */
+        public Choice(PlanKind kind, TaskSpec task, Decision decision, String failure) {
+            this(kind, task, decision, failure, Map.of());
+        }
+
+        /**
+         * @param found pattern → multiplier from lesson cards
+         * @return this choice with those lessons, its decision's numbers saying how many patterns they weighted
+         *         ({@code lessonPatterns}), so that the plan's event records what was used
+         */
+        public Choice withLessons(Map<String, Double> found) {
+            Decision d = decision;
+            if (d != null) {
+                Map<String, Double> numbers = new LinkedHashMap<>(d.numbers() == null ? Map.of() : d.numbers());
+                numbers.put("lessonPatterns", (double) found.size());
+                d = new Decision(d.strategy(), numbers, d.rationale());
+            }
+            return new Choice(kind, task, d, failure, Map.copyOf(found));
+        }
     }
 
     /**
