@@ -144,11 +144,10 @@ public final class RenamedIngredientInsertion implements FixPattern {
         }
         ranked.sort(Comparator.comparing(Ranked::sameMethod).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::similarity).reversed()));
-        List<Mutation> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // score every (ingredient, insertion point, renaming) first: the text of only the best few is built
+        List<Option> options = new ArrayList<>();
         for (Ranked r : ranked.subList(0, Math.min(limits.ingredients(), ranked.size()))) {
             Ingredient i = r.ingredient();
-            String origin = i.home().getNameAsString();
             for (Spot spot : spots) {
                 for (Map<String, String> binding : Renamings.bindings(i.needs(), spot.scope(), limits.choicesPerVariable(),
                         limits.renamings())) {
@@ -156,27 +155,38 @@ public final class RenamedIngredientInsertion implements FixPattern {
                     if (renamings == 0 && !r.sameMethod() || writesLoopControl(binding, i, spot)) {
                         continue; // ingredient-insertion's candidate; a loop's own step is increment-insertion's
                     }
-                    String text = Renamings.apply(i.statement(), i.uses(), binding, ctx);
-                    TextEdit edit = spot.inserter().apply(text);
-                    if (spot.near().contains(normalised(text)) || !seen.add(edit.begin() + "|" + normalised(text))) {
-                        continue;
-                    }
                     double fit = renamings == 0 ? 0 : (double) binding.entrySet().stream()
                             .filter(e -> !e.getKey().equals(e.getValue()) && spot.names().contains(e.getValue())).count() / renamings;
                     boolean revives = binding.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue())
                             && i.needs().get(e.getKey()).written() && stale.contains(e.getValue()));
                     double score = 0.05 + 0.35 * r.similarity() + 0.2 / (1 + renamings) + (r.sameMethod() ? 0.1 : 0)
                             + 0.15 * fit + (revives ? 0.15 : 0);
-                    String renames = binding.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
-                            .map(e -> e.getKey() + "→" + e.getValue()).reduce((a, b) -> a + ", " + b)
-                            .map(s -> ", " + s).orElse("");
-                    out.add(new Mutation("insert " + MutationContext.shorten(text) + " " + spot.where()
-                            + " (from " + origin + renames + ")", List.of(edit), Math.min(1.0, 0.5 * score * spot.weight())));
+                    options.add(new Option(i, spot, binding, Math.min(1.0, 0.5 * score * spot.weight())));
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(Mutation::weight).reversed());
-        return out.size() > limits.perLocation() ? List.copyOf(out.subList(0, limits.perLocation())) : out;
+        options.sort(Comparator.comparingDouble(Option::weight).reversed());
+        List<Mutation> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Option o : options) {
+            if (out.size() >= limits.perLocation()) {
+                break;
+            }
+            String text = Renamings.apply(o.ingredient().statement(), o.ingredient().uses(), o.binding(), ctx);
+            TextEdit edit = o.spot().inserter().apply(text);
+            if (o.spot().near().contains(normalised(text)) || !seen.add(edit.begin() + "|" + normalised(text))) {
+                continue; // next to an identical statement, or the same insertion reached another way
+            }
+            String renames = o.binding().entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+                    .map(e -> e.getKey() + "→" + e.getValue()).reduce((a, b) -> a + ", " + b)
+                    .map(x -> ", " + x).orElse("");
+            out.add(new Mutation("insert " + MutationContext.shorten(text) + " " + o.spot().where()
+                    + " (from " + o.ingredient().home().getNameAsString() + renames + ")", List.of(edit), o.weight()));
+        }
+        return out;
+    }
+
+    private record Option(Ingredient ingredient, Spot spot, Map<String, String> binding, double weight) {
     }
 
     /**
