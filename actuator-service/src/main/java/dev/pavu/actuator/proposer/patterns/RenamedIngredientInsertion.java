@@ -47,8 +47,9 @@ import java.util.function.Function;
  * <p>Ingredients: expression statements of a method or constructor of the target's class that declare nothing,
  * hold no lambda, call no {@code super}, fit on one line and whose every variable resolves at their origin; the
  * target's own method first (nearest first), then the rest of the class, at most {@link Limits#pool()} looked at.
- * A renaming never makes the ingredient write a control variable of the loop around the insertion point (a loop's
- * own step is {@link IncrementInsertion}'s; a copied counter step on the loop index skips or repeats iterations).
+ * An ingredient never writes a control variable of the loop around the insertion point, renamed or not (a loop's
+ * own step is {@link IncrementInsertion}'s, so it would only duplicate that candidate; a copied counter step on the
+ * loop index skips or repeats iterations).
  * An ingredient that needs an instance is not used in a static context.
  *
  * <p>Insertion points: after the target (not after a jump), before it (when it begins its line); when the target
@@ -208,10 +209,10 @@ public final class RenamedIngredientInsertion implements FixPattern {
         return out;
     }
 
-    /** Whether a renaming makes the ingredient write a variable of the header of the loop around the insertion point. */
+    /** Whether the ingredient, so bound, writes a variable of the header of the loop around the insertion point. */
     private static boolean writesLoopControl(Map<String, String> binding, Ingredient i, Spot spot) {
-        return binding.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue())
-                && i.needs().get(e.getKey()).written() && spot.loopControl().contains(e.getValue()));
+        return binding.entrySet().stream().anyMatch(e -> i.needs().get(e.getKey()).written()
+                && spot.loopControl().contains(e.getValue()));
     }
 
     /** An insertion point: where the new statement goes, what scope it sees, what sits next to it. */
