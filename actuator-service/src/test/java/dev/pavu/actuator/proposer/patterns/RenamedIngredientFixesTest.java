@@ -131,6 +131,42 @@ class RenamedIngredientFixesTest {
     }
 
     @Test
+    void theWholeProposerSendsTheInsertionAsACheckedCandidatePatch() {
+        String buggy = """
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Demo {
+                    static List<String> keep(List<String> first, List<String> second) {
+                        List<String> result = new ArrayList<>();
+                        for (String s : first) {
+                            result.add(s);
+                        }
+                        for (String item : second) {
+                            System.out.println(item);
+                        }
+                        return result;
+                    }
+                }
+                """;
+        String path = "src/main/java/demo/Demo.java";
+        String fixed = buggy.replace("System.out.println(item);\n", "System.out.println(item);\n            result.add(item);\n");
+        var proposal = dev.pavu.actuator.proposer.TemplateProposer.withDefaults().propose(SourceFile.of(path, buggy),
+                List.of(new dev.pavu.actuator.proposer.SuspiciousLine(10, 1.0, 0), new dev.pavu.actuator.proposer.SuspiciousLine(11, 0.8, 1)));
+        var selection = new dev.pavu.actuator.proposer.CandidateFactory(diff -> { }).select(proposal.mutants(), 200, java.util.Set.of());
+        String hash = dev.pavu.workspace.diff.UnifiedDiffs.hash(dev.pavu.workspace.diff.UnifiedDiffs.create(path, buggy, fixed));
+        var candidates = selection.candidates();
+        int at = -1;
+        for (int k = 0; k < candidates.size() && at < 0; k++) {
+            at = candidates.get(k).hash().equals(hash) ? k : -1;
+        }
+        int rank = at;
+        assertTrue(rank >= 0 && rank < 10 && candidates.get(rank).pattern().equals(RenamedIngredientInsertion.NAME),
+                () -> "the fix is candidate " + rank + " of " + candidates.size());
+        assertEquals(candidates.size(), candidates.stream().map(c -> c.hash()).distinct().count(), "no duplicate candidates");
+    }
+
+    @Test
     void boundsOutsideOneAreRefusedNamingTheSetting() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new RenamedIngredientInsertion.Limits(4, 0, 3, 16, 400));
