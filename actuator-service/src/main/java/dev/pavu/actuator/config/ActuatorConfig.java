@@ -82,6 +82,48 @@ public interface ActuatorConfig {
          */
         @WithDefault("8")
         int keepCheckouts();
+
+        /** @return bounds of the statement insertion with renaming ({@code renamed-ingredient-insertion}) */
+        Insertion insertion();
+    }
+
+    /**
+     * Bounds of the statement insertion with renaming (see
+     * {@code dev.pavu.actuator.proposer.patterns.RenamedIngredientInsertion}); each must be at least 1, or the
+     * proposer is not built and the service does not start.
+     */
+    interface Insertion {
+        /**
+         * @return mutations per suspicious statement, at most
+         */
+        @WithDefault("4")
+        int perLocation();
+
+        /**
+         * @return ingredients (statements to copy) renamed per suspicious statement, at most: the target's own method
+         *         first, then the most similar in context
+         */
+        @WithDefault("12")
+        int ingredients();
+
+        /**
+         * @return in-scope variables tried per variable of an ingredient, at most
+         */
+        @WithDefault("3")
+        int choicesPerVariable();
+
+        /**
+         * @return renamings (whole variable bindings) per ingredient and insertion point, at most, fewest renamed first
+         */
+        @WithDefault("16")
+        int renamings();
+
+        /**
+         * @return statements of the class looked at as ingredients per suspicious statement, at most, nearest first
+         *         (bounds the work on a huge class or method)
+         */
+        @WithDefault("400")
+        int pool();
     }
 
     /**

@@ -38,8 +38,16 @@ public final class PatternCatalog {
     private PatternCatalog() {
     }
 
-    /** @return every pattern, in the order their mutations are generated (ties in rank keep this order) */
+    /** @return every pattern with its default bounds, in the order their mutations are generated (ties in rank keep this order) */
     public static List<FixPattern> defaults() {
+        return defaults(RenamedIngredientInsertion.Limits.DEFAULTS);
+    }
+
+    /**
+     * @param insertion bounds of {@code renamed-ingredient-insertion} ({@code pavu.actuator.template.insertion.*})
+     * @return every pattern, in the order their mutations are generated (ties in rank keep this order)
+     */
+    public static List<FixPattern> defaults(RenamedIngredientInsertion.Limits insertion) {
         return List.of(
                 new RelationalOperatorReplacement(),
                 new OffByOne(),
@@ -67,7 +75,7 @@ public final class PatternCatalog {
                 new StatementSwap(),
                 new StatementDeletion(),
                 new IngredientInsertion(),
-                new RenamedIngredientInsertion(),
+                new RenamedIngredientInsertion(insertion),
                 new ConditionSynthesis());
     }
 }

@@ -1,5 +1,7 @@
 package dev.pavu.actuator.proposer;
 
+import dev.pavu.actuator.config.ActuatorConfig;
+import dev.pavu.actuator.proposer.patterns.RenamedIngredientInsertion;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -23,11 +25,14 @@ public class ProposerBeans {
 
     /**
      * @param priors the pattern priors in use
+     * @param config the actuator's settings ({@code pavu.actuator.template.insertion.*} bound the statement insertion)
      * @return the template proposer with every catalogued pattern
      */
     @Produces
     @Singleton
-    public TemplateProposer templateProposer(PatternPriors priors) {
-        return new TemplateProposer(PatternCatalog.defaults(), priors);
+    public TemplateProposer templateProposer(PatternPriors priors, ActuatorConfig config) {
+        ActuatorConfig.Insertion i = config.template().insertion();
+        return new TemplateProposer(PatternCatalog.defaults(new RenamedIngredientInsertion.Limits(i.perLocation(),
+                i.ingredients(), i.choicesPerVariable(), i.renamings(), i.pool())), priors);
     }
 }

@@ -67,7 +67,7 @@ class RenamedIngredientInsertionTest {
         assertTrue(mutated.contains("                char c = s.charAt(i); // <-\n                others++;\n"), mutated);
         // an int index is not a counter's type mismatch: i is int too, but renaming two distinct variables to one never happens
         assertFalse(f.descriptions().stream().anyMatch(d -> d.contains("→c")), "char is not an int-compatible binding by name");
-        assertTrue(f.mutations.size() <= RenamedIngredientInsertion.MAX_PER_LOCATION);
+        assertTrue(f.mutations.size() <= RenamedIngredientInsertion.Limits.DEFAULTS.perLocation());
     }
 
     @Test
@@ -113,11 +113,15 @@ class RenamedIngredientInsertionTest {
     }
 
     @Test
-    void contextSimilarityIsAJaccardIndex() {
-        assertEquals(0.5, RenamedIngredientInsertion.jaccard(java.util.Set.of("a", "b"), java.util.Set.of("b", "a", "c", "d")), 1e-9);
-        assertTrue(RenamedIngredientInsertion.compatible("int", "long"));
-        assertFalse(RenamedIngredientInsertion.compatible("int", "Integer"));
-        assertFalse(RenamedIngredientInsertion.compatible("String", "int"));
+    void contextSimilarityIsAJaccardIndexAndTheTypeRuleIsStrictOutsideNumericSlots() {
+        assertEquals(0.5, InsertionContext.jaccard(java.util.Set.of("a", "b"), java.util.Set.of("b", "a", "c", "d")), 1e-9);
+        assertTrue(new Renamings.Need("int", true, false).acceptedBy("long"));
+        assertTrue(new Renamings.Need("int", true, false).acceptedBy("double"));
+        assertFalse(new Renamings.Need("int", false, false).acceptedBy("long"), "an argument or plain assignment keeps its type");
+        assertFalse(new Renamings.Need("int", true, false).acceptedBy("Integer"));
+        assertFalse(new Renamings.Need("String", true, false).acceptedBy("int"));
+        assertTrue(new Renamings.Need("List<String>", false, false).acceptedBy("List<String>"));
+        assertFalse(new Renamings.Need("List<String>", false, false).acceptedBy("List<Integer>"));
     }
 
     private static int indexOf(PatternFixture f, String description) {
