@@ -39,8 +39,22 @@ public class JUnit4ListenerExtension extends AbstractMavenLifecycleParticipant {
     public JUnit4ListenerExtension() {
     }
 
+    /**
+     * Adds the listener to the surefire configurations of the session's JUnit 4 modules. Never fails the build: on
+     * any error (an unexpected Maven model) it leaves the rest as it is, and that module yields no coverage.
+     *
+     * @param session the build's session, its projects read
+     */
     @Override
     public void afterProjectsRead(MavenSession session) {
+        try {
+            addListener(session);
+        } catch (RuntimeException | LinkageError e) {
+            // coverage is best effort: the build runs as the project defines it
+        }
+    }
+
+    private static void addListener(MavenSession session) {
         for (MavenProject project : session.getProjects()) {
             if (!usesJUnit4(project.getDependencies())) {
                 continue;
@@ -77,10 +91,14 @@ public class JUnit4ListenerExtension extends AbstractMavenLifecycleParticipant {
 
     /**
      * @param configuration a surefire configuration ({@link Xpp3Dom}) or {@code null}
-     * @return the configuration (a new one for {@code null}) whose property {@code listener} names the listener
+     * @return the configuration (a new one for {@code null}) whose property {@code listener} names the listener; a
+     *         configuration of another type (a Maven model this extension does not know) unchanged
      */
     static Object withListener(Object configuration) {
-        Xpp3Dom config = configuration instanceof Xpp3Dom x ? x : new Xpp3Dom("configuration");
+        if (configuration != null && !(configuration instanceof Xpp3Dom)) {
+            return configuration;
+        }
+        Xpp3Dom config = configuration == null ? new Xpp3Dom("configuration") : (Xpp3Dom) configuration;
         Xpp3Dom properties = config.getChild("properties");
         if (properties == null) {
             properties = new Xpp3Dom("properties");
