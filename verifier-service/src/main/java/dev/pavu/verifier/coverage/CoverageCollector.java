@@ -92,7 +92,8 @@ public class CoverageCollector {
             });
         }
         if (dataDirs.isEmpty()) {
-            return new Collected(List.of(), 0, "no per-test coverage: no test wrote any (tests not on the JUnit Platform, "
+            return new Collected(List.of(), 0, "no per-test coverage: no test wrote any (tests on neither the JUnit Platform nor surefire's JUnit 4 "
+                    + "provider, "
                     + "no tests, or the build stopped before them)");
         }
         Classes classes = new Classes(root, classDirs);
