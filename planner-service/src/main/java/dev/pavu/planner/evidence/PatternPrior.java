@@ -18,9 +18,11 @@ import java.util.OptionalDouble;
  * <h2>Reward of one verdict</h2>
  * In [0, 1]: PASS 1; a FAIL of the tests (a diff, no failed {@code static} gate) its partial-fix gain
  * {@link PartialEvidence#gain} (the share of the baseline's failing tests it made pass); a FAIL of the build, ERROR and
- * TIMEOUT 0; SKIPPED is not counted. A candidate of a pattern is one trial, so per (failure kind, pattern) the store
- * keeps {@code n} trials and the reward sum {@code r ≤ n} (a fractional Beta–Bernoulli update: a partial fix counts as
- * a fraction of a success).
+ * TIMEOUT 0; SKIPPED is not counted. A <b>job</b> that tried a pattern is one trial, its reward the best of the job's
+ * verdicts of that pattern, so per (failure kind, pattern) the store keeps {@code n} jobs and the reward sum
+ * {@code r ≤ n} (a fractional Beta–Bernoulli update: a partial fix counts as a fraction of a success). Counted per
+ * candidate instead, a pattern that makes many mutants per location (relational operators: most fail by nature, one
+ * is the fix) looked worse than one that makes few, whatever either fixed.
  *
  * <h2>Multiplier of a pattern for a failure kind</h2>
  * With {@code N}, {@code R} the kind's trials and rewards over all patterns, the kind's pooled rate is the Laplace
@@ -48,19 +50,20 @@ public final class PatternPrior {
     /**
      * What one verdict teaches.
      *
+     * @param jobId       the job whose verdict it is (a job is one trial of a pattern)
      * @param failureKind the job's failure kind
      * @param pattern     the candidate's pattern
      * @param reward      in [0, 1]
      */
-    public record Observation(String failureKind, String pattern, double reward) {
+    public record Observation(java.util.UUID jobId, String failureKind, String pattern, double reward) {
     }
 
     /**
      * A (failure kind, pattern) row of the store.
      *
      * @param pattern the pattern
-     * @param trials  verdicts counted
-     * @param reward  their reward sum
+     * @param trials  jobs that tried the pattern
+     * @param reward  the sum of their best rewards
      */
     public record Row(String pattern, long trials, double reward) {
     }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learned pattern priors in {@code planner.pattern_priors} (planner V16): per (failure kind, pattern) the verdicts
- * counted and their reward sum ({@link PatternPrior}). Written in the transaction that counts the verdict, so a
- * redelivered verdict (already judged) is never counted twice. All methods need the caller's transaction.
+ * The learned pattern priors in {@code planner.pattern_priors} (planner V16, V17): per (failure kind, pattern) the
+ * jobs that tried the pattern and the sum of each one's best reward ({@link PatternPrior}), with each job's best in
+ * {@code pattern_prior_jobs}. Written in the transaction that counts the verdict, so a redelivered verdict (already
+ * judged) is never counted twice. All methods need the caller's transaction.
  */
 @ApplicationScoped
 public class PatternPriorStore {
@@ -30,7 +31,10 @@ public class PatternPriorStore {
     }
 
     /**
-     * Counts one verdict (nothing when evidence is off).
+     * Counts one verdict (nothing when evidence is off): the first verdict of a pattern in a job adds one trial to
+     * the (failure kind, pattern) row; a later one raises that trial's reward to the best the job's verdicts of the
+     * pattern reached, never counts another trial. Verdicts of one job arrive under its row lock, so the read and
+     * the two writes below do not race.
      *
      * @param o what it teaches (reward clamped to [0, 1])
      */
@@ -39,10 +43,23 @@ public class PatternPriorStore {
             return;
         }
         double reward = Double.isNaN(o.reward()) ? 0 : Math.max(0, Math.min(1, o.reward()));
+        @SuppressWarnings("unchecked")
+        List<Number> before = em.createNativeQuery("select reward from pattern_prior_jobs where job_id = :job and pattern = :pattern")
+                .setParameter("job", o.jobId()).setParameter("pattern", o.pattern()).getResultList();
+        double best = before.isEmpty() ? 0 : before.getFirst().doubleValue();
+        if (!before.isEmpty() && reward <= best) {
+            return; // the job's trial of this pattern already counts as much
+        }
+        em.createNativeQuery("insert into pattern_prior_jobs (job_id, pattern, failure_kind, reward) values (:job, :pattern, "
+                        + ":kind, :reward) on conflict (job_id, pattern) do update set reward = excluded.reward")
+                .setParameter("job", o.jobId()).setParameter("pattern", o.pattern()).setParameter("kind", o.failureKind())
+                .setParameter("reward", reward).executeUpdate();
         em.createNativeQuery("insert into pattern_priors (failure_kind, pattern, trials, reward, updated_at) "
-                        + "values (:kind, :pattern, 1, :reward, now()) on conflict (failure_kind, pattern) do update set "
-                        + "trials = pattern_priors.trials + 1, reward = pattern_priors.reward + excluded.reward, updated_at = now()")
-                .setParameter("kind", o.failureKind()).setParameter("pattern", o.pattern()).setParameter("reward", reward)
+                        + "values (:kind, :pattern, :trials, :reward, now()) on conflict (failure_kind, pattern) do update set "
+                        + "trials = pattern_priors.trials + excluded.trials, reward = pattern_priors.reward + excluded.reward, "
+                        + "updated_at = now()")
+                .setParameter("kind", o.failureKind()).setParameter("pattern", o.pattern())
+                .setParameter("trials", before.isEmpty() ? 1 : 0).setParameter("reward", reward - best)
                 .executeUpdate();
     }
 

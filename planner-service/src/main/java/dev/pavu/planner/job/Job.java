@@ -327,7 +327,7 @@ public final class Job {
             return Optional.empty();
         }
         var reward = PatternPrior.reward(v, baselineFailed);
-        return reward.isPresent() ? Optional.of(new PatternPrior.Observation(failureKind(), v.pattern(), reward.getAsDouble()))
+        return reward.isPresent() ? Optional.of(new PatternPrior.Observation(id, failureKind(), v.pattern(), reward.getAsDouble()))
                 : Optional.empty();
     }
 
