@@ -91,6 +91,42 @@ class AuditChainTest {
     }
 
     @Test
+    void aLiveJobVerifiesIntactWhileItsEventsArrive() throws Exception {
+        UUID job = recordedJob();
+        int late = 80;
+        // a concluded job's remaining candidates keep sending (SKIPPED) verdicts: an auditor verifying the job meanwhile
+        // must never be told an event was removed or inserted (the rows, the head and the prune are three reads)
+        Thread sender = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < late; i++) {
+                VerdictIssued v = new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, job, 1, null, "verifier-service"),
+                        UUID.randomUUID(), UUID.randomUUID(), Verdict.SKIPPED, "late " + i, List.of(), List.of(), 0, 0, 0,
+                        "", "p", null, null, null);
+                KafkaProbe.send(TestTopics.VERDICTS, EventMessages.keyOf(v), EventCodec.write(v));
+                try {
+                    Thread.sleep(15);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        List<String> alarms = new ArrayList<>();
+        int checks = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && (sender.isAlive() || eventCount(job) < EVENTS + late)) {
+            JsonPath v = verify(job);
+            checks++;
+            if (!v.getBoolean("intact")) {
+                alarms.add(v.getString("summary"));
+            }
+        }
+        sender.join();
+        assertEquals(EVENTS + late, eventCount(job), "every late verdict reached the log");
+        assertTrue(checks > 10, "verified " + checks + " times while events arrived");
+        assertEquals(List.of(), alarms, "a false alarm while events arrived, in " + checks + " verifications");
+        assertEquals("intact: " + (EVENTS + late) + " events", verify(job).getString("summary"));
+    }
+
+    @Test
     void aRowEditedInTheDatabaseIsNamed() throws SQLException {
         UUID job = recordedJob();
         Row fifth = row(job, 5);

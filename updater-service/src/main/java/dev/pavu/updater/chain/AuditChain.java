@@ -36,6 +36,9 @@ public class AuditChain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Reads of a job's rows, head and prune at most, until an append no longer moves the head between them. */
+    static final int MAX_READS = 20;
+
     private final EventRepository events;
     private final PruneRepository prunes;
 
@@ -53,9 +56,19 @@ public class AuditChain {
      * @throws IllegalStateException on a database error
      */
     public Optional<ChainVerification> verify(UUID jobId) {
-        List<ChainRow> rows = events.chain(jobId);
-        Optional<ChainHead> head = events.head(jobId);
-        Optional<Prune> prune = prunes.latest(jobId);
+        // the rows, the chain head and the latest prune are three reads: an append committed between them (a live
+        // job's late verdicts) would look like a removed or inserted event. An append moves the head in the same
+        // transaction, so when the head and the prune read before the rows are still the same after them, the rows
+        // are consistent with them; else read again.
+        List<ChainRow> rows;
+        Optional<ChainHead> head;
+        Optional<Prune> prune;
+        int reads = 0;
+        do {
+            head = events.head(jobId);
+            prune = prunes.latest(jobId);
+            rows = events.chain(jobId);
+        } while (++reads < MAX_READS && !(events.head(jobId).equals(head) && prunes.latest(jobId).equals(prune)));
         if (rows.isEmpty() && head.isEmpty() && prune.isEmpty()) {
             return Optional.empty();
         }
