@@ -11,6 +11,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
+import dev.pavu.actuator.proposer.patterns.DivisionGuard;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -61,6 +62,7 @@ public final class PatternCatalog {
                 new MethodCallReplacement(),
                 new ReturnValueChange(),
                 new NullCheckInsertion(),
+                new DivisionGuard(),
                 new SwappedOperands(),
                 new ConstantReplacement(),
                 new CastChange(),

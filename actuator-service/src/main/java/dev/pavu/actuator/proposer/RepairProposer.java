@@ -2,6 +2,7 @@ package dev.pavu.actuator.proposer;
 
 import dev.pavu.actuator.config.ActuatorConfig;
 import dev.pavu.contracts.FailureKinds;
+import dev.pavu.contracts.LoggedFailure;
 import dev.pavu.actuator.source.SourceCheckouts;
 import dev.pavu.contracts.PartialFix;
 import dev.pavu.contracts.PlanProposed;
@@ -66,7 +67,7 @@ public class RepairProposer {
             return Answer.nothing("source unavailable: " + e.getMessage());
         }
         try {
-            return propose(root, plan.locations(), max, plan.triedPatchHashes(), FailureKinds.of(plan.failingTests()),
+            return propose(root, plan.locations(), max, plan.triedPatchHashes(), failureKind(plan),
                     plan.partialFixes(), plan.weightsByPattern());
         } catch (RuntimeException e) {
             // a proposer bug must not leave the planner waiting for an answer that never comes
@@ -225,5 +226,21 @@ public class RepairProposer {
         public static Answer nothing(String reason) {
             return new Answer(List.of(), 0, List.of(reason), reason);
         }
+    }
+
+    /**
+     * @param plan a repair plan
+     * @return how its baseline fails ({@link FailureKinds#of(List)} of the plan's failing tests); for a job whose tests
+     *         pass but whose error log records a crash (FIX_LOG), the simple name of the logged exception; {@code null}
+     *         when neither says
+     */
+    static String failureKind(PlanProposed plan) {
+        String kind = FailureKinds.of(plan.failingTests());
+        if (kind != null || plan.task() == null) {
+            return kind;
+        }
+        return LoggedFailure.of(plan.task().errorLog())
+                .map(f -> f.exception().substring(f.exception().lastIndexOf('.') + 1))
+                .orElse(null);
     }
 }

@@ -11,6 +11,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionNegation;
 import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
+import dev.pavu.actuator.proposer.patterns.DivisionGuard;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -38,6 +39,11 @@ import java.util.Map;
  * deletion last: it passes tests by removing behaviour, ingredient reuse lowest: its search space is
  * the largest and its plausible patches the most often overfitting).
  * Unknown patterns get {@link #DEFAULT}.
+ *
+ * <p>Per failure kind, a pattern that exists for one exception is the first thing to try when the baseline fails with
+ * it: {@link #BY_FAILURE_KIND} gives such a pattern {@link #FOR_ITS_EXCEPTION} for that kind (an
+ * {@code ArithmeticException} is a division by zero far more often than a wrong operator). Other patterns keep their
+ * table prior for every kind.
  */
 public final class StaticPatternPriors implements PatternPriors {
 
@@ -58,6 +64,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(MethodCallReplacement.NAME, 0.6),
             Map.entry(ReturnValueChange.NAME, 0.6),
             Map.entry(NullCheckInsertion.NAME, 0.5),
+            Map.entry(DivisionGuard.NAME, 0.35),
             Map.entry(SwappedOperands.NAME, 0.6),
             Map.entry(ConstantReplacement.NAME, 0.55),
             Map.entry(CastChange.NAME, 0.55),
@@ -75,8 +82,19 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(RenamedIngredientInsertion.NAME, 0.25),
             Map.entry(ConditionSynthesis.NAME, 0.3));
 
+    /** Prior of a pattern made for the exception a baseline fails with. */
+    public static final double FOR_ITS_EXCEPTION = 1.0;
+
+    /** Failure kind ({@code dev.pavu.contracts.FailureKinds}: an exception's simple name) → the pattern made for it. */
+    public static final Map<String, String> BY_FAILURE_KIND = Map.of("ArithmeticException", DivisionGuard.NAME);
+
     @Override
     public double prior(String pattern) {
         return TABLE.getOrDefault(pattern, DEFAULT);
+    }
+
+    @Override
+    public double prior(String pattern, String failureKind) {
+        return failureKind != null && pattern.equals(BY_FAILURE_KIND.get(failureKind)) ? FOR_ITS_EXCEPTION : prior(pattern);
     }
 }

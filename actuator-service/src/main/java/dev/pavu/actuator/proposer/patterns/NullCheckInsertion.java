@@ -107,8 +107,15 @@ public final class NullCheckInsertion implements FixPattern {
         }
     }
 
-    private static Optional<String> defaultReturn(ReturnStmt ret, MutationContext ctx) {
-        Optional<Type> type = ctx.enclosingReturnType(ret);
+    /**
+     * @param stmt a statement inside a method
+     * @param ctx  the file's context
+     * @return the statement that leaves the method with its type's default value ({@code return;},
+     *         {@code return 0;}, {@code return false;}, {@code return null;} …), or empty outside a method (a
+     *         constructor, lambda or initialiser)
+     */
+    static Optional<String> defaultReturn(Statement stmt, MutationContext ctx) {
+        Optional<Type> type = ctx.enclosingReturnType(stmt);
         if (type.isEmpty()) {
             return Optional.empty();
         }

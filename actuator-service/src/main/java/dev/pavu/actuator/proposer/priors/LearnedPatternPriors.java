@@ -37,7 +37,9 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Per failure kind: when the plan's failing tests give a kind with statistics, the same update runs
  * on that kind's candidates with the overall learned prior as {@code p0} (a two-level hierarchy:
- * static → overall → per kind); otherwise the overall learned priors are used.
+ * static → overall → per kind); otherwise the overall learned priors are used. Either way the kind's prior mean keeps
+ * the static table's preference for the kind ({@code StaticPatternPriors.BY_FAILURE_KIND}): the overall prior times
+ * {@code static(p, kind) / static(p)}, at most 1.
  *
  * <p>The statistics are fetched at most once per {@code ttl}; when the source has nothing (the updater is
  * unreachable) the last statistics are kept for up to {@link #STALE_FACTOR} × {@code ttl}, then the static
@@ -86,7 +88,7 @@ public final class LearnedPatternPriors implements PatternPriors {
     @Override
     public double prior(String pattern, String failureKind) {
         Snapshot s = current();
-        return s.stats == null ? fallback.prior(pattern) : s.table(failureKind).prior(pattern);
+        return s.stats == null ? fallback.prior(pattern, failureKind) : s.table(failureKind).prior(pattern);
     }
 
     /** @return true when the priors in use come from statistics (false: the static table) */
@@ -123,6 +125,15 @@ public final class LearnedPatternPriors implements PatternPriors {
         }
     }
 
+    /**
+     * The prior mean of a failure kind's group: the overall learned prior times the static table's own preference for
+     * that kind ({@code fallback.prior(p, kind) / fallback.prior(p)}, e.g. the division guard for an
+     * {@code ArithmeticException}), at most 1.
+     */
+    private ToDoubleFunction<String> forKind(Table overall, String kind) {
+        return p -> Math.min(1.0, overall.prior(p) * fallback.prior(p, kind) / Math.max(MIN_PRIOR, fallback.prior(p)));
+    }
+
     /** Fetched statistics and the prior tables computed from them (lazily, per failure kind). */
     private final class Snapshot {
         final PatternStats stats;
@@ -148,10 +159,11 @@ public final class LearnedPatternPriors implements PatternPriors {
             }
             Table parent = all;
             return byKind.computeIfAbsent(failureKind, kind -> {
+                ToDoubleFunction<String> base = forKind(parent, kind);
                 List<PatternStats.Row> rows = stats.byFailureKindAndPattern().stream()
                         .filter(r -> kind.equals(r.failureKind())).toList();
-                return rows.stream().mapToLong(PatternStats.Row::candidates).sum() == 0 ? parent
-                        : Table.of(rows, parent::prior, strength);
+                return rows.stream().mapToLong(PatternStats.Row::candidates).sum() == 0 ? new Table(Map.of(), base, 1.0)
+                        : Table.of(rows, base, strength);
             });
         }
     }

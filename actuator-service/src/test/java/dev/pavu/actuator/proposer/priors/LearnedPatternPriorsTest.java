@@ -1,6 +1,7 @@
 package dev.pavu.actuator.proposer.priors;
 
 import dev.pavu.actuator.proposer.StaticPatternPriors;
+import dev.pavu.actuator.proposer.patterns.DivisionGuard;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
 import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
@@ -86,6 +87,27 @@ class LearnedPatternPriorsTest {
         // a kind without statistics, or none, uses the overall numbers
         assertEquals(p.prior(ROR), p.prior(ROR, "TimeoutException"));
         assertEquals(p.prior(NPE), p.prior(NPE, null));
+    }
+
+    @Test
+    void aDivisionByZeroPutsTheDivisionGuardFirstWithOrWithoutStatistics() {
+        String guard = DivisionGuard.NAME;
+        // static table: the guard is a late resort in general, the first thing to try for an ArithmeticException
+        assertTrue(TABLE.prior(guard) < TABLE.prior(ROR));
+        assertEquals(StaticPatternPriors.FOR_ITS_EXCEPTION, TABLE.prior(guard, "ArithmeticException"));
+        assertEquals(TABLE.prior(ROR), TABLE.prior(ROR, "ArithmeticException"));
+        assertEquals(TABLE.prior(guard), TABLE.prior(guard, "NullPointerException"));
+        // learned: overall statistics without the kind keep the preference; the kind's own statistics still decide
+        PatternStats overall = new PatternStats(List.of(row(ROR, 300, 15), row(guard, 20, 1)), List.of(), List.of());
+        LearnedPatternPriors p = priors(() -> Optional.of(overall));
+        assertTrue(p.prior(guard, "ArithmeticException") > p.prior(ROR, "ArithmeticException"),
+                p.prior(guard, "ArithmeticException") + " vs " + p.prior(ROR, "ArithmeticException"));
+        assertTrue(p.prior(guard) < p.prior(ROR));
+        assertTrue(p.prior(guard, "ArithmeticException") <= 1);
+        PatternStats guardNeverFixes = new PatternStats(List.of(row(ROR, 300, 15), row(guard, 300, 0)), List.of(),
+                List.of(row("ArithmeticException", ROR, 200, 40), row("ArithmeticException", guard, 200, 0)));
+        LearnedPatternPriors q = priors(() -> Optional.of(guardNeverFixes));
+        assertTrue(q.prior(guard, "ArithmeticException") < q.prior(ROR, "ArithmeticException"));
     }
 
     @Test
