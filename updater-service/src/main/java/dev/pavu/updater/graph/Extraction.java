@@ -52,7 +52,11 @@ final class Extraction {
     }
 
     final List<Declared> declared = new ArrayList<>();
+    /** distinct (caller, target) pairs in the order first met, each with its first call line */
     final List<Call> calls = new ArrayList<>();
+    private final java.util.Set<Call> seen = new java.util.HashSet<>();
+    /** one String per distinct signature: a call site adds no new string when its pair or its names were seen */
+    private final Map<String, String> names = new HashMap<>();
     /** type → its direct supertypes (qualified names, project or not) */
     final Map<String, List<String>> ancestors = new HashMap<>();
     int external;
@@ -93,8 +97,11 @@ final class Extraction {
                     case MethodReferenceExpr r -> r.resolve();
                     default -> throw new IllegalStateException();
                 };
-                String key = key(target);
-                calls.add(new Call(caller, key, site.getBegin().map(p -> p.line).orElse(0)));
+                Call pair = new Call(names.computeIfAbsent(caller, k -> k),
+                        names.computeIfAbsent(key(target), k -> k), 0);
+                if (seen.add(pair)) {
+                    calls.add(new Call(pair.caller(), pair.target(), site.getBegin().map(p -> p.line).orElse(0)));
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 unresolved++;
             }

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
@@ -35,7 +36,8 @@ import java.util.Map;
  * ({@code callsUnresolved}).
  *
  * <p>Memory: one file's syntax tree is held at a time (the extracted symbols and call sites are small records); the
- * symbol solver keeps at most {@value #SOLVER_CACHE} parsed files of its own. A file that does not parse (a syntax
+ * symbol solver keeps at most {@value #SOLVER_CACHE} parsed files per source root, and all of it is released when the
+ * build returns (JavaParser's static facade cache is cleared). A file that does not parse (a syntax
  * error, nesting deep enough to overflow the stack) is counted and skipped.
  */
 public final class JavaGraphBuilder {
@@ -94,6 +96,16 @@ public final class JavaGraphBuilder {
         }
         JavaParser parser = new JavaParser(configuration);
 
+        try {
+            return extract(staged, parser, settings, deadline);
+        } finally {
+            // JavaParserFacade keeps a facade per type solver in a static WeakHashMap whose value holds its key: without
+            // this, every build's solver and its cached syntax trees would stay reachable for the life of the process
+            JavaParserFacade.clearInstances();
+        }
+    }
+
+    private static Built extract(JavaSources.Staged staged, JavaParser parser, Settings settings, long deadline) {
         Extraction extraction = new Extraction(deadline);
         int parsed = 0;
         int failed = 0;

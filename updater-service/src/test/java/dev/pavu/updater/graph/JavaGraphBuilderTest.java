@@ -101,6 +101,16 @@ class JavaGraphBuilderTest {
         assertTrue(sources(g, EdgeKind.CALLS, p + "Geometry.unused()").isEmpty());
     }
 
+    @Test
+    void aBuildLeavesNoSolverBehind() throws Exception {
+        JavaGraphBuilder.build(GraphFixtures.example(), tmp, GraphFixtures.SETTINGS);
+        // JavaParser's static facade cache would otherwise keep every build's solver and its cached syntax trees
+        java.lang.reflect.Field instances = com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade.class
+                .getDeclaredField("instances");
+        instances.setAccessible(true);
+        assertEquals(0, ((java.util.Map<?, ?>) instances.get(null)).size());
+    }
+
     static int lineOf(Path file, String text) throws IOException {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
