@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The updater's dead-letter API ({@code /dead-letters}), which {@code pavu dlq} speaks to: an operator's view of what
- * the consumers gave up on; and a job's audit hash chain ({@code /audit/jobs/{id}/verify|prune}, {@code pavu audit}). Answers are read leniently as JSON trees.
+ * the consumers gave up on; a job's audit hash chain ({@code /audit/jobs/{id}/verify|prune}, {@code pavu audit}); and
+ * a commit's code graph ({@code /graph/{sha}…}, {@code pavu graph}). Answers are read leniently as JSON trees.
  *
  * <p>Errors: an unreachable updater → {@link CliException} with exit code 2; an HTTP error → {@link PlannerException}
  * (the CLI's "the service answered a problem" error) carrying the updater's own explanation ({@code detail}).
@@ -114,6 +115,55 @@ public class UpdaterClient {
         HttpRequest req = request("/audit/jobs/" + enc(jobId) + "/prune").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)).build();
         return json(send(req, "prune the audit chain of job " + jobId));
+    }
+
+    /**
+     * {@code GET /graph/{sha}}: a commit's code graph, its status and counts.
+     *
+     * @param sha a commit id or a unique prefix (7+ hex digits)
+     * @return {@code {commit, status, reason, symbols{KIND: n}, edges{KIND: n}, files{…}, calls{…}, buildMs, …}}
+     * @throws PlannerException 404 when the caller's team has no graph of that commit
+     */
+    public JsonNode graph(String sha) {
+        return json(send(request("/graph/" + enc(sha)).GET().build(), "read the code graph of " + sha));
+    }
+
+    /**
+     * {@code GET /graph/{sha}/symbols?q=&kind=&limit=}.
+     *
+     * @param sha   a commit id or unique prefix
+     * @param q     words of the names to find
+     * @param kind  TYPE, METHOD, CONSTRUCTOR or FIELD, or {@code null}
+     * @param limit at most this many, or {@code null} for the updater's default (50)
+     * @return a JSON array of symbols
+     * @throws PlannerException 409 when the graph is not READY (the message says why)
+     */
+    public JsonNode graphSymbols(String sha, String q, String kind, Integer limit) {
+        StringBuilder query = new StringBuilder("?q=").append(enc(q));
+        if (kind != null) {
+            query.append("&kind=").append(enc(kind));
+        }
+        if (limit != null) {
+            query.append("&limit=").append(limit);
+        }
+        return json(send(request("/graph/" + enc(sha) + "/symbols" + query).GET().build(),
+                "search the code graph of " + sha));
+    }
+
+    /**
+     * {@code GET /graph/{sha}/{what}/{subject}}: {@code owners-of}, {@code callers}, {@code callees} or
+     * {@code tests-reaching}.
+     *
+     * @param sha     a commit id or unique prefix
+     * @param what    the question
+     * @param subject a member name (owners-of) or a method reference ({@code pkg.Type.method},
+     *                {@code pkg.Type.method(Type, …)} or a name)
+     * @return the JSON array answered
+     * @throws PlannerException 404 for an unknown method or graph, 409 when the graph is not READY
+     */
+    public JsonNode graphQuery(String sha, String what, String subject) {
+        return json(send(request("/graph/" + enc(sha) + "/" + what + "/" + enc(subject)).GET().build(),
+                "ask the code graph of " + sha + " for " + what + " " + subject));
     }
 
     private HttpRequest.Builder request(String path) {

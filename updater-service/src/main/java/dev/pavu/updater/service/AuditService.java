@@ -15,6 +15,7 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.updater.config.UpdaterConfig;
+import dev.pavu.updater.graph.GraphRequests;
 import dev.pavu.updater.lesson.LessonService;
 import dev.pavu.updater.repository.EventRepository;
 import dev.pavu.updater.repository.JobSummaryRepository;
@@ -28,7 +29,8 @@ import java.util.OptionalLong;
 
 /**
  * Records one event: appends it to the audit log and folds it into its job's summary, exactly once; a JobConcluded
- * also writes the job's lesson card ({@link LessonService}) in the same transaction.
+ * also writes the job's lesson card ({@link LessonService}) in the same transaction; a PlanProposed asks for the code
+ * graph of its commit ({@link GraphRequests}: a row here, the build after the commit).
  */
 @ApplicationScoped
 public class AuditService {
@@ -38,14 +40,16 @@ public class AuditService {
     private final JobSummaryRepository summaries;
     private final UpdaterConfig config;
     private final LessonService lessons;
+    private final GraphRequests graphs;
 
     public AuditService(ProcessedEvents processed, EventRepository events, JobSummaryRepository summaries,
-                        UpdaterConfig config, LessonService lessons) {
+                        UpdaterConfig config, LessonService lessons, GraphRequests graphs) {
         this.processed = processed;
         this.events = events;
         this.summaries = summaries;
         this.config = config;
         this.lessons = lessons;
+        this.graphs = graphs;
     }
 
     /**
@@ -96,7 +100,10 @@ public class AuditService {
         switch (event) {
             case JobSubmitted s -> summaries.submitted(env.jobId(), env.occurredAt(), s.task().text(),
                     s.source().kind(), s.source().url());
-            case PlanProposed ignored -> summaries.planProposed(env.jobId());
+            case PlanProposed p -> {
+                summaries.planProposed(env.jobId());
+                graphs.planned(p);
+            }
             case CandidatesProposed ignored -> {
                 // counted through its DiffProposed events
             }
