@@ -136,6 +136,20 @@ class ChartTest {
         assertEquals(List.of("actuator", "planner"), gatewayCallers);
     }
 
+    /** The updater fetches a job's bundle from the planner for the code graph: out to the planner, and let in there. */
+    @Test
+    void theUpdaterReachesThePlannersSources() throws IOException {
+        Rendered r = render("defaults.yaml");
+        List<String> updaterCallees = r.named(NetworkPolicy.class, "pavu-updater").getSpec().getEgress().stream()
+                .flatMap(e -> e.getTo().stream()).filter(p -> p.getNamespaceSelector() == null && p.getPodSelector() != null)
+                .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/component")).toList();
+        assertEquals(List.of("planner"), updaterCallees);
+        List<String> plannerCallers = r.named(NetworkPolicy.class, "pavu-planner").getSpec().getIngress().stream()
+                .flatMap(i -> i.getFrom().stream()).map(NetworkPolicyPeer::getPodSelector).filter(Objects::nonNull)
+                .map(s -> s.getMatchLabels().get("app.kubernetes.io/component")).filter(Objects::nonNull).sorted().toList();
+        assertEquals(List.of("actuator", "updater", "verifier"), plannerCallers);
+    }
+
     @ParameterizedTest
     @MethodSource("valuesFiles")
     void podDisruptionBudgetsCoverEveryService(String valuesFile) throws IOException {
