@@ -11,6 +11,8 @@ import dev.pavu.contracts.LoggedFailure;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.delivery.BranchRules;
+import dev.pavu.planner.delivery.ResultBranchRequest;
 import dev.pavu.planner.rest.Problem.FieldError;
 import dev.pavu.planner.service.JobSubmission;
 
@@ -34,7 +36,8 @@ public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "reproduceCommand", "errorLog", "budget", "models", "gates",
-            "priority");
+            "priority", "resultBranch");
+    private static final Set<String> RESULT_BRANCH = Set.of("name", "credential");
     private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
     /** Longest test command accepted (characters). */
     static final int MAX_TEST_COMMAND = 4000;
@@ -79,6 +82,24 @@ public final class JobRequests {
      */
     public static JobSubmission parse(String json, boolean bundleUploaded, Limits limits,
                                       Function<String, Optional<String>> urlRefusal) {
+        return parse(json, bundleUploaded, limits, urlRefusal, BranchRules.NONE);
+    }
+
+    /**
+     * Same as {@link #parse(String, boolean, Limits, Function)}, with the submitting team's result-branch rules.
+     *
+     * @param json           the request text
+     * @param bundleUploaded whether a bundle part came with it
+     * @param limits         size limits of the texts
+     * @param urlRefusal     why a {@code source.gitUrl} may not be cloned, or empty when it may
+     * @param branches       the branch-name rules and the credentials the submitting team may use
+     * @return the validated submission
+     * @throws ProblemException 413 when a text is over its limit, else 400 with one {@link FieldError} per problem (a
+     *                          {@code resultBranch} of a bundle job, a refused branch name, a credential the team may
+     *                          not use — told like an unknown one)
+     */
+    public static JobSubmission parse(String json, boolean bundleUploaded, Limits limits,
+                                      Function<String, Optional<String>> urlRefusal, BranchRules branches) {
         JsonNode root;
         if (json == null || json.isBlank()) {
             if (!bundleUploaded) {
@@ -156,6 +177,8 @@ public final class JobRequests {
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
         int priority = priority(root.get("priority"), errors);
+        ResultBranchRequest resultBranch = resultBranch(root.get("resultBranch"), gitUrl != null && !bundleUploaded,
+                ref, branches, errors);
 
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -169,7 +192,41 @@ public final class JobRequests {
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
         reproduceCommand = reproduceCommand == null || reproduceCommand.isBlank() ? null : reproduceCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
-                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates);
+                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates,
+                resultBranch);
+    }
+
+    /**
+     * The optional result branch {@code {"name": "fix-median", "credential": "github-bot"}}: only for a job on a git
+     * URL (the fix is pushed back there), a valid new branch name (put under the configured prefix), a credential the
+     * team may use.
+     */
+    private static ResultBranchRequest resultBranch(JsonNode node, boolean gitSource, String ref, BranchRules rules,
+                                                    List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("resultBranch", "expected an object {name, credential}, got " + kind(node)));
+            return null;
+        }
+        if (!gitSource) {
+            errors.add(new FieldError("resultBranch", "only a job submitted with source.gitUrl can have a result branch "
+                    + "(the fix is pushed back to that URL); for an uploaded project use 'pavu apply ID --branch NAME "
+                    + "--commit --push REMOTE' on your machine"));
+            return null;
+        }
+        unknown(node, "resultBranch.", RESULT_BRANCH, errors);
+        String name = text(node, "resultBranch.name", errors);
+        String credential = text(node, "resultBranch.credential", errors);
+        BranchRules.Checked checked = rules.branch(name, ref);
+        if (checked.problem() != null) {
+            errors.add(new FieldError("resultBranch.name", checked.problem()));
+        }
+        Optional<String> refused = rules.credentialRefusal(credential);
+        refused.ifPresent(why -> errors.add(new FieldError("resultBranch.credential", why)));
+        return checked.problem() == null && refused.isEmpty() ? new ResultBranchRequest(checked.name(), credential.strip())
+                : null;
     }
 
     /**
