@@ -143,6 +143,28 @@ class ResultBranchesTest {
     }
 
     @Test
+    void aPatchCannotWriteThroughASymbolicLinkOfTheBase() throws Exception {
+        Path work = tmp.resolve("linked");
+        try (Git git = TestRepos.init(work)) {
+            Files.createDirectories(work.resolve("src"));
+            Files.writeString(work.resolve("src/A.java"), "class A {}\n");
+            Files.createSymbolicLink(work.resolve("out"), tmp.resolve("outside"));
+            git.add().addFilepattern(".").call();
+            base = git.commit().setMessage("link").setAuthor("T", "t@example.com").setCommitter("T", "t@example.com")
+                    .setSign(false).call().name();
+        }
+        server.publish("linked.git", work);
+        bundle = GitSources.fromUrl(server.url("linked.git"), "main", tmp.resolve("bundles2"), Duration.ofSeconds(20),
+                LOOPBACK, SourceLimits.DEFAULTS).bundle();
+        String through = "--- /dev/null\n+++ b/out/evil.sh\n@@ -0,0 +1 @@\n+echo owned\n";
+        var e = assertThrows(ResultBranches.PushException.class, () -> ResultBranches.push(
+                request(server.url("linked.git"), through, "pavu/x"), bot(), LOOPBACK, Duration.ofSeconds(20), tmp.resolve("push")));
+        assertTrue(e.getMessage().startsWith("the patch does not apply to the base commit " + base), e.getMessage());
+        assertTrue(e.getMessage().contains("link"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("outside/evil.sh")));
+    }
+
+    @Test
     void aUrlWithItsOwnUserInfoIsNeverCombinedWithTheCredential() {
         String url = server.url("calc.git").replace("http://", "http://someone:pw@");
         var e = assertThrows(ResultBranches.PushException.class, () -> ResultBranches.push(
