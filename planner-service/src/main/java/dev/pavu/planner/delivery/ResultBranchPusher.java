@@ -128,6 +128,10 @@ public class ResultBranchPusher {
             }
             Log.warnf("job %s: result branch %s not pushed: %s", jobId, work.branch(), e.getMessage());
             return Optional.of(record(jobId, ResultBranchEntity.State.FAILED, null, e.getMessage(), false));
+        } catch (RuntimeException e) {
+            // not expected from the library: counted like a transient failure, so that it ends after max-attempts
+            Log.errorf("job %s: result branch %s: unexpected %s", jobId, work.branch(), e.getClass().getName());
+            return Optional.of(retryOrFail(jobId, work, "internal error (" + e.getClass().getSimpleName() + ")"));
         } finally {
             credential.get().clear();
         }

@@ -190,6 +190,8 @@ public final class ResultBranches {
             }
             Built built = build(repo, dir.resolve("tree"), req);
             return send(repo, uri, built, req, credential, remotes, timeout);
+        } catch (SourceException e) {
+            throw new PushException("cannot check out the base commit " + req.baseCommit() + ": " + e.getMessage(), false, e);
         } catch (IOException e) {
             throw new PushException("cannot build the fix commit: " + e.getMessage(), true, e);
         } finally {
