@@ -37,7 +37,6 @@ public final class JobRequests {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "reproduceCommand", "errorLog", "budget", "models", "gates",
             "priority", "resultBranch");
-    private static final Set<String> RESULT_BRANCH = Set.of("name", "credential");
     private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
     /** Longest test command accepted (characters). */
     static final int MAX_TEST_COMMAND = 4000;
@@ -177,8 +176,8 @@ public final class JobRequests {
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
         int priority = priority(root.get("priority"), errors);
-        ResultBranchRequest resultBranch = resultBranch(root.get("resultBranch"), gitUrl != null && !bundleUploaded,
-                ref, branches, errors);
+        ResultBranchRequest resultBranch = ResultBranchField.parse(root.get("resultBranch"),
+                gitUrl != null && !bundleUploaded, ref, branches, errors);
 
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -194,39 +193,6 @@ public final class JobRequests {
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
                 new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates,
                 resultBranch);
-    }
-
-    /**
-     * The optional result branch {@code {"name": "fix-median", "credential": "github-bot"}}: only for a job on a git
-     * URL (the fix is pushed back there), a valid new branch name (put under the configured prefix), a credential the
-     * team may use.
-     */
-    private static ResultBranchRequest resultBranch(JsonNode node, boolean gitSource, String ref, BranchRules rules,
-                                                    List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            errors.add(new FieldError("resultBranch", "expected an object {name, credential}, got " + kind(node)));
-            return null;
-        }
-        if (!gitSource) {
-            errors.add(new FieldError("resultBranch", "only a job submitted with source.gitUrl can have a result branch "
-                    + "(the fix is pushed back to that URL); for an uploaded project use 'pavu apply ID --branch NAME "
-                    + "--commit --push REMOTE' on your machine"));
-            return null;
-        }
-        unknown(node, "resultBranch.", RESULT_BRANCH, errors);
-        String name = text(node, "resultBranch.name", errors);
-        String credential = text(node, "resultBranch.credential", errors);
-        BranchRules.Checked checked = rules.branch(name, ref);
-        if (checked.problem() != null) {
-            errors.add(new FieldError("resultBranch.name", checked.problem()));
-        }
-        Optional<String> refused = rules.credentialRefusal(credential);
-        refused.ifPresent(why -> errors.add(new FieldError("resultBranch.credential", why)));
-        return checked.problem() == null && refused.isEmpty() ? new ResultBranchRequest(checked.name(), credential.strip())
-                : null;
     }
 
     /**
@@ -477,7 +443,7 @@ public final class JobRequests {
         return n;
     }
 
-    private static String text(JsonNode parent, String path, List<FieldError> errors) {
+    static String text(JsonNode parent, String path, List<FieldError> errors) {
         String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         JsonNode v = parent.get(name);
         if (v == null || v.isNull()) {
@@ -490,7 +456,7 @@ public final class JobRequests {
         return v.asText();
     }
 
-    private static void unknown(JsonNode node, String prefix, Set<String> known, List<FieldError> errors) {
+    static void unknown(JsonNode node, String prefix, Set<String> known, List<FieldError> errors) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
@@ -499,7 +465,7 @@ public final class JobRequests {
         }
     }
 
-    private static String kind(JsonNode v) {
+    static String kind(JsonNode v) {
         return switch (v.getNodeType()) {
             case STRING -> "a string";
             case NUMBER -> "a number";

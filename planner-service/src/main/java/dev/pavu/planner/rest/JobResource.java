@@ -3,7 +3,6 @@ package dev.pavu.planner.rest;
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
 import dev.pavu.planner.delivery.GitCredentials;
-import dev.pavu.planner.delivery.ResultBranchEntity;
 import dev.pavu.planner.quota.TeamQuotas;
 import dev.pavu.planner.report.JobReport;
 import dev.pavu.planner.report.ReportHtml;
@@ -185,13 +184,7 @@ public class JobResource {
         Sort newest = Sort.descending("submittedAt");
         var query = PavuAuth.team(identity).map(team -> JobEntity.<JobEntity>find("team", newest, team))
                 .orElseGet(() -> JobEntity.findAll(newest));
-        List<JobEntity> page = query.page(Page.ofSize(n)).list();
-        java.util.Map<UUID, ResultBranchEntity> branches = new java.util.HashMap<>();
-        if (!page.isEmpty()) {
-            ResultBranchEntity.<ResultBranchEntity>list("jobId in ?1", page.stream().map(j -> j.id).toList())
-                    .forEach(r -> branches.put(r.jobId, r));
-        }
-        return page.stream().map(j -> JobView.of(j, branches.get(j.id))).toList();
+        return JobView.of(query.page(Page.ofSize(n)).list());
     }
 
     /**

@@ -88,6 +88,19 @@ public record JobView(UUID id, String state, Outcome outcome, String reason, int
     }
 
     /**
+     * @param page stored jobs
+     * @return their views, in the same order (their result branches read in one query)
+     */
+    public static java.util.List<JobView> of(java.util.List<JobEntity> page) {
+        java.util.Map<UUID, ResultBranchEntity> branches = new java.util.HashMap<>();
+        if (!page.isEmpty()) {
+            ResultBranchEntity.<ResultBranchEntity>list("jobId in ?1", page.stream().map(j -> j.id).toList())
+                    .forEach(r -> branches.put(r.jobId, r));
+        }
+        return page.stream().map(j -> of(j, branches.get(j.id))).toList();
+    }
+
+    /**
      * @param j  a stored job
      * @param rb its result branch, or {@code null}
      * @return the view
