@@ -322,17 +322,20 @@ public final class ResultBranches {
         }
     }
 
-    private static PushException transportFailure(Request req, TransportException e) {
+    /** An HTTP 401 or 403 in a message (not a port or a longer number such as {@code :40101}). */
+    private static final java.util.regex.Pattern REFUSED_STATUS = java.util.regex.Pattern.compile("(?<![0-9:])40[13](?![0-9])");
+
+    static PushException transportFailure(Request req, TransportException e) {
         String why = GitSources.rootMessage(e);
         String lower = why.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("credentialsprovider")
-                || lower.contains("401") || lower.contains("403")) {
-            return new PushException("the server refused the credential for " + req.url() + " (" + why + "); ask the "
-                    + "operator to check the configured credential and its write access", false, e);
-        }
         if (lower.contains("redirect")) {
             return new PushException("cannot push to " + req.url() + ": the server redirected elsewhere (" + why
                     + "); credentials are sent only to the job's own URL, so nothing was pushed", false, e);
+        }
+        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("credentialsprovider")
+                || REFUSED_STATUS.matcher(lower).find()) {
+            return new PushException("the server refused the credential for " + req.url() + " (" + why + "); ask the "
+                    + "operator to check the configured credential and its write access", false, e);
         }
         return new PushException("cannot push to " + req.url() + ": " + why + "; will try again", true, e);
     }

@@ -209,6 +209,18 @@ class ResultBranchesTest {
     }
 
     @Test
+    void failuresAreToldApartByWhatTheServerSaidNotByDigitsOfThePort() {
+        var req = request("http://localhost:40101/calc.git", FIX, "pavu/x");
+        var refused = ResultBranches.transportFailure(req, new org.eclipse.jgit.errors.TransportException(
+                "http://localhost:40101/calc.git: connection refused"));
+        assertTrue(refused.retryable(), refused.getMessage());
+        var forbidden = ResultBranches.transportFailure(req, new org.eclipse.jgit.errors.TransportException(
+                "http://localhost:40101/calc.git: 403 Forbidden"));
+        assertFalse(forbidden.retryable());
+        assertTrue(forbidden.getMessage().startsWith("the server refused the credential"), forbidden.getMessage());
+    }
+
+    @Test
     void theSecretIsScrubbedFromEveryMessage() {
         assertEquals("token *** refused", ResultBranches.scrub("token " + SECRET + " refused", SECRET.toCharArray()));
         assertFalse(new ResultBranches.Credential("bot", SECRET.toCharArray()).toString().contains(SECRET));
