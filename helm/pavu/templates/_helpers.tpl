@@ -77,3 +77,13 @@ app.kubernetes.io/component: {{ .component }}
 {{- $svc := index .root.Values.services .component -}}
 {{- printf "http://%s-%s:%v" (include "pavu.fullname" .root) .component $svc.port -}}
 {{- end -}}
+
+{{/* "true" when the planner pushes result branches (gitPush.credentials not empty); fails without a Secret. */}}
+{{- define "pavu.gitPush" -}}
+{{- if .Values.gitPush.credentials -}}
+{{- if not .Values.gitPush.existingSecret -}}
+{{- fail "gitPush.existingSecret is required with gitPush.credentials: the Secret holding each credential's password or token" -}}
+{{- end -}}
+true
+{{- end -}}
+{{- end -}}

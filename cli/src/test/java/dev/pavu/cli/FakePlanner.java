@@ -62,6 +62,9 @@ final class FakePlanner implements AutoCloseable {
     /** The job's source as the view shows it ({@code git} or {@code bundle}, resolved commit); none when null. */
     String sourceKind;
     String sourceCommit;
+    /** The job's result branch as the view shows it (PUSHED once concluded); none when null. */
+    String resultBranch;
+    final String resultCommit = "0f9ca56d486a53bd0f83c9711d265dd69a140d5e";
 
     FakePlanner() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -148,6 +151,13 @@ final class FakePlanner implements AutoCloseable {
         v.put("candidatesProposed", 2);
         v.put("task", "make the failing tests pass");
         v.put("someNewField", "ignored by the CLI");
+        if (resultBranch != null) {
+            ObjectNode rb = v.putObject("resultBranch");
+            rb.put("name", resultBranch);
+            rb.put("credential", "bot");
+            rb.put("state", concluded() ? "PUSHED" : "REQUESTED");
+            rb.put("commit", concluded() ? resultCommit : null);
+        }
         if (sourceKind != null) {
             ObjectNode source = v.putObject("source");
             source.put("kind", sourceKind);

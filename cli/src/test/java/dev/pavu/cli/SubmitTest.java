@@ -162,6 +162,47 @@ class SubmitTest {
     }
 
     @Test
+    void aResultBranchIsAskedForWithItsCredentialAndWaitShowsWhereTheFixWasPushed() throws Exception {
+        try (FakePlanner planner = new FakePlanner().typicalStory()) {
+            planner.resultBranch = "pavu/fix-discount";
+            Cli.Run r = Cli.run("submit", "--repo", "https://git.example.org/team/lib.git", "--planner", planner.url(),
+                    "--result-branch", "fix-discount", "--push-credential", "github-bot", "--wait", "--json");
+            assertEquals(0, r.code(), r.toString());
+            JsonNode body = FakePlanner.JSON.readTree(planner.requests("POST", "/jobs").getFirst().body());
+            assertEquals("fix-discount", body.at("/resultBranch/name").asText());
+            assertEquals("github-bot", body.at("/resultBranch/credential").asText());
+            JsonNode result = FakePlanner.JSON.readTree(r.out());
+            assertEquals(List.of("jobId", "outcome", "reason", "patch", "candidatesTried", "durationMs", "resultBranch"),
+                    fieldNames(result));
+            assertEquals("PUSHED", result.at("/resultBranch/state").asText());
+            assertEquals(planner.resultCommit, result.at("/resultBranch/commit").asText());
+        }
+        try (FakePlanner planner = new FakePlanner().typicalStory()) {
+            planner.resultBranch = "pavu/fix-discount";
+            Cli.Run r = Cli.run("submit", "--repo", "https://git.example.org/team/lib.git", "--planner", planner.url(),
+                    "--result-branch", "fix-discount", "--push-credential", "github-bot", "--wait");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("  result branch:    pavu/fix-discount pushed, commit " + planner.resultCommit), r.out());
+        }
+    }
+
+    @Test
+    void aResultBranchNeedsAGitUrlAndACredential() throws Exception {
+        Path project = gitProject();
+        try (FakePlanner planner = new FakePlanner()) {
+            Cli.Run folder = Cli.run("submit", "--repo", project.toString(), "--planner", planner.url(),
+                    "--result-branch", "fix", "--push-credential", "bot");
+            assertEquals(2, folder.code(), folder.toString());
+            assertTrue(folder.err().contains("--result-branch needs a git URL as --repo"), folder.err());
+            Cli.Run noCredential = Cli.run("submit", "--repo", "https://git.example.org/team/lib.git", "--planner",
+                    planner.url(), "--result-branch", "fix");
+            assertEquals(2, noCredential.code(), noCredential.toString());
+            assertTrue(noCredential.err().contains("--result-branch needs --push-credential NAME"), noCredential.err());
+            assertTrue(planner.requests("POST", "/jobs").isEmpty(), "nothing was submitted");
+        }
+    }
+
+    @Test
     void kindModelsAndAYamlGatePolicyReachThePlanner() throws Exception {
         Path gates = tmp.resolve("gates.yaml");
         Files.writeString(gates, "linters: [checkstyle]\ntestsFirst: false\nallowTestEdits: true\n");

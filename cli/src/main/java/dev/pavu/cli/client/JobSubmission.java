@@ -53,10 +53,20 @@ public final class JobSubmission {
      * @param req      what to submit
      * @param progress receives one line per step (snapshot, upload)
      * @return the accepted job's view (has {@code id})
-     * @throws CliException usage (2) for a folder that does not exist, failed (1) when the snapshot fails, or as
+     * @throws CliException usage (2) for a folder that does not exist or a result branch without a git URL or a
+     *                      credential, failed (1) when the snapshot fails, or as
      *                      {@link PlannerClient} for the upload
      */
     public JsonNode submit(SubmitRequest req, PrintStream progress) {
+        boolean remote = isUrl(req.repo()) && !req.repo().strip().toLowerCase(Locale.ROOT).startsWith("file://");
+        if (req.resultBranch() != null && !remote) {
+            throw CliException.usage("--result-branch needs a git URL as --repo: the planner pushes the fix back there; "
+                    + "for a local folder apply the fix with 'pavu apply ID --branch NAME --commit --push REMOTE'");
+        }
+        if (req.resultBranch() != null && req.pushCredential() == null) {
+            throw CliException.usage("--result-branch needs --push-credential NAME: the push credential the operator "
+                    + "configured for your team (pavu.git.credentials)");
+        }
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("task", req.task());
         job.put("testCommand", req.testCommand());
@@ -94,6 +104,9 @@ public final class JobSubmission {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("source", source);
             body.putAll(job);
+            if (req.resultBranch() != null) {
+                body.put("resultBranch", Map.of("name", req.resultBranch(), "credential", req.pushCredential()));
+            }
             progress.println("submitting " + req.repo().strip() + (req.ref() == null ? "" : " @ " + req.ref())
                     + " to " + planner.baseUrl());
             return planner.submitJson(body);

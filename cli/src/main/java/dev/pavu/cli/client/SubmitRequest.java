@@ -19,12 +19,22 @@ import java.util.Map;
  *                    {@code allowTestEdits}, {@code allowBuildEdits}), or {@code null} for the verifier's defaults
  * @param priority    0 (lowest) to 9 (highest), or {@code null} for the planner's default (5)
  * @param reproduceCommand a {@code FIX_LOG} job's shell command that makes the logged failure happen, or {@code null}
+ * @param resultBranch   a git URL's job only: the branch the planner pushes the fix to once it succeeded (put under the
+ *                       planner's prefix, {@code pavu/}), or {@code null}
+ * @param pushCredential the name of the operator's push credential for {@code resultBranch}, or {@code null}
  */
 public record SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
-                            String kind, Map<String, String> models, JsonNode gates, Integer priority, String reproduceCommand) {
+                            String kind, Map<String, String> models, JsonNode gates, Integer priority, String reproduceCommand,
+                            String resultBranch, String pushCredential) {
 
     public SubmitRequest {
         models = models == null ? Map.of() : Map.copyOf(models);
+    }
+
+    /** A job without a result branch. */
+    public SubmitRequest(String repo, String ref, String task, String testCommand, String errorLog, BudgetRequest budget,
+                         String kind, Map<String, String> models, JsonNode gates, Integer priority, String reproduceCommand) {
+        this(repo, ref, task, testCommand, errorLog, budget, kind, models, gates, priority, reproduceCommand, null, null);
     }
 
     /** A job without a reproduce command. */

@@ -26,6 +26,17 @@ final class ResultPrinter {
         } else if (r.succeeded()) {
             out.println("  verified patch:   (empty: nothing needed changing)");
         }
+        if (r.resultBranch() != null) {
+            String name = r.resultBranch().path("name").asText();
+            String state = r.resultBranch().path("state").asText();
+            String line = switch (state) {
+                case "PUSHED" -> name + " pushed, commit " + r.resultBranch().path("commit").asText();
+                case "REQUESTED" -> name + " not pushed yet (" + r.resultBranch().path("reason").asText("waiting")
+                        + "); see 'pavu status " + r.jobId() + "'";
+                default -> name + " " + state + ": " + r.resultBranch().path("reason").asText();
+            };
+            out.println("  result branch:    " + line);
+        }
         out.flush();
     }
 }

@@ -96,6 +96,12 @@ public class SubmitCommand implements Callable<Integer> {
     @Option(names = "--job-timeout", paramLabel = "SEC", description = "wall-clock limit of the whole job, seconds (default: the planner's, 1800)")
     Long jobTimeout;
 
+    @Option(names = "--result-branch", paramLabel = "NAME", description = "git URL jobs: once the job succeeded, the planner pushes the fix back to --repo as this new branch (under pavu/, e.g. pavu/NAME), a commit naming the job, the pattern or model and the tests that now pass; needs --push-credential")
+    String resultBranch;
+
+    @Option(names = "--push-credential", paramLabel = "NAME", description = "the push credential the operator configured for your team (pavu.git.credentials) that --result-branch is pushed with")
+    String pushCredential;
+
     @Option(names = "--wait", description = "follow the job until it ends; exit 0 only if it SUCCEEDED")
     boolean waitForEnd;
 
@@ -116,7 +122,8 @@ public class SubmitCommand implements Callable<Integer> {
             throw CliException.usage("--priority must be a whole number from 0 (lowest) to 9 (highest), was " + priority);
         }
         SubmitRequest req = new SubmitRequest(repo, blankToNull(ref), task, blankToNull(testCommand), log, budget(),
-                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates), priority, blankToNull(reproduce));
+                kind == null ? null : kind.name(), models, GatesFile.read(ctx.workingDir(), gates), priority, blankToNull(reproduce),
+                blankToNull(resultBranch), blankToNull(pushCredential));
         PlannerClient planner = root.planner();
         PrintStream progress = json ? ctx.err() : waitForEnd ? ctx.out() : ctx.err();
         JsonNode accepted = new JobSubmission(planner, ctx.workingDir()).submit(req, progress);
@@ -135,7 +142,40 @@ public class SubmitCommand implements Callable<Integer> {
         }
         progress.println("job " + id + " submitted; following it (Ctrl-C stops following, not the job)");
         SubmitResult result = new JobFollower(planner, ctx).follow(id, progress, waitTimeout(accepted, req.budget()));
+        if (req.resultBranch() != null && result.outcome() != null) {
+            result = result.withResultBranch(awaitResultBranch(planner, id, progress, RESULT_BRANCH_WAIT));
+        }
         return report(result, ctx, json);
+    }
+
+    /** How long {@code --wait} waits for a concluded job's result branch to be pushed (the planner retries for longer). */
+    static final Duration RESULT_BRANCH_WAIT = Duration.ofMinutes(3);
+
+    /**
+     * Waits until the planner has pushed (or failed or skipped) a concluded job's result branch.
+     *
+     * @param planner  the planner
+     * @param id       the concluded job
+     * @param progress receives one line when waiting starts
+     * @param limit    how long to wait
+     * @return the last {@code resultBranch} view seen (still {@code REQUESTED} when the limit passed)
+     */
+    static JsonNode awaitResultBranch(PlannerClient planner, String id, PrintStream progress, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        JsonNode branch = planner.job(id).path("resultBranch");
+        if ("REQUESTED".equals(branch.path("state").asText())) {
+            progress.println("waiting for the planner to push result branch " + branch.path("name").asText() + " …");
+        }
+        while ("REQUESTED".equals(branch.path("state").asText()) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            branch = planner.job(id).path("resultBranch");
+        }
+        return branch.isMissingNode() ? null : branch;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pavu.cli.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -13,11 +15,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param patch           the verified patch as a unified diff ({@code null} unless SUCCEEDED)
  * @param candidatesTried candidates verified, the baseline excluded
  * @param durationMs      submission to conclusion, milliseconds
+ * @param resultBranch    the planner's {@code resultBranch} view ({@code name, state, commit, reason, …}) when the job
+ *                        asked for one, else absent from the JSON
  */
-@JsonPropertyOrder({"jobId", "outcome", "reason", "patch", "candidatesTried", "durationMs"})
+@JsonPropertyOrder({"jobId", "outcome", "reason", "patch", "candidatesTried", "durationMs", "resultBranch"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record SubmitResult(String jobId, String outcome, String reason, String patch, long candidatesTried,
-                           long durationMs) {
+                           long durationMs, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode resultBranch) {
+
+    /** A result without a result branch. */
+    public SubmitResult(String jobId, String outcome, String reason, String patch, long candidatesTried, long durationMs) {
+        this(jobId, outcome, reason, patch, candidatesTried, durationMs, null);
+    }
+
+    /**
+     * @param branch the planner's {@code resultBranch} view
+     * @return this result with it
+     */
+    public SubmitResult withResultBranch(JsonNode branch) {
+        return new SubmitResult(jobId, outcome, reason, patch, candidatesTried, durationMs, branch);
+    }
 
     /** @return true when the job SUCCEEDED (exit code 0) */
     public boolean succeeded() {

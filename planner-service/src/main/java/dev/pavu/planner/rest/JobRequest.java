@@ -24,11 +24,25 @@ import java.util.Map;
  *                    default (no linters, tests first on, no probe)
  * @param priority    0 (lowest) to 9 (highest), default 5: the verifier serves waiting candidates of higher-priority
  *                    jobs first, and jobs of one priority in turns
+ * @param resultBranch git-URL jobs only: once the job SUCCEEDED, push its fix back to {@code source.gitUrl} as this new
+ *                    branch, with an operator-configured credential
  */
 @Schema(name = "JobRequest")
 public record JobRequest(SourceRequest source, String task, TaskKind kind, String testCommand, String errorLog,
                          BudgetRequest budget, Map<String, String> models, GatesRequest gates,
-                         Integer priority, String reproduceCommand) {
+                         Integer priority, String reproduceCommand, ResultBranchBody resultBranch) {
+
+    /**
+     * @param name       the new branch, e.g. {@code fix-median}; put under {@code pavu.git.branch-prefix} ({@code pavu/});
+     *                   never {@code main}, {@code master}, the job's own ref or anything but {@code refs/heads/…}; must
+     *                   be a valid git branch name
+     * @param credential the name of a push credential the operator configured for the submitting team
+     *                   ({@code pavu.git.credentials."<name>"}); another team's is refused like an unknown one
+     */
+    @Schema(name = "ResultBranchRequest")
+    public record ResultBranchBody(@Schema(required = true, maxLength = 200, example = "fix-median") String name,
+                                   @Schema(required = true, example = "github-bot") String credential) {
+    }
 
     /**
      * @param linters    linters of the lint gate, run after the tests pass when installed on the verifier:

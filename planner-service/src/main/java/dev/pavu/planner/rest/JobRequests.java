@@ -11,6 +11,8 @@ import dev.pavu.contracts.LoggedFailure;
 import dev.pavu.contracts.TaskKind;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.delivery.BranchRules;
+import dev.pavu.planner.delivery.ResultBranchRequest;
 import dev.pavu.planner.rest.Problem.FieldError;
 import dev.pavu.planner.service.JobSubmission;
 
@@ -34,7 +36,7 @@ public final class JobRequests {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> TOP = Set.of("source", "task", "kind", "testCommand", "reproduceCommand", "errorLog", "budget", "models", "gates",
-            "priority");
+            "priority", "resultBranch");
     private static final Set<String> GATES = Set.of("linters", "testsFirst", "probe", "allowTestEdits", "allowBuildEdits");
     /** Longest test command accepted (characters). */
     static final int MAX_TEST_COMMAND = 4000;
@@ -79,6 +81,24 @@ public final class JobRequests {
      */
     public static JobSubmission parse(String json, boolean bundleUploaded, Limits limits,
                                       Function<String, Optional<String>> urlRefusal) {
+        return parse(json, bundleUploaded, limits, urlRefusal, BranchRules.NONE);
+    }
+
+    /**
+     * Same as {@link #parse(String, boolean, Limits, Function)}, with the submitting team's result-branch rules.
+     *
+     * @param json           the request text
+     * @param bundleUploaded whether a bundle part came with it
+     * @param limits         size limits of the texts
+     * @param urlRefusal     why a {@code source.gitUrl} may not be cloned, or empty when it may
+     * @param branches       the branch-name rules and the credentials the submitting team may use
+     * @return the validated submission
+     * @throws ProblemException 413 when a text is over its limit, else 400 with one {@link FieldError} per problem (a
+     *                          {@code resultBranch} of a bundle job, a refused branch name, a credential the team may
+     *                          not use — told like an unknown one)
+     */
+    public static JobSubmission parse(String json, boolean bundleUploaded, Limits limits,
+                                      Function<String, Optional<String>> urlRefusal, BranchRules branches) {
         JsonNode root;
         if (json == null || json.isBlank()) {
             if (!bundleUploaded) {
@@ -156,6 +176,8 @@ public final class JobRequests {
         Map<String, String> models = models(root.get("models"), errors);
         GatePolicy gates = gates(root.get("gates"), errors);
         int priority = priority(root.get("priority"), errors);
+        ResultBranchRequest resultBranch = ResultBranchField.parse(root.get("resultBranch"),
+                gitUrl != null && !bundleUploaded, ref, branches, errors);
 
         if (!errors.isEmpty()) {
             String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -169,7 +191,8 @@ public final class JobRequests {
         testCommand = testCommand == null || testCommand.isBlank() ? null : testCommand.strip();
         reproduceCommand = reproduceCommand == null || reproduceCommand.isBlank() ? null : reproduceCommand.strip();
         return new JobSubmission(gitUrl == null ? null : gitUrl.strip(), ref == null ? null : ref.strip(),
-                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates);
+                new TaskSpec(kind, task, testCommand, errorLog, models, null, priority, reproduceCommand), budget, gates,
+                resultBranch);
     }
 
     /**
@@ -420,7 +443,7 @@ public final class JobRequests {
         return n;
     }
 
-    private static String text(JsonNode parent, String path, List<FieldError> errors) {
+    static String text(JsonNode parent, String path, List<FieldError> errors) {
         String name = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         JsonNode v = parent.get(name);
         if (v == null || v.isNull()) {
@@ -433,7 +456,7 @@ public final class JobRequests {
         return v.asText();
     }
 
-    private static void unknown(JsonNode node, String prefix, Set<String> known, List<FieldError> errors) {
+    static void unknown(JsonNode node, String prefix, Set<String> known, List<FieldError> errors) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
@@ -442,7 +465,7 @@ public final class JobRequests {
         }
     }
 
-    private static String kind(JsonNode v) {
+    static String kind(JsonNode v) {
         return switch (v.getNodeType()) {
             case STRING -> "a string";
             case NUMBER -> "a number";

@@ -2,6 +2,7 @@ package dev.pavu.planner.rest;
 
 import dev.pavu.planner.client.AuditEvent;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.delivery.GitCredentials;
 import dev.pavu.planner.quota.TeamQuotas;
 import dev.pavu.planner.report.JobReport;
 import dev.pavu.planner.report.ReportHtml;
@@ -77,11 +78,13 @@ public class JobResource {
     private final SecurityIdentity identity;
     private final AuthConfig auth;
     private final TeamQuotas quotas;
+    private final GitCredentials credentials;
 
     public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
                        ReportService reports, SubmittedUrls urls, SecurityIdentity identity, AuthConfig auth,
-                       TeamQuotas quotas) {
+                       TeamQuotas quotas, GitCredentials credentials) {
         this.quotas = quotas;
+        this.credentials = credentials;
         this.identity = identity;
         this.auth = auth;
         this.jobs = jobs;
@@ -98,7 +101,8 @@ public class JobResource {
      * @param body JSON {@link JobRequest} with {@code source.gitUrl}
      * @param uri  request URI (for Location)
      * @return 202 with the job and its Location; 400 problem saying what is wrong (a {@code gitUrl} that is not
-     *         {@code http(s)://} to a public or allowlisted host included); 413 problem when the task, error log, test
+     *         {@code http(s)://} to a public or allowlisted host included; a {@code resultBranch} whose name is refused or
+     *         whose credential the team may not use, told like an unknown one); 413 problem when the task, error log, test
      *         command or body is larger than its limit
      */
     @POST
@@ -117,7 +121,8 @@ public class JobResource {
     @APIResponse(responseCode = "429", description = "the team is at its quota of running jobs or of candidates per day (Retry-After)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(String body, @Context UriInfo uri) {
-        JobSubmission s = JobRequests.parse(body, false, JobRequests.Limits.of(config), urls::refusal);
+        JobSubmission s = JobRequests.parse(body, false, JobRequests.Limits.of(config), urls::refusal,
+                credentials.rules(team()));
         quotas.checkSubmission(team());
         return accepted(jobs.submit(s, null, team()), uri);
     }
@@ -149,7 +154,8 @@ public class JobResource {
             throw ProblemException.badField("bundle", "required: a multipart part 'bundle' holding a git bundle "
                     + "(create one with: git bundle create repo.bundle --all)");
         }
-        JobSubmission s = JobRequests.parse(job, true, JobRequests.Limits.of(config), urls::refusal);
+        JobSubmission s = JobRequests.parse(job, true, JobRequests.Limits.of(config), urls::refusal,
+                credentials.rules(team()));
         quotas.checkSubmission(team());
         java.nio.file.Path upload = keepUpload(bundle.uploadedFile());
         return accepted(jobs.submit(s, upload, team()), uri);
@@ -178,7 +184,7 @@ public class JobResource {
         Sort newest = Sort.descending("submittedAt");
         var query = PavuAuth.team(identity).map(team -> JobEntity.<JobEntity>find("team", newest, team))
                 .orElseGet(() -> JobEntity.findAll(newest));
-        return query.page(Page.ofSize(n)).list().stream().map(JobView::of).toList();
+        return JobView.of(query.page(Page.ofSize(n)).list());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pavu.planner.service;
 import dev.pavu.contracts.Budget;
 import dev.pavu.contracts.GatePolicy;
 import dev.pavu.contracts.TaskSpec;
+import dev.pavu.planner.delivery.ResultBranchRequest;
 
 /**
  * A validated job request.
@@ -12,8 +13,15 @@ import dev.pavu.contracts.TaskSpec;
  * @param task   the task (kind, text, test command, error log, models)
  * @param budget the job's limits
  * @param gates  the job's gate policy (linters, tests first, runtime probe), or {@code null} for the verifier's defaults
+ * @param resultBranch the branch to push the fix to once the job succeeds (git URLs only), or {@code null}
  */
-public record JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget, GatePolicy gates) {
+public record JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget, GatePolicy gates,
+                            ResultBranchRequest resultBranch) {
+
+    /** A submission without a result branch. */
+    public JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget, GatePolicy gates) {
+        this(gitUrl, ref, task, budget, gates, null);
+    }
 
     /** A submission without a gate policy. */
     public JobSubmission(String gitUrl, String ref, TaskSpec task, Budget budget) {

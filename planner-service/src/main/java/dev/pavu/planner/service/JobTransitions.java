@@ -10,6 +10,7 @@ import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.TaskSpec;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.planner.config.PlannerConfig;
+import dev.pavu.planner.delivery.ResultBranchEntity;
 import dev.pavu.planner.evidence.LessonPriors;
 import dev.pavu.planner.evidence.PatternPriorStore;
 import dev.pavu.planner.job.Job;
@@ -128,6 +129,9 @@ public class JobTransitions {
         job.submittedEventId = env.eventId();
         job.submittedAt = env.occurredAt();
         job.persist();
+        if (s.resultBranch() != null) {
+            ResultBranchEntity.request(job.id, s.resultBranch(), env.occurredAt());
+        }
         publisher.publish(new JobSubmitted(env, job.source(), t, s.budget()));
         Log.infof("job %s submitted (%s %s)", job.id, job.sourceKind, job.sourceUrl == null ? "upload" : job.sourceUrl);
         // a generation task without a usable model fails at once, naming the missing setting

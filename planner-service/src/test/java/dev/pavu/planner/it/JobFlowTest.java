@@ -374,7 +374,7 @@ class JobFlowTest {
                 """);
     }
 
-    private static VerdictIssued failingBaseline(String jobId, PlanProposed baseline) {
+    static VerdictIssued failingBaseline(String jobId, PlanProposed baseline) {
         return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), 0, baseline.eventId(),
                 "verifier-service"), UUID.randomUUID(), baseline.planId(), Verdict.FAIL, "1 of 2 tests failed: StatsTest#median",
                 List.of(new GateResult("static", Verdict.PASS, 800, "compiled"), new GateResult("tests", Verdict.FAIL, 1500, "1 of 2 tests failed")),
@@ -386,7 +386,7 @@ class JobFlowTest {
 
     private static final String STATS_FILE = "src/main/java/com/acme/stats/Stats.java";
 
-    private static VerdictIssued verdict(String jobId, PlanProposed plan, Verdict v, List<TestFailure> failing, int run,
+    static VerdictIssued verdict(String jobId, PlanProposed plan, Verdict v, List<TestFailure> failing, int run,
                                          String diff) {
         return new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, UUID.fromString(jobId), plan.envelope().iteration(),
                 plan.eventId(), "verifier-service"), UUID.randomUUID(), plan.planId(), v, v + " verdict",

@@ -94,15 +94,8 @@ final class TestRepos {
      */
     static Bundled bundle(Map<String, String> files) throws Exception {
         Path dir = Files.createTempDirectory("pavu-test-repo");
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            for (var e : files.entrySet()) {
-                Path p = dir.resolve(e.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, e.getValue());
-            }
-            git.add().addFilepattern(".").call();
-            ObjectId commit = git.commit().setMessage("initial").setAuthor("Test", "test@example.org")
-                    .setCommitter("Test", "test@example.org").setSign(false).call().getId();
+        try (Git git = init(dir, files)) {
+            ObjectId commit = git.getRepository().resolve("HEAD");
             Repository repo = git.getRepository();
             BundleWriter writer = new BundleWriter(repo);
             writer.include("refs/heads/main", commit);
@@ -113,6 +106,24 @@ final class TestRepos {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * @param dir   an empty directory
+     * @param files path → content
+     * @return a repository in {@code dir} with one commit of those files on {@code main} (close it)
+     */
+    static Git init(Path dir, Map<String, String> files) throws Exception {
+        Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage("initial").setAuthor("Test", "test@example.org")
+                .setCommitter("Test", "test@example.org").setSign(false).call();
+        return git;
     }
 
     private static void deleteTree(Path dir) throws IOException {
