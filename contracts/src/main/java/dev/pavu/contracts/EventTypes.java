@@ -17,6 +17,8 @@ public final class EventTypes {
     public static final String JOB_CANCELLED = "pavu.job.cancelled.v1";
     /** Retention dropped a concluded job's bulky data ({@link JobExpired}). */
     public static final String JOB_EXPIRED = "pavu.job.expired.v1";
+    /** A concluded job's result branch was pushed, failed or skipped ({@link ResultBranchDelivered}). */
+    public static final String RESULT_BRANCH_DELIVERED = "pavu.result.branch.delivered.v1";
     public static final String PLAN_PROPOSED = "pavu.plan.proposed.v1";
     public static final String CANDIDATES_PROPOSED = "pavu.candidates.proposed.v1";
     public static final String DIFF_PROPOSED = "pavu.diff.proposed.v1";
@@ -28,6 +30,7 @@ public final class EventTypes {
             "pavu.job.concluded", JobConcluded.class,
             "pavu.job.cancelled", JobCancelled.class,
             "pavu.job.expired", JobExpired.class,
+            "pavu.result.branch.delivered", ResultBranchDelivered.class,
             "pavu.plan.proposed", PlanProposed.class,
             "pavu.candidates.proposed", CandidatesProposed.class,
             "pavu.diff.proposed", DiffProposed.class,

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** Any Pavu event: a record with an {@link Envelope} and a small payload. */
 public sealed interface PavuEvent
-        permits JobSubmitted, JobConcluded, JobCancelled, JobExpired, PlanProposed, CandidatesProposed, DiffProposed,
+        permits JobSubmitted, JobConcluded, JobCancelled, JobExpired, ResultBranchDelivered, PlanProposed, CandidatesProposed, DiffProposed,
         VerdictIssued {
 
     /** @return the envelope (ids, type, iteration, causation, time, producer) */

@@ -7,7 +7,10 @@ package dev.pavu.contracts;
  * job's candidates spread over the verifier workers of a consumer group.
  */
 public final class Topics {
-    /** {@link JobSubmitted}, {@link JobConcluded}, {@link JobCancelled}, {@link JobExpired}; key = job id; planner → all. */
+    /**
+     * {@link JobSubmitted}, {@link JobConcluded}, {@link JobCancelled}, {@link JobExpired},
+     * {@link ResultBranchDelivered}; key = job id; planner → all.
+     */
     public static final String JOBS = "pavu.jobs";
     /** {@link PlanProposed} (planner → actuator, updater) and {@link CandidatesProposed} (actuator → planner, updater); key = job id. */
     public static final String PLANS = "pavu.plans";

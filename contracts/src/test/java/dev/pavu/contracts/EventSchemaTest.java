@@ -193,7 +193,9 @@ class EventSchemaTest {
                         Outcome.FAILED, null, null, null, 0, 0),
                 new JobCancelled(Envelope.of(EventTypes.JOB_CANCELLED, UUID.randomUUID(), 0, null, "planner-service"), null),
                 new JobExpired(Envelope.of(EventTypes.JOB_EXPIRED, UUID.randomUUID(), 0, null, "planner-service"), "t", null,
-                        null, null, false, null));
+                        null, null, false, null),
+                new ResultBranchDelivered(Envelope.of(EventTypes.RESULT_BRANCH_DELIVERED, UUID.randomUUID(), 0, null,
+                        "planner-service"), null, "b", "SKIPPED", null, null));
         for (PavuEvent event : sparse) {
             assertEquals(List.of(), errors(event, tree(event)), event.envelope().type());
         }

@@ -122,9 +122,14 @@ final class SampleEvents {
                 java.time.Instant.parse("2026-11-23T00:00:00Z"));
     }
 
+    static ResultBranchDelivered resultBranchDelivered() {
+        return new ResultBranchDelivered(envelope(EventTypes.RESULT_BRANCH_DELIVERED, 1, "concluded-1", "planner-service", 95),
+                "acme", "pavu/fix-invoice", "PUSHED", "0123456789abcdef0123456789abcdef01234567", null);
+    }
+
     /** @return one event of every type, in the order of a job */
     static List<PavuEvent> all() {
         return List.of(jobSubmitted(), planProposed(), diffProposed(), candidatesProposed(), verdictIssued(),
-                jobConcluded(), jobCancelled(), jobExpired());
+                jobConcluded(), resultBranchDelivered(), jobCancelled(), jobExpired());
     }
 }

@@ -241,6 +241,30 @@ class AuditLogTest {
     }
 
     @Test
+    void aPushedResultBranchIsAppendedToItsChainAndLeavesItsSummaryAlone() {
+        UUID job = UUID.randomUUID();
+        JobSubmitted submitted = new JobSubmitted(Envelope.of(EventTypes.JOB_SUBMITTED, job, 0, null, "planner-service"),
+                new SourceRef("git", "https://example.org/repo.git", "main", null, null),
+                new TaskSpec(null, "push me", null, null, null), Budget.DEFAULT);
+        JobConcluded concluded = new JobConcluded(Envelope.of(EventTypes.JOB_CONCLUDED, job, 1, submitted.eventId(), "planner-service"),
+                Outcome.SUCCEEDED, "candidate 1 passes", "diff --git a/x b/x\n", UUID.randomUUID(), 1, 50);
+        dev.pavu.contracts.ResultBranchDelivered pushed = new dev.pavu.contracts.ResultBranchDelivered(
+                Envelope.of(EventTypes.RESULT_BRANCH_DELIVERED, job, 1, null, "planner-service"), "default", "pavu/fix-x",
+                "PUSHED", "0123456789abcdef0123456789abcdef01234567", null);
+        publish(submitted);
+        publish(concluded);
+        publish(pushed);
+        awaitTrue("push recorded", () -> eventCount(job) >= 3);
+        given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200)
+                .body("[2].type", equalTo(EventTypes.RESULT_BRANCH_DELIVERED))
+                .body("[2].payload.commit", equalTo("0123456789abcdef0123456789abcdef01234567"));
+        given().when().get("/audit/jobs/{id}/summary", job).then().statusCode(200)
+                .body("state", equalTo("CONCLUDED"))
+                .body("outcome", equalTo("SUCCEEDED"));
+        given().when().get("/audit/jobs/{id}/verify", job).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
     void theLogRefusesUpdatesAndDeletes() throws SQLException {
         UUID job = UUID.randomUUID();
         publish(new JobSubmitted(Envelope.of(EventTypes.JOB_SUBMITTED, job, 0, null, "planner-service"),
@@ -304,6 +328,7 @@ class AuditLogTest {
             case JobConcluded ignored -> TestTopics.JOBS;
             case dev.pavu.contracts.JobCancelled ignored -> TestTopics.JOBS;
             case dev.pavu.contracts.JobExpired ignored -> TestTopics.JOBS;
+            case dev.pavu.contracts.ResultBranchDelivered ignored -> TestTopics.JOBS;
             case PlanProposed ignored -> TestTopics.PLANS;
             case CandidatesProposed ignored -> TestTopics.PLANS;
             case DiffProposed ignored -> TestTopics.DIFFS;

@@ -1,9 +1,13 @@
 package dev.pavu.planner.delivery;
 
+import dev.pavu.contracts.Envelope;
+import dev.pavu.contracts.EventTypes;
 import dev.pavu.contracts.Outcome;
+import dev.pavu.contracts.ResultBranchDelivered;
 import dev.pavu.contracts.TestFailure;
 import dev.pavu.planner.config.PlannerConfig;
 import dev.pavu.planner.job.JsonColumns;
+import dev.pavu.planner.messaging.EventPublisher;
 import dev.pavu.planner.repository.JobEntity;
 import dev.pavu.planner.repository.PlausiblePatchEntity;
 import dev.pavu.planner.source.BundleStore;
@@ -28,7 +32,8 @@ import java.util.UUID;
  * Pushes the result branches of concluded jobs, after the conclusion committed and never under the job row's lock:
  * every {@code pavu.git.push.poll-interval} it looks for REQUESTED rows whose job has CONCLUDED, claims each with a
  * lease in a short transaction of its own (so one planner instance pushes it), builds and pushes the fix commit with
- * no transaction open ({@link ResultBranches}), and records the outcome in another short transaction.
+ * no transaction open ({@link ResultBranches}), and records the outcome in another short transaction — the final one
+ * (PUSHED, FAILED, SKIPPED) with a {@code ResultBranchDelivered} event through the outbox, so the audit trail holds it.
  *
  * <p>Only a SUCCEEDED job with a non-empty patch is pushed; the others are SKIPPED with the reason. A transient failure
  * (the network, a server's 5xx, an unreadable password file) is tried again after {@code backoff}, doubled each time, up
@@ -48,9 +53,11 @@ public class ResultBranchPusher {
     private final SubmittedUrls urls;
     private final PlannerConfig planner;
     private final EntityManager em;
+    private final EventPublisher events;
 
     public ResultBranchPusher(GitPushConfig config, GitCredentials credentials, BundleStore bundles, SubmittedUrls urls,
-                              PlannerConfig planner, EntityManager em) {
+                              PlannerConfig planner, EntityManager em, EventPublisher events) {
+        this.events = events;
         this.config = config;
         this.credentials = credentials;
         this.bundles = bundles;
@@ -192,6 +199,13 @@ public class ResultBranchPusher {
         QuarkusTransaction.requiringNew().run(() -> {
             ResultBranchEntity rb = em.find(ResultBranchEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
             Instant now = Instant.now();
+            if (state != ResultBranchEntity.State.REQUESTED && rb.state == ResultBranchEntity.State.REQUESTED) {
+                // the final result, once: announced in the transaction that records it (the outbox)
+                JobEntity job = JobEntity.findById(jobId);
+                events.publish(new ResultBranchDelivered(Envelope.of(EventTypes.RESULT_BRANCH_DELIVERED, jobId,
+                        job == null ? 0 : job.iteration, null, PlannerConfig.PRODUCER), job == null ? null : job.team,
+                        rb.name, state.name(), commit, reason));
+            }
             rb.state = state;
             rb.commitId = commit;
             rb.reason = reason;

@@ -5,6 +5,7 @@ import dev.pavu.contracts.EventTypes;
 import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.Outcome;
 import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.ResultBranchDelivered;
 import dev.pavu.contracts.Verdict;
 import dev.pavu.planner.delivery.ResultBranchPusher;
 import dev.pavu.testsupport.KafkaProbe;
@@ -135,6 +136,10 @@ class ResultBranchTest {
 
         JsonPath view = awaitBranch(jobId, "PUSHED");
         String commit = view.getString("resultBranch.commit");
+        ResultBranchDelivered announced = one(TestTopics.JOBS, jobId, EventTypes.RESULT_BRANCH_DELIVERED,
+                ResultBranchDelivered.class);
+        assertEquals(List.of("PUSHED", "pavu/fix-median", commit), List.of(announced.state(), announced.branch(),
+                announced.commit()), "the audit trail hears of the push");
         try (Repository repo = new FileRepositoryBuilder().setGitDir(bare.toFile()).build(); RevWalk walk = new RevWalk(repo)) {
             RevCommit pushed = walk.parseCommit(repo.resolve("refs/heads/pavu/fix-median"));
             assertEquals(commit, pushed.name());
@@ -169,6 +174,11 @@ class ResultBranchTest {
         repair(jobId);
         JsonPath view = awaitBranch(jobId, "FAILED");
         assertEquals("SUCCEEDED", view.getString("outcome"));
+        ResultBranchDelivered announced = one(TestTopics.JOBS, jobId, EventTypes.RESULT_BRANCH_DELIVERED,
+                ResultBranchDelivered.class);
+        assertEquals("FAILED", announced.state());
+        assertEquals(view.getString("resultBranch.reason"), announced.reason());
+        assertFalse(announced.reason().contains(SECRET));
         assertTrue(view.getString("resultBranch.reason").startsWith("the server refused the credential for "
                 + server.url("stats.git")), view.getString("resultBranch.reason"));
         assertNull(view.getString("resultBranch.commit"));

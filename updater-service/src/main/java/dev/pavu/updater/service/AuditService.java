@@ -9,6 +9,7 @@ import dev.pavu.contracts.EventFormatException;
 import dev.pavu.contracts.JobCancelled;
 import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.JobExpired;
+import dev.pavu.contracts.ResultBranchDelivered;
 import dev.pavu.contracts.JobSubmitted;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
@@ -84,8 +85,10 @@ public class AuditService {
 
     private void summarise(PavuEvent event) {
         Envelope env = event.envelope();
-        if (event instanceof JobExpired) {
-            return; // retention dropped other services' data of a concluded job: its summary does not change
+        if (event instanceof JobExpired || event instanceof ResultBranchDelivered) {
+            // retention dropped other services' data of a concluded job, or its result branch was pushed: recorded in
+            // the job's trail, its summary does not change
+            return;
         }
         State state = switch (event) {
             case JobSubmitted ignored -> State.SUBMITTED;
@@ -121,6 +124,9 @@ public class AuditService {
             }
             case JobCancelled c -> summaries.cancelled(env.jobId(), c.reason());
             case JobExpired ignored -> {
+                // handled above
+            }
+            case ResultBranchDelivered ignored -> {
                 // handled above
             }
             case JobConcluded c -> {
