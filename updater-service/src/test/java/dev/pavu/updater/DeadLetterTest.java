@@ -8,12 +8,17 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import dev.pavu.updater.service.DeadLetterService;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DeadLetterTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Inject
+    DeadLetterService deadLetters;
 
     @Test
     void aMalformedEventIsDeadLetteredListedShownAndReplayedOnce() {
@@ -63,6 +71,10 @@ class DeadLetterTest {
         assertEquals("verdicts-in", header(d, "pavu-dlq-channel"));
         assertEquals("1", header(d, "pavu-dlq-attempts"), "not transient: tried once");
         assertNotNull(header(d, "pavu-dlq-at"));
+        long originalTimestamp = KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 1, WAIT).getFirst()
+                .timestamp();
+        assertEquals(Long.toString(originalTimestamp), header(d, "pavu-dlq-original-timestamp"),
+                "the failed record's own timestamp names it beside its position");
         assertEquals(eventId.toString(), header(d, "ce_id"), "the original headers are copied");
 
         // the updater stores it: listed by job and by consumer, not under another consumer
@@ -119,6 +131,39 @@ class DeadLetterTest {
                 .body("detail", containsString("replayed")).body("detail", containsString("operator-ann"));
         assertEquals(2, KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 3, Duration.ofSeconds(10)).size(),
                 "the refused replay published nothing");
+    }
+
+    /**
+     * A new broker beside a kept database (a recreated topic, a fresh cluster) starts its offsets again: a new dead
+     * letter then sits at an old one's position. It is still stored, and still a gap of its own job; only a record
+     * with the same timestamp too is a redelivery.
+     */
+    @Test
+    void aNewBrokersOffsetsDoNotHideANewFailure() {
+        String dlq = "pavu.test-updater.verdicts.dlq.reset-" + UUID.randomUUID();
+        UUID firstJob = UUID.randomUUID();
+        UUID secondJob = UUID.randomUUID();
+        assertTrue(deadLetters.ingest(deadLetter(dlq, firstJob, 1_000L)).isPresent());
+        // the new broker: the same dead-letter position and the same original position, a later timestamp
+        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, 2_000L)).isPresent(), "a new failure is stored");
+        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, 2_000L)).isEmpty(), "a redelivery is not");
+        for (UUID job : List.of(firstJob, secondJob)) {
+            JsonPath trail = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
+            assertEquals(1, trail.getList("$").size(), "one gap in the trail of " + job);
+            assertEquals("pavu.dead-lettered.v1", trail.getString("[0].type"));
+        }
+    }
+
+    /** A dead letter at offset 7 of partition 0, of a record at offset 3 of partition 0 of pavu.verdicts. */
+    private static ConsumerRecord<String, String> deadLetter(String dlq, UUID job, long timestamp) {
+        RecordHeaders h = new RecordHeaders();
+        Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "pavu.nonsense.v1", "ce_subject", job.toString(),
+                "dead-letter-topic", TestTopics.VERDICTS, "dead-letter-partition", "0", "dead-letter-offset", "3",
+                "dead-letter-reason", "unknown event type 'pavu.nonsense.v1'", "pavu-dlq-service", "updater-service",
+                "pavu-dlq-group", "updater-service-test", "pavu-dlq-original-timestamp", Long.toString(timestamp - 10))
+                .forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return new ConsumerRecord<>(dlq, 0, 7, timestamp, TimestampType.CREATE_TIME, -1, -1, job.toString(),
+                "{\"envelope\":{\"type\":\"pavu.nonsense.v1\"}}", h, Optional.empty());
     }
 
     @Test

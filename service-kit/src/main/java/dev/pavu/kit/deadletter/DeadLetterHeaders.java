@@ -35,6 +35,12 @@ public final class DeadLetterHeaders {
     public static final String ATTEMPTS = "pavu-dlq-attempts";
     /** Pavu: when it was dead-lettered (ISO-8601 instant). */
     public static final String AT = "pavu-dlq-at";
+    /**
+     * Pavu: the failed record's own Kafka timestamp (milliseconds since the epoch). With the original topic, partition
+     * and offset it names the failed record even when the broker's offsets start again (a topic recreated, a new
+     * cluster), so the updater neither merges two different failures nor splits one failure dead-lettered twice.
+     */
+    public static final String ORIGINAL_TIMESTAMP = "pavu-dlq-original-timestamp";
 
     private DeadLetterHeaders() {
     }
@@ -57,14 +63,18 @@ public final class DeadLetterHeaders {
      * @param group    its consumer group
      * @param channel  the incoming channel
      * @param attempts how often the record was tried
+     * @param originalTimestamp the failed record's Kafka timestamp in milliseconds since the epoch (negative: none)
      */
     public static void addPavu(org.apache.kafka.common.header.Headers headers, String service, String group,
-                               String channel, int attempts) {
+                               String channel, int attempts, long originalTimestamp) {
         put(headers, SERVICE, service);
         put(headers, GROUP, group);
         put(headers, CHANNEL, channel);
         put(headers, ATTEMPTS, Integer.toString(attempts));
         put(headers, AT, java.time.Instant.now().toString());
+        if (originalTimestamp >= 0) {
+            put(headers, ORIGINAL_TIMESTAMP, Long.toString(originalTimestamp));
+        }
     }
 
     private static void put(org.apache.kafka.common.header.Headers headers, String name, String value) {

@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
 /**
  * Pavu's failure strategy ({@code failure-strategy=pavu-dead-letter}): SmallRye Kafka's {@code dead-letter-queue}
  * strategy, with headers that make a dead letter operable — the consuming service, its consumer group and channel,
- * the number of attempts ({@link Attempts}, recorded by the retry) and the time ({@link DeadLetterHeaders}). The
+ * the number of attempts ({@link Attempts}, recorded by the retry), the time and the failed record's own timestamp
+ * ({@link DeadLetterHeaders}). The
  * connector itself writes the exception class and message, the cause, and the original topic, partition and offset,
  * and copies the original headers. The failure is first unwrapped from the messaging layer's wrappers, so the
  * exception named is the consumer's own.
@@ -68,6 +69,9 @@ public class PavuDeadLetterQueue implements KafkaFailureHandler.Factory {
                 add(extra, DeadLetterHeaders.CHANNEL, channel);
                 add(extra, DeadLetterHeaders.ATTEMPTS, Integer.toString(Attempts.of(reason)));
                 add(extra, DeadLetterHeaders.AT, Instant.now().toString());
+                if (record.getTimestamp() != null && record.getTimestamp().toEpochMilli() >= 0) {
+                    add(extra, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(record.getTimestamp().toEpochMilli()));
+                }
                 OutgoingKafkaRecordMetadata<?> given = metadata == null ? null
                         : metadata.get(OutgoingKafkaRecordMetadata.class).orElse(null);
                 if (given != null && given.getHeaders() != null) {

@@ -41,16 +41,18 @@ public class DeadLetterRepository {
     }
 
     /**
-     * @param d the dead letter ({@code id}, {@code receivedAt} and the replay fields are ignored)
-     * @return the new row's id, or empty when this topic/partition/offset is stored already (a redelivery)
+     * @param d            the dead letter ({@code id}, {@code receivedAt} and the replay fields are ignored)
+     * @param dlqTimestamp the dead-letter record's own Kafka timestamp, milliseconds since the epoch (-1: none)
+     * @return the new row's id, or empty when this record (topic, partition, offset and timestamp) is stored already
+     *         (a redelivery)
      * @throws IllegalStateException on a database error
      */
-    public OptionalLong insert(DeadLetter d) {
+    public OptionalLong insert(DeadLetter d, long dlqTimestamp) {
         String sql = "insert into dead_letters(dlq_topic, dlq_partition, dlq_offset, original_topic, original_partition, "
                 + "original_offset, service, consumer_group, channel, exception_class, reason, cause_class, cause, attempts, "
-                + "event_id, event_type, job_id, record_key, value, headers, dead_lettered_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) "
-                + "on conflict (dlq_topic, dlq_partition, dlq_offset) do nothing returning id";
+                + "event_id, event_type, job_id, record_key, value, headers, dead_lettered_at, dlq_timestamp) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) "
+                + "on conflict (dlq_topic, dlq_partition, dlq_offset, dlq_timestamp) do nothing returning id";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, d.dlqTopic());
             ps.setInt(2, d.dlqPartition());
@@ -73,6 +75,7 @@ public class DeadLetterRepository {
             ps.setString(19, d.value());
             ps.setString(20, JSON.writeValueAsString(d.headers()));
             ps.setObject(21, d.deadLetteredAt() == null ? null : OffsetDateTime.ofInstant(d.deadLetteredAt(), ZoneOffset.UTC));
+            ps.setLong(22, Math.max(-1, dlqTimestamp));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }

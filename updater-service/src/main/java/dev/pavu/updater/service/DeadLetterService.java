@@ -44,7 +44,7 @@ public class DeadLetterService {
     }
 
     /**
-     * Stores one dead-letter record, once per topic/partition/offset, and when its job is known appends the gap
+     * Stores one dead-letter record, once per topic/partition/offset/timestamp, and when its job is known appends the gap
      * marker to that job's audit trail, in one transaction.
      *
      * @param r a record of a dead-letter topic
@@ -73,13 +73,13 @@ public class DeadLetterService {
                 dl.get(DeadLetterHeaders.CAUSE_CLASS), dl.get(DeadLetterHeaders.CAUSE),
                 integer(dl.get(DeadLetterHeaders.ATTEMPTS)), eventId, type, jobId, r.key(), r.value(), own,
                 instant(dl.get(DeadLetterHeaders.AT)), null, null, null);
-        OptionalLong id = letters.insert(d);
+        OptionalLong id = letters.insert(d, r.timestamp());
         if (id.isPresent()) {
             Log.warnf("dead letter %d: %s gave up on %s %s of job %s (%s-%s@%s) after %s attempt(s): %s", id.getAsLong(),
                     d.service(), type, eventId, jobId, d.originalTopic(), d.originalPartition(), d.originalOffset(),
                     d.attempts(), d.reason());
             if (jobId != null) {
-                gap(id.getAsLong(), d, envelope);
+                gap(id.getAsLong(), d, envelope, dl.get(DeadLetterHeaders.ORIGINAL_TIMESTAMP), r.timestamp());
             }
         }
         return id;
@@ -89,8 +89,8 @@ public class DeadLetterService {
      * Appends the gap marker of a dead letter to its job's audit trail, idempotent by a name-based event id
      * ({@link #markerId}).
      */
-    private void gap(long id, DeadLetter d, JsonNode envelope) {
-        UUID markerId = markerId(d);
+    private void gap(long id, DeadLetter d, JsonNode envelope, String originalTimestamp, long dlqTimestamp) {
+        UUID markerId = markerId(d, originalTimestamp, dlqTimestamp);
         int iteration = envelope != null && envelope.path("iteration").canConvertToInt() ? envelope.path("iteration").asInt() : 0;
         Instant at = d.deadLetteredAt() == null ? Instant.now() : d.deadLetteredAt();
         String producer = d.service() == null ? "unknown" : d.service();
@@ -127,17 +127,22 @@ public class DeadLetterService {
     /**
      * The gap marker's event id: one per failed record and consumer group. A consumer whose group rebalances after it
      * dead-lettered a record but before it committed the offset gets that record again and dead-letters it a second
-     * time (Kafka delivers at least once); both dead letters name the same original topic, partition and offset, and
-     * so give the trail one gap. A dead letter without those headers (sent by hand) is named by its own position.
+     * time (Kafka delivers at least once); both dead letters name the same original topic, partition, offset and
+     * record timestamp, and so give the trail one gap. The timestamp keeps two different failures apart when the
+     * broker's offsets start again (a recreated topic, a new cluster beside a kept database). A dead letter without
+     * those headers (sent by hand) is named by its own position and timestamp.
      *
-     * @param d a stored dead letter
+     * @param d                 a stored dead letter
+     * @param originalTimestamp the {@value DeadLetterHeaders#ORIGINAL_TIMESTAMP} header, or {@code null} (older
+     *                          dead letters, which are named by the position alone)
+     * @param dlqTimestamp      the dead-letter record's own Kafka timestamp, milliseconds since the epoch
      * @return a name-based (type 3) UUID
      */
-    static UUID markerId(DeadLetter d) {
+    static UUID markerId(DeadLetter d, String originalTimestamp, long dlqTimestamp) {
         String name = d.originalTopic() != null && d.originalPartition() != null && d.originalOffset() != null
                 ? "pavu-dead-letter:" + d.consumerGroup() + ":" + d.originalTopic() + ":" + d.originalPartition() + ":"
-                + d.originalOffset()
-                : "pavu-dead-letter:" + d.dlqTopic() + ":" + d.dlqPartition() + ":" + d.dlqOffset();
+                + d.originalOffset() + (originalTimestamp == null ? "" : "@" + originalTimestamp.strip())
+                : "pavu-dead-letter:" + d.dlqTopic() + ":" + d.dlqPartition() + ":" + d.dlqOffset() + "@" + dlqTimestamp;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 

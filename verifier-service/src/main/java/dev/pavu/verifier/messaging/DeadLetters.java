@@ -60,7 +60,7 @@ public class DeadLetters {
             header(headers, "dead-letter-cause-class-name", why.getCause().getClass().getName());
         }
         dev.pavu.kit.deadletter.DeadLetterHeaders.addPavu(headers, service, group, "diffs-in",
-                dev.pavu.kit.retry.Attempts.of(why));
+                dev.pavu.kit.retry.Attempts.of(why), r.timestamp());
         var sent = new java.util.concurrent.CompletableFuture<Void>();
         emitter.send(Message.of(r.value() == null ? "" : r.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).withHeaders(headers).build())
