@@ -114,6 +114,13 @@ class CodeGraphTest {
         get(team, "/graph/" + sha + "/symbols?q=x&kind=CLASS").then().statusCode(400)
                 .body("detail", containsString("kind must be"));
         get(team, "/graph/not-a-sha").then().statusCode(400).body("detail", containsString("hex digits"));
+        // the edge endpoints share one validated parameter bean
+        assertEquals(1, ok(team, "/graph/" + sha + "/callers/plus?limit=1").getList("[0].related").size());
+        get(team, "/graph/" + sha + "/callees/plus?limit=1001").then().statusCode(400)
+                .body("detail", containsString("limit must be at most 1000"));
+        get(team, "/graph/" + sha + "/tests-reaching/plus?limit=ten").then().statusCode(400)
+                .body("detail", containsString("limit must be a whole number"));
+        get(team, "/graph/xyz/callers/plus").then().statusCode(400).body("detail", containsString("hex digits"));
 
         // another team sees nothing of it: the same 404 as an unknown commit
         String other = team();

@@ -12,10 +12,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,9 +50,9 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class GraphResource {
 
-    private static final String SHA_RULE = "[0-9a-fA-F]{7,64}";
-    private static final String SHA_MESSAGE = "a commit is 7 to 64 hex digits (a full commit id or a unique prefix)";
-    private static final String LIMIT_RULE = "\\s*\\d{1,9}\\s*";
+    static final String SHA_RULE = "[0-9a-fA-F]{7,64}";
+    static final String SHA_MESSAGE = "a commit is 7 to 64 hex digits (a full commit id or a unique prefix)";
+    static final String LIMIT_RULE = "\\s*\\d{1,9}\\s*";
 
     private final GraphQueries graphs;
     private final SecurityIdentity identity;
@@ -116,45 +118,31 @@ public class GraphResource {
     }
 
     /**
-     * @param sha    a commit id or unique prefix
-     * @param method a method reference (see the class comment)
-     * @param limit  neighbours per method at most, 1–1000 (default 200)
+     * @param query the commit, the method reference (see the class comment) and the limit per method
      * @return each matching method with the methods calling it (resolved call sites), by first call line
      * @throws ApiException 404 when no method matches
      */
     @GET
     @Path("/callers/{method}")
     @Operation(summary = "The methods that call a method (resolved calls)")
-    public List<MethodEdges> callers(@PathParam("sha") @Pattern(regexp = SHA_RULE, message = SHA_MESSAGE) String sha,
-            @PathParam("method") @Size(min = 1, max = 1000, message = "a method is 1 to 1000 characters") String method,
-            @QueryParam("limit") @DefaultValue("200") @Pattern(regexp = LIMIT_RULE, message = "limit must be a whole number")
-            @Min(value = 1, message = "limit must be at least 1") @Max(value = 1000, message = "limit must be at most 1000")
-            String limit) {
-        return edges(sha, method, EdgeKind.CALLS, false, limit);
+    public List<MethodEdges> callers(@BeanParam @Valid EdgeQuery query) {
+        return edges(query, EdgeKind.CALLS, false);
     }
 
     /**
-     * @param sha    a commit id or unique prefix
-     * @param method a method reference (see the class comment)
-     * @param limit  neighbours per method at most, 1–1000 (default 200)
+     * @param query the commit, the method reference (see the class comment) and the limit per method
      * @return each matching method with the project methods it calls (resolved call sites), by first call line
      * @throws ApiException 404 when no method matches
      */
     @GET
     @Path("/callees/{method}")
     @Operation(summary = "The project methods a method calls (resolved calls)")
-    public List<MethodEdges> callees(@PathParam("sha") @Pattern(regexp = SHA_RULE, message = SHA_MESSAGE) String sha,
-            @PathParam("method") @Size(min = 1, max = 1000, message = "a method is 1 to 1000 characters") String method,
-            @QueryParam("limit") @DefaultValue("200") @Pattern(regexp = LIMIT_RULE, message = "limit must be a whole number")
-            @Min(value = 1, message = "limit must be at least 1") @Max(value = 1000, message = "limit must be at most 1000")
-            String limit) {
-        return edges(sha, method, EdgeKind.CALLS, true, limit);
+    public List<MethodEdges> callees(@BeanParam @Valid EdgeQuery query) {
+        return edges(query, EdgeKind.CALLS, true);
     }
 
     /**
-     * @param sha    a commit id or unique prefix
-     * @param method a main-code method reference (see the class comment)
-     * @param limit  tests per method at most, 1–1000 (default 200)
+     * @param query the commit, the method reference (see the class comment) and the limit per method
      * @return each matching method with the test methods reaching it through calls ({@code line}: the steps), nearest
      *         first
      * @throws ApiException 404 when no method matches
@@ -162,12 +150,8 @@ public class GraphResource {
     @GET
     @Path("/tests-reaching/{method}")
     @Operation(summary = "The test methods that reach a method through calls (within pavu.graph.reach-depth steps)")
-    public List<MethodEdges> testsReaching(@PathParam("sha") @Pattern(regexp = SHA_RULE, message = SHA_MESSAGE) String sha,
-            @PathParam("method") @Size(min = 1, max = 1000, message = "a method is 1 to 1000 characters") String method,
-            @QueryParam("limit") @DefaultValue("200") @Pattern(regexp = LIMIT_RULE, message = "limit must be a whole number")
-            @Min(value = 1, message = "limit must be at least 1") @Max(value = 1000, message = "limit must be at most 1000")
-            String limit) {
-        return edges(sha, method, EdgeKind.TEST_REACHES, false, limit);
+    public List<MethodEdges> testsReaching(@BeanParam @Valid EdgeQuery query) {
+        return edges(query, EdgeKind.TEST_REACHES, false);
     }
 
     /**
@@ -184,7 +168,9 @@ public class GraphResource {
                 .entity(ApiException.badRequest(detail).problem()).build();
     }
 
-    private List<MethodEdges> edges(String sha, String method, EdgeKind kind, boolean outgoing, String limit) {
+    private List<MethodEdges> edges(EdgeQuery query, EdgeKind kind, boolean outgoing) {
+        String sha = query.sha;
+        String method = query.method;
         long id = ready(sha);
         List<GraphQueries.Stored> matches = MethodRefs.find(graphs, id, method.strip());
         if (matches.isEmpty()) {
@@ -192,7 +178,7 @@ public class GraphResource {
                     + "; give pkg.Type.method, pkg.Type.method(ParamType, ...) or a method name "
                     + "(find it with /graph/" + sha + "/symbols?q=...)");
         }
-        int n = Integer.parseInt(limit.strip());
+        int n = query.limitValue();
         return matches.stream().map(m -> new MethodEdges(m.view(), graphs.neighbours(id, m.id(), kind, outgoing, n)))
                 .toList();
     }
