@@ -143,10 +143,13 @@ class DeadLetterTest {
         String dlq = "pavu.test-updater.verdicts.dlq.reset-" + UUID.randomUUID();
         UUID firstJob = UUID.randomUUID();
         UUID secondJob = UUID.randomUUID();
-        assertTrue(deadLetters.ingest(deadLetter(dlq, firstJob, 1_000L)).isPresent());
+        // timestamps of this run: a real record's position and timestamp name it, so a kept database must not
+        // already hold the gaps of an earlier run of this test
+        long first = System.currentTimeMillis();
+        assertTrue(deadLetters.ingest(deadLetter(dlq, firstJob, first)).isPresent());
         // the new broker: the same dead-letter position and the same original position, a later timestamp
-        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, 2_000L)).isPresent(), "a new failure is stored");
-        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, 2_000L)).isEmpty(), "a redelivery is not");
+        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, first + 1_000)).isPresent(), "a new failure is stored");
+        assertTrue(deadLetters.ingest(deadLetter(dlq, secondJob, first + 1_000)).isEmpty(), "a redelivery is not");
         for (UUID job : List.of(firstJob, secondJob)) {
             JsonPath trail = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
             assertEquals(1, trail.getList("$").size(), "one gap in the trail of " + job);
