@@ -55,8 +55,9 @@ public final class DeadLetterHeaders {
     }
 
     /**
-     * Adds Pavu's headers to a dead letter that a consumer sends itself (a batch consumer, which cannot use the
-     * failure strategy record by record).
+     * Adds Pavu's headers to a dead letter: {@link PavuDeadLetterQueue} for every failure strategy's dead letter, and
+     * a consumer that sends its dead letters itself (a batch consumer, which cannot use the failure strategy record by
+     * record).
      *
      * @param headers  the dead letter's headers (SmallRye's {@code dead-letter-*} ones set by the caller)
      * @param service  the consuming service

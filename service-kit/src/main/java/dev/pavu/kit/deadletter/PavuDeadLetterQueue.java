@@ -14,8 +14,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
@@ -64,14 +62,8 @@ public class PavuDeadLetterQueue implements KafkaFailureHandler.Factory {
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 Throwable own = unwrap(reason);
                 RecordHeaders extra = new RecordHeaders();
-                add(extra, DeadLetterHeaders.SERVICE, service);
-                add(extra, DeadLetterHeaders.GROUP, group);
-                add(extra, DeadLetterHeaders.CHANNEL, channel);
-                add(extra, DeadLetterHeaders.ATTEMPTS, Integer.toString(Attempts.of(reason)));
-                add(extra, DeadLetterHeaders.AT, Instant.now().toString());
-                if (record.getTimestamp() != null && record.getTimestamp().toEpochMilli() >= 0) {
-                    add(extra, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(record.getTimestamp().toEpochMilli()));
-                }
+                DeadLetterHeaders.addPavu(extra, service, group, channel, Attempts.of(reason),
+                        record.getTimestamp() == null ? -1 : record.getTimestamp().toEpochMilli());
                 OutgoingKafkaRecordMetadata<?> given = metadata == null ? null
                         : metadata.get(OutgoingKafkaRecordMetadata.class).orElse(null);
                 if (given != null && given.getHeaders() != null) {
@@ -102,9 +94,5 @@ public class PavuDeadLetterQueue implements KafkaFailureHandler.Factory {
             c = c.getCause();
         }
         return c;
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
