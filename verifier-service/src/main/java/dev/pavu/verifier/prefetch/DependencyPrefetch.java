@@ -175,7 +175,7 @@ public final class DependencyPrefetch {
         int added = promote ? Promotion.promote(staging, shared).added().size() : 0;
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new PrefetchReport(models.modules().size(), run.artifacts().size(), pluginKeys.size(), providerKeys.size(),
-                downloads.get(), added, promote, run.problems(), new ArrayList<>(ignored), ms);
+                downloads.get(), added, promote, run.problems(), new ArrayList<>(ignored), ms, null);
     }
 
     /** A plugin (or provider) and its runtime dependencies; Maven adds plexus-utils 1.1 to a plugin without one. */

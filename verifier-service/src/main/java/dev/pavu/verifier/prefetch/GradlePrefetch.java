@@ -107,7 +107,7 @@ public final class GradlePrefetch {
         boolean promote = !run.integrityFailure();
         int added = promote ? Promotion.promote(staging, shared).added().size() : 0;
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new PrefetchReport(scripts.size(), run.artifacts().size(), 0, 0, downloads.get(), added, promote, run.problems(), List.of(), ms);
+        return new PrefetchReport(scripts.size(), run.artifacts().size(), 0, 0, downloads.get(), added, promote, run.problems(), List.of(), ms, null);
     }
 
     /**

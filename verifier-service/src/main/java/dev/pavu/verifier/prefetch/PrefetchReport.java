@@ -16,13 +16,27 @@ import java.util.List;
  * @param problems            what could not be resolved or read, one line each (empty = complete)
  * @param ignoredRepositories repositories declared in the project's poms, which were ignored ({@code id (url)})
  * @param millis              wall-clock time, milliseconds
+ * @param sameBuildAs         when not {@code null}, nothing was resolved: the project's build files have this
+ *                            fingerprint, which a source resolved completely before had too ({@link #unchanged})
  */
 public record PrefetchReport(int modules, int artifacts, int plugins, int providers, long downloaded, int added,
-                             boolean promoted, List<String> problems, List<String> ignoredRepositories, long millis) {
+                             boolean promoted, List<String> problems, List<String> ignoredRepositories, long millis,
+                             BuildFingerprint sameBuildAs) {
 
     public PrefetchReport {
         problems = List.copyOf(problems);
         ignoredRepositories = List.copyOf(ignoredRepositories);
+    }
+
+    /**
+     * A project not resolved again: its build files are those of a source resolved completely before.
+     *
+     * @param fingerprint the build files' fingerprint
+     * @param millis      the time taken to compute it, milliseconds
+     * @return a complete report that resolved nothing
+     */
+    public static PrefetchReport unchanged(BuildFingerprint fingerprint, long millis) {
+        return new PrefetchReport(0, 0, 0, 0, 0, 0, true, List.of(), List.of(), millis, fingerprint);
     }
 
     /** @return true when everything was resolved and promoted */
@@ -36,6 +50,10 @@ public record PrefetchReport(int modules, int artifacts, int plugins, int provid
      * local repository, in 8123 ms}
      */
     public String note() {
+        if (sameBuildAs != null) {
+            return "its " + sameBuildAs.files() + " build file(s) (poms, .mvn/) are those of a source resolved completely "
+                    + "before (fingerprint " + sameBuildAs.shortId() + ", compared in " + millis + " ms)";
+        }
         StringBuilder b = new StringBuilder("resolved without running the project (Maven Resolver): ")
                 .append(modules).append(modules == 1 ? " module, " : " modules, ")
                 .append(artifacts).append(" artifacts, ").append(plugins).append(" plugins, ")

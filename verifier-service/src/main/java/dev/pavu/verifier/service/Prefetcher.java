@@ -2,6 +2,7 @@ package dev.pavu.verifier.service;
 
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
+import dev.pavu.verifier.prefetch.BuildFingerprint;
 import dev.pavu.verifier.prefetch.DependencyPrefetch;
 import dev.pavu.verifier.prefetch.GradlePrefetch;
 import dev.pavu.verifier.prefetch.MavenDefaults;
@@ -14,11 +15,13 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Resolves a source's dependencies and build plugins into the local repository before its first offline run, WITH
@@ -35,7 +39,9 @@ import java.util.function.Consumer;
  * {@code spotbugs}, the linter's plugin ({@link CheckstyleToolchain#plugin()}, {@link SpotbugsToolchain#plugin()}) is
  * resolved too, so the lint gate can run it offline. Each source (bundle + commit) is prefetched once per worker (a
  * marker file under {@code <home>/verifier/prefetched}, one more per linter plugin), on a fresh checkout of the
- * baseline; the limit is {@code pavu.verifier.maven.prefetch-timeout}. A failed prefetch is logged, not fatal: the
+ * baseline; the limit is {@code pavu.verifier.maven.prefetch-timeout}. A source whose build files (poms, {@code .mvn/})
+ * and resolution settings have the {@link BuildFingerprint} of a source resolved completely before is not resolved
+ * again (a marker {@code build-<sha256>}; also not when the local repository has been emptied since). A failed prefetch is logged, not fatal: the
  * offline run then says what is missing.
  */
 @ApplicationScoped
@@ -113,9 +119,55 @@ public class Prefetcher {
         }
         String suffix = todo.getFirst().equals(marker) ? "" : "-linters";
         once(source, workDir, todo, names, suffix, note, (project, resolve) -> {
+            long t0 = System.nanoTime();
+            // a new commit with the poms of one resolved before needs nothing new (unless a linter's plugin is wanted)
+            Optional<BuildFingerprint> build = todo.getFirst().equals(marker) ? fingerprint(project) : Optional.empty();
+            Optional<Path> known = build.map(b -> markers.resolve("build-" + b.sha256()));
+            if (plugins.isEmpty() && known.isPresent() && Files.exists(known.get()) && populated(maven.localRepository())) {
+                return PrefetchReport.unchanged(build.get(), (System.nanoTime() - t0) / 1_000_000);
+            }
             DependencyPrefetch p = prefetch();
-            return runWithLimit(limit -> p.run(project, maven.localRepository(), resolve, plugins, limit));
+            PrefetchReport r = runWithLimit(limit -> p.run(project, maven.localRepository(), resolve, plugins, limit));
+            if (r.complete() && known.isPresent()) {
+                writeMarker(known.get(), "resolved completely for " + id + "\n");
+            }
+            return r;
         });
+    }
+
+    /**
+     * @return the project's build fingerprint over the settings that decide its resolution; empty when it has none or
+     * the tree cannot be read (then it is resolved as before)
+     */
+    private Optional<BuildFingerprint> fingerprint(Path project) {
+        String settings = String.join("\n", "repositories " + config.maven().repositories(),
+                "lifecycle plugins " + config.maven().lifecyclePlugins().orElse(List.of()),
+                "vintage " + config.fastPath().vintageVersion(), "local repository " + maven.localRepository(),
+                "maven " + maven.mavenHome(), "java " + maven.javaHome());
+        try {
+            return BuildFingerprint.of(project, settings);
+        } catch (UncheckedIOException e) {
+            Log.debugf("no build fingerprint of %s: %s", project, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A local repository emptied since (a fresh one at the same path) makes every fingerprint marker stale. */
+    private static boolean populated(Path repository) {
+        try (Stream<Path> entries = Files.list(repository)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void writeMarker(Path marker, String text) {
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, text);
+        } catch (IOException e) {
+            Log.warnf("cannot write the prefetch marker %s: %s", marker, e.getMessage());
+        }
     }
 
     /**
@@ -159,12 +211,14 @@ public class Prefetcher {
         long start = System.nanoTime();
         StringBuilder text = new StringBuilder();
         boolean ok;
+        boolean reused = false;
         String summary;
         try {
             Path project = workDir.resolve("project");
             workspaces.checkout(source, project);
             PrefetchReport r = task.run(project, workDir.resolve("resolve"));
             ok = r.complete();
+            reused = r.sameBuildAs() != null;
             summary = r.note();
             text.append("[pavu] ").append(summary).append('\n');
             r.problems().forEach(p -> text.append("[pavu] problem: ").append(p).append('\n'));
@@ -201,8 +255,8 @@ public class Prefetcher {
             Log.warnf("cannot write prefetch log/marker: %s", e.getMessage());
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        note.accept(String.join(" and ", names) + " prefetched with network in " + ms + " ms" + (ok ? "" : " (with problems)")
-                + ": " + summary + "; log: " + log);
+        note.accept(String.join(" and ", names) + (reused ? " not resolved again (" + ms + " ms, no network)" : " prefetched with network in " + ms + " ms")
+                + (ok ? "" : " (with problems)") + ": " + summary + "; log: " + log);
     }
 
     private PrefetchReport runWithLimit(Limited work) throws InterruptedException, ExecutionException, TimeoutException {
