@@ -175,6 +175,15 @@ class LlmEndToEndIT {
         assertEquals(3, calls.get(CODER)[0], "three proposer samples recorded: " + show(calls));
         assertEquals(1, calls.get(REASONER)[0], "one exploration recorded: " + show(calls));
         assertTrue(calls.get(CODER)[1] > 0 && calls.get(CODER)[2] > 0, "tokens in and out recorded: " + show(calls));
+
+        // the model's patch replays with no model at all: the scripted backend is stopped first
+        models.close();
+        models = null;
+        JsonNode replay = ReplayIT.verifyOnly(id);
+        assertTrue(replay.get("identical").asBoolean(), replay.toString());
+        assertEquals(winner.get("candidateId").asText(), replay.get("candidateId").asText(), replay.toString());
+        assertEquals("PASS", replay.at("/replayed/verdict").asText(), replay.toString());
+
         System.out.printf("LLM end-to-end: %s in %d s (strategy %s, %d candidates verified, P repair %.2f, P regenerate %.2f)%n",
                 done.get("outcome").asText(), (System.nanoTime() - t0) / 1_000_000_000, decision.get("strategy").asText(),
                 done.get("candidatesVerified").asInt(), n.get("pRepair").asDouble(), n.get("pRegenerate").asDouble());

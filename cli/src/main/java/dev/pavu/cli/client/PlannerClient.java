@@ -36,6 +36,8 @@ import java.util.stream.Stream;
 public class PlannerClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    /** How long a replay may take: one verification, up to a candidate's limit, and a margin. */
+    static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(16);
 
     private final String baseUrl;
     private final HttpClient http;
@@ -161,6 +163,19 @@ public class PlannerClient {
         HttpResponse<String> r = send(request("/jobs/" + seg(id) + "/cancel").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), "cancel job " + id);
         return r.body() == null || r.body().isBlank() ? MissingNode.getInstance() : json(r);
+    }
+
+    /**
+     * {@code POST /jobs/{id}/replay?verifyOnly=true}: the job's final patch verified again and compared with the
+     * recorded verdict. Waits up to {@link #REPLAY_TIMEOUT} (one verification).
+     *
+     * @param id job id
+     * @return the planner's report: {@code {identical, differences:[…], recorded:{…}, replayed:{…}, patchSha256, …}}
+     */
+    public JsonNode replayVerifyOnly(String id) {
+        HttpRequest req = authorized(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + seg(id) + "/replay?verifyOnly=true"))
+                .timeout(REPLAY_TIMEOUT)).header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+        return json(send(req, "replay job " + id));
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 StatusCommand.class, JobsCommand.class, WatchCommand.class, EventsCommand.class, PatchCommand.class,
                 ReportCommand.class, ApplyCommand.class, CancelCommand.class, BenchCommand.class, DemoCommand.class,
                 LoginCommand.class, TokenCommand.class, StatsCommand.class, DlqCommand.class, AuditCommand.class,
-                GraphCommand.class, WorkersCommand.class, TasksCommand.class, CleanupCommand.class},
+                GraphCommand.class, WorkersCommand.class, TasksCommand.class, CleanupCommand.class, ReplayCommand.class},
         footer = {"", "Exit codes: 0 success (submit --wait, watch, demo: the job SUCCEEDED),",
                 "            1 the job ended otherwise, or an operation failed,",
                 "            2 usage error, or the planner cannot be reached."})

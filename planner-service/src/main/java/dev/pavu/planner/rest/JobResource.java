@@ -79,10 +79,12 @@ public class JobResource {
     private final AuthConfig auth;
     private final TeamQuotas quotas;
     private final GitCredentials credentials;
+    private final VisibleJobs visible;
 
     public JobResource(JobService jobs, JobTransitions transitions, EventLogService events, PlannerConfig config,
                        ReportService reports, SubmittedUrls urls, SecurityIdentity identity, AuthConfig auth,
-                       TeamQuotas quotas, GitCredentials credentials) {
+                       TeamQuotas quotas, GitCredentials credentials, VisibleJobs visible) {
+        this.visible = visible;
         this.quotas = quotas;
         this.credentials = credentials;
         this.identity = identity;
@@ -357,24 +359,8 @@ public class JobResource {
         return PavuAuth.team(identity).orElse(auth.defaultTeam());
     }
 
-    /**
-     * @param id a job id
-     * @return the job, when the caller's team may see it
-     * @throws ProblemException 400 for a malformed id; 404 for an unknown job and for another team's (the same
-     *                          answer, so that an id tells nothing about other teams)
-     */
     private JobEntity find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("id", "a job id is a UUID such as 3f2b9c1e-8d4a-4e8b-9c2f-1a2b3c4d5e6f, got '" + id + "'");
-        }
-        JobEntity j = JobEntity.findById(uuid);
-        if (j == null || !PavuAuth.sees(identity, j.team)) {
-            throw ProblemException.notFound("no job " + uuid);
-        }
-        return j;
+        return visible.find(id);
     }
 
     private static long after(String after) {
