@@ -14,12 +14,14 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +51,8 @@ class ReplayEndpointTest {
         assertEquals(List.of(), pass.getList("failingTests"));
         assertTrue(pass.getList("gates", String.class).contains("tests:PASS"), pass.prettify());
         assertTrue(pass.getString("log").contains("verdict PASS"), pass.getString("log"));
+        assertFalse(Files.exists(FakePlanner.home().resolve("verifier/logs/" + pass.getString("replayId") + ".log")),
+                "the answer carries the log; no file is left behind");
 
         String breaking = p.change("src/main/java/demo/Greeter.java", "return \"Hello, \" + name;", "return \"Bye, \" + name;");
         JsonPath fail = replay(EventCodec.write(candidate(p, breaking)), 200);

@@ -6,6 +6,7 @@ import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.contracts.EventTypes;
 import dev.pavu.kit.auth.Role;
+import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.gate.BaselineTests;
 import dev.pavu.verifier.repository.BaselineTestRepository;
 import dev.pavu.verifier.sandbox.RunWatch;
@@ -33,8 +34,8 @@ import java.util.concurrent.Semaphore;
  * serves it to users as {@code POST /jobs/{id}/replay}, where it checks the job's team). The body is the candidate's
  * {@code pavu.diff.proposed.v1} event as the audit log holds it; it is verified as the workers verify a candidate
  * (the same sandbox, gates, paths and baseline comparison) under a new candidate id, so the original's log and
- * workspace are not touched, and nothing is published or stored: the answer is the verdict. One replay at a time per
- * verifier process; another answers 429.
+ * workspace are not touched, and nothing is published or stored: the answer is the verdict and the log (its file is
+ * deleted). One replay at a time per verifier process; another answers 429.
  */
 @Path("/replays")
 @RolesAllowed(Role.SERVICE_ROLE)
@@ -42,11 +43,13 @@ public class ReplayResource {
 
     private final CandidateVerifier verifier;
     private final BaselineTestRepository baselines;
+    private final java.nio.file.Path logs;
     private final Semaphore oneAtATime = new Semaphore(1);
 
-    public ReplayResource(CandidateVerifier verifier, BaselineTestRepository baselines) {
+    public ReplayResource(CandidateVerifier verifier, BaselineTestRepository baselines, VerifierConfig config) {
         this.verifier = verifier;
         this.baselines = baselines;
+        this.logs = java.nio.file.Path.of(config.home(), "verifier", "logs");
     }
 
     /**
@@ -76,9 +79,19 @@ public class ReplayResource {
                     : QuarkusTransaction.requiringNew().call(() -> baselines.find(again.source(), again.verify().testCommand()));
             Log.infof("replaying candidate %s of job %s as %s", recorded.candidateId(), recorded.envelope().jobId(), candidateId);
             CandidateVerifier.Result r = verifier.verify(again, RunWatch.NONE, baseline);
+            // the answer carries the log; no run row points at the file, so retention would never remove it
+            deleteLog(candidateId);
             return ReplayVerdict.of(recorded.candidateId(), candidateId, r, baseline.isPresent());
         } finally {
             oneAtATime.release();
+        }
+    }
+
+    private void deleteLog(UUID candidateId) {
+        try {
+            java.nio.file.Files.deleteIfExists(logs.resolve(candidateId + ".log"));
+        } catch (java.io.IOException e) {
+            Log.warnf("cannot delete the replay log %s: %s", candidateId, e.getMessage());
         }
     }
 
