@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * marker file under {@code <home>/verifier/prefetched}, one more per linter plugin), on a fresh checkout of the
  * baseline; the limit is {@code pavu.verifier.maven.prefetch-timeout}. A source whose build files (poms, {@code .mvn/})
  * and resolution settings have the {@link BuildFingerprint} of a source resolved completely before is not resolved
- * again (a marker {@code build-<sha256>}; also not when the local repository has been emptied since). A failed prefetch is logged, not fatal: the
- * offline run then says what is missing.
+ * again (a marker {@code build-<sha256>}; also not when the local repository has been emptied since). A failed
+ * prefetch is logged, not fatal: the offline run then says what is missing.
  */
 @ApplicationScoped
 public class Prefetcher {
