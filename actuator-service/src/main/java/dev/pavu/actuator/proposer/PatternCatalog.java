@@ -12,6 +12,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
+import dev.pavu.actuator.proposer.patterns.ElseInsertion;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -22,6 +23,7 @@ import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
+import dev.pavu.actuator.proposer.patterns.OverloadChange;
 import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.ReturnInsertion;
 import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
@@ -60,6 +62,7 @@ public final class PatternCatalog {
                 new ConditionRemoval(),
                 new ConditionNegation(),
                 new MethodCallReplacement(),
+                new OverloadChange(),
                 new ReturnValueChange(),
                 new NullCheckInsertion(),
                 new DivisionGuard(),
@@ -73,6 +76,7 @@ public final class PatternCatalog {
                 new IncrementInsertion(),
                 new BreakInsertion(),
                 new ReturnInsertion(),
+                new ElseInsertion(),
                 new MathWrapper(),
                 new StatementSwap(),
                 new StatementDeletion(),

@@ -12,6 +12,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
+import dev.pavu.actuator.proposer.patterns.ElseInsertion;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -22,6 +23,7 @@ import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
+import dev.pavu.actuator.proposer.patterns.OverloadChange;
 import dev.pavu.actuator.proposer.patterns.RelationalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.ReturnInsertion;
 import dev.pavu.actuator.proposer.patterns.ReturnValueChange;
@@ -62,6 +64,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(ConditionRemoval.NAME, 0.6),
             Map.entry(ConditionNegation.NAME, 0.6),
             Map.entry(MethodCallReplacement.NAME, 0.6),
+            Map.entry(OverloadChange.NAME, 0.5),
             Map.entry(ReturnValueChange.NAME, 0.6),
             Map.entry(NullCheckInsertion.NAME, 0.5),
             Map.entry(DivisionGuard.NAME, 0.35),
@@ -75,6 +78,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(IncrementInsertion.NAME, 0.5),
             Map.entry(BreakInsertion.NAME, 0.5),
             Map.entry(ReturnInsertion.NAME, 0.4),
+            Map.entry(ElseInsertion.NAME, 0.4),
             Map.entry(MathWrapper.NAME, 0.4),
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),

@@ -2,7 +2,10 @@ package dev.pavu.actuator.proposer.patterns;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -10,10 +13,14 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.pavu.actuator.proposer.FixPattern;
 import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.MutationContext;
+import dev.pavu.actuator.proposer.Types;
 import dev.pavu.actuator.proposer.Variable;
 
 import java.math.BigDecimal;
@@ -32,7 +39,8 @@ import java.util.TreeMap;
  * (values one away are {@link OffByOne}'s and not repeated here); a named {@code static final} constant of
  * the file replaced by another one of the same type; an enum constant replaced by a sibling, for enums
  * declared in the file and a few JDK enums ({@code RoundingMode}, {@code TimeUnit}, {@code ChronoUnit},
- * {@code DayOfWeek}), nearer siblings in declaration order first.
+ * {@code DayOfWeek}), nearer siblings in declaration order first; and {@code ""} ↔ {@code null} where a string is
+ * compared, initialised, assigned or returned.
  */
 public final class ConstantReplacement implements FixPattern {
 
@@ -71,6 +79,7 @@ public final class ConstantReplacement implements FixPattern {
                 literal(lit, ctx, out);
             }
         }
+        emptyStringAndNull(target, ctx, out);
         Map<String, String> constants = ConditionGuards.constants(ctx);
         for (NameExpr n : ctx.own(target, NameExpr.class)) {
             String type = constants.get(n.getNameAsString());
@@ -105,6 +114,43 @@ public final class ConstantReplacement implements FixPattern {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code ""} ↔ {@code null} where a string is compared with {@code ==}/{@code !=}, initialised, assigned or
+     * returned: an empty-string sentinel where the map or API answers {@code null}, or a {@code null} start of a
+     * string that is appended to.
+     */
+    private static void emptyStringAndNull(Node target, MutationContext ctx, List<Mutation> out) {
+        for (StringLiteralExpr s : ctx.own(target, StringLiteralExpr.class)) {
+            if (s.getValue().isEmpty() && stringSlot(s, ctx, true)) {
+                out.add(ctx.mutation(s, "null", "replace \"\" with null", 0.6));
+            }
+        }
+        for (NullLiteralExpr n : ctx.own(target, NullLiteralExpr.class)) {
+            if (stringSlot(n, ctx, false)) {
+                out.add(ctx.mutation(n, "\"\"", "replace null with \"\"", 0.6));
+            }
+        }
+    }
+
+    /** A comparison, initialiser, assignment or return of the literal; for {@code null}, only where a String goes. */
+    private static boolean stringSlot(Expression lit, MutationContext ctx, boolean isString) {
+        Node parent = lit.getParentNode().orElse(null);
+        if (parent instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.EQUALS
+                || b.getOperator() == BinaryExpr.Operator.NOT_EQUALS)) {
+            return isString || "String".equals(ctx.typeOf(b.getLeft() == lit ? b.getRight() : b.getLeft()));
+        }
+        if (parent instanceof VariableDeclarator v) {
+            return isString || Types.normalise(v.getType()).equals("String");
+        }
+        if (parent instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == lit) {
+            return isString || "String".equals(ctx.typeOf(a.getTarget()));
+        }
+        if (parent instanceof ReturnStmt) {
+            return isString || ctx.enclosingReturnType(lit).map(t -> Types.normalise(t).equals("String")).orElse(false);
+        }
+        return false;
     }
 
     private static void literal(LiteralExpr lit, MutationContext ctx, List<Mutation> out) {

@@ -31,7 +31,8 @@ import java.util.Set;
  * ±1 on either side of the comparison; the bound of an inner loop reduced by an enclosing {@code for}'s
  * variable ({@code j < n} → {@code j < n - i}, {@code n - i - 1}: the shrinking inner loop of a bubble
  * sort); the bound replaced by the size of another array, string or collection in scope ({@code i < n} →
- * {@code i < a.length}); and a {@code for} loop's start index 0 ↔ 1. ({@code <} ↔ {@code <=} is
+ * {@code i < a.length}); a {@code for} loop's start index 0 ↔ 1; and an inner {@code for} loop's start tied to an
+ * enclosing {@code for}'s variable {@code i} ({@code j = 0} → {@code j = i + 1}, {@code j = i}: every pair once). ({@code <} ↔ {@code <=} is
  * {@link RelationalOperatorReplacement}'s.) At most {@link #MAX_SIZES} other sizes per bound.
  */
 public final class LoopBoundChange implements FixPattern {
@@ -107,10 +108,30 @@ public final class LoopBoundChange implements FixPattern {
                         String other = lit.getValue().equals("0") ? "1" : "0";
                         out.add(ctx.mutation(lit, other, "loop start " + v.getNameAsString() + " = " + other, 0.8));
                     }
+                    v.getInitializer().ifPresent(start -> innerStart(loop, v.getNameAsString(), start, ctx, out));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * An inner {@code for} loop that starts where it should start after an enclosing loop's variable {@code o}:
+     * {@code j = 0} → {@code j = o + 1} (each pair once), {@code j = o} (each pair and the diagonal). Only for an
+     * {@code int} start that does not use {@code o} yet ({@code j = o} → {@code j = o + 1} is {@link OffByOne}'s).
+     */
+    private static void innerStart(Statement loop, String v, Expression start, MutationContext ctx, List<Mutation> out) {
+        if (!(start instanceof IntegerLiteralExpr) && !(start instanceof NameExpr)) {
+            return;
+        }
+        for (String o : outerForVariables(loop)) {
+            Variable outer = ctx.scope(start).get(o);
+            if (o.equals(v) || outer == null || !outer.type().equals("int") || MutationContext.namesUsed(start).contains(o)) {
+                continue;
+            }
+            out.add(ctx.mutation(start, o + " + 1", "inner loop start " + v + " = " + o + " + 1 (each pair once)", 0.7));
+            out.add(ctx.mutation(start, o, "inner loop start " + v + " = " + o, 0.5));
+        }
     }
 
     private static boolean isOrdering(Operator op) {

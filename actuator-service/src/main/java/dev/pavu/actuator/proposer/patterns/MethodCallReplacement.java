@@ -27,12 +27,16 @@ import java.util.Set;
  * return type) declared in the same class — for calls on {@code this}, unqualified calls, and calls on
  * a variable whose type is a class of the same file (never the calling method itself). Well-known JDK
  * siblings ({@code Math.min} ↔ {@code Math.max}, {@code peek} ↔ {@code pop}, {@code add} ↔ {@code addAll}, …)
- * are proposed with a lower weight.
+ * are proposed with a lower weight, then at most {@link #MAX_JDK_SIBLINGS} siblings of the same signature read from the
+ * JDK ({@link JdkSiblings}: {@code Integer.toHexString} → {@code toBinaryString}), most similar names first.
  */
 public final class MethodCallReplacement implements FixPattern {
 
     /** Pattern name. */
     public static final String NAME = "method-call-replacement";
+
+    /** At most this many siblings read from the JDK by reflection ({@link JdkSiblings}) per call. */
+    static final int MAX_JDK_SIBLINGS = 4;
 
     /** Name-level sibling groups of the JDK (strings, math, collections, java.time); any member may replace another. */
     static final List<List<String>> KNOWN_SIBLINGS = List.of(
@@ -81,8 +85,32 @@ public final class MethodCallReplacement implements FixPattern {
                     }
                 }
             }
+            int k = 0;
+            for (String sibling : jdkSiblings(call, ctx)) {
+                if (k >= MAX_JDK_SIBLINGS) {
+                    break;
+                }
+                if (proposed.add(sibling)) {
+                    out.add(rename(call, sibling, 0.5 / ++k, ctx));
+                }
+            }
         }
         return out;
+    }
+
+    /** Siblings of a JDK method ({@link JdkSiblings}) for {@code Type.m(...)} or {@code x.m(...)} with x a String or StringBuilder. */
+    private static List<String> jdkSiblings(MethodCallExpr call, MutationContext ctx) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        call.getArguments().forEach(a -> args.add(ctx.typeOf(a)));
+        if (scope instanceof NameExpr n && !ctx.scope(call).containsKey(n.getNameAsString())) {
+            return JdkSiblings.of(n.getNameAsString(), call.getNameAsString(), args, true);
+        }
+        String type = ctx.typeOf(scope);
+        return type == null ? List.of() : JdkSiblings.of(type, call.getNameAsString(), args, false);
     }
 
     private static Mutation rename(MethodCallExpr call, String sibling, double weight, MutationContext ctx) {

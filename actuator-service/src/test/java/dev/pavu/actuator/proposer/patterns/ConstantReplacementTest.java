@@ -94,4 +94,45 @@ class ConstantReplacementTest {
                 """);
         assertEquals(List.of("return x < MIN;"), f.changedCode());
     }
+
+    @Test
+    void anEmptyStringSentinelBecomesNullAndBack() {
+        var compared = PatternFixture.apply(pattern, """
+                import java.util.Map;
+                class Demo {
+                    static String name(Map<Integer, String> names, int n) {
+                        if (names.get(n) != "") { // <-
+                            return names.get(n);
+                        }
+                        return "?";
+                    }
+                }
+                """);
+        assertEquals(List.of("if (names.get(n) != null) {"), compared.changedCode());
+        var initialised = PatternFixture.apply(pattern, """
+                class Demo {
+                    static String join(String[] parts) {
+                        String result = null; // <-
+                        for (String p : parts) result += p;
+                        return result;
+                    }
+                }
+                """);
+        assertEquals(List.of("String result = \"\";"), initialised.changedCode());
+        assertTrue(initialised.allParse());
+    }
+
+    @Test
+    void nullThatIsNoStringAndEmptyStringArgumentsStay() {
+        var f = PatternFixture.apply(pattern, """
+                import java.util.List;
+                class Demo {
+                    static boolean f(List<String> xs, String s) {
+                        List<String> ys = xs.isEmpty() ? null : xs;
+                        return xs == null || s.equals("") || ys != null; // <-
+                    }
+                }
+                """);
+        assertEquals(List.of(), f.changedCode());
+    }
 }

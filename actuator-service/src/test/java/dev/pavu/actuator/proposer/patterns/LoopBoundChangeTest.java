@@ -51,7 +51,51 @@ class LoopBoundChangeTest {
                 "for (int j = 1; j < n - i; j++) {",
                 "for (int j = 1; j < n - i - 1; j++) {",
                 "for (int j = 1; j < a.length; j++) {",
-                "for (int j = 0; j < n; j++) {"), f.changedCode());
+                "for (int j = 0; j < n; j++) {",
+                "for (int j = i + 1; j < n; j++) {",
+                "for (int j = i; j < n; j++) {"), f.changedCode());
+    }
+
+    @Test
+    void anInnerLoopOverPairsStartsAfterTheOuterIndex() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    boolean pairSumsToZero(int[] l) {
+                        for (int i = 0; i < l.length; i += 1) {
+                            for (int j = 0; j < l.length; j += 1) { // <-
+                                if (l[i] + l[j] == 0) return true;
+                            }
+                        }
+                        return false;
+                    }
+                    void untouched(int[] l, long k) {
+                        for (long m = 0; m < k; m++) {
+                            for (int j = 0; j < l.length; j++) {
+                            }
+                        }
+                    }
+                }
+                """);
+        List<String> changed = f.changedCode();
+        assertEquals("for (int j = i + 1; j < l.length; j += 1) {", changed.get(changed.size() - 2));
+        assertEquals("for (int j = i; j < l.length; j += 1) {", changed.getLast());
+        assertEquals(1, changed.stream().filter(c -> c.contains("j = i + 1")).count(), "one start per enclosing loop: " + changed);
+        assertEquals(true, f.allParse());
+    }
+
+    @Test
+    void aLongOuterVariableIsNotAStartForAnIntIndex() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    void untouched(int[] l, long k) {
+                        for (long m = 0; m < k; m++) {
+                            for (int j = 0; j < l.length; j++) { // <-
+                            }
+                        }
+                    }
+                }
+                """);
+        assertEquals(0, f.changedCode().stream().filter(c -> c.contains("j = m")).count(), f.changedCode().toString());
     }
 
     @Test

@@ -85,4 +85,48 @@ class MethodCallReplacementTest {
                 """);
         assertEquals(List.of("return open.pop() != c;", "return open.poll() != c;"), f.changedCode());
     }
+
+    @Test
+    void jdkSiblingsOfTheSameSignatureComeFromTheJdkMostSimilarFirst() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    static String binary(int decimal) {
+                        return "db" + Integer.toHexString(decimal) + "db"; // <-
+                    }
+                }
+                """);
+        List<String> changed = f.changedCode();
+        assertEquals(MethodCallReplacement.MAX_JDK_SIBLINGS, changed.size(), changed.toString());
+        assertEquals(true, changed.contains("return \"db\" + Integer.toBinaryString(decimal) + \"db\";"), changed.toString());
+        assertEquals(true, changed.contains("return \"db\" + Integer.toOctalString(decimal) + \"db\";"), changed.toString());
+        var c = PatternFixture.apply(pattern, """
+                class Demo {
+                    static boolean f(char c) {
+                        return Character.isUpperCase(c); // <-
+                    }
+                }
+                """);
+        assertEquals("return Character.isLowerCase(c);", c.changedCode().getFirst());
+        assertEquals(true, c.allParse());
+    }
+
+    @Test
+    void anInstanceCallOnAStringGetsStringSiblingsAndAProjectClassNamedLikeAJdkOneNone() {
+        var s = PatternFixture.apply(pattern, """
+                class Demo {
+                    static String f(String s) {
+                        return s.stripLeading(); // <-
+                    }
+                }
+                """);
+        assertEquals(true, s.changedCode().contains("return s.stripTrailing();"), s.changedCode().toString());
+        var shadowed = PatternFixture.apply(pattern, """
+                class Demo {
+                    static String f(Object Integer) {
+                        return Integer.toString(); // <-
+                    }
+                }
+                """);
+        assertEquals(List.of(), shadowed.changedCode(), "a variable named Integer is no call on java.lang.Integer");
+    }
 }
