@@ -1,5 +1,10 @@
 package dev.pavu.actuator.proposer.patterns;
 
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.pavu.actuator.proposer.MutationContext;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -9,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +38,31 @@ final class JdkSiblings {
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
     private JdkSiblings() {
+    }
+
+    /**
+     * The JDK class a call is made on.
+     *
+     * @param type     a key of {@link #CLASSES}
+     * @param isStatic true for {@code Integer.toHexString(x)}, false for {@code s.trim()}
+     */
+    record Receiver(String type, boolean isStatic) {
+    }
+
+    /**
+     * @param call a method call
+     * @param ctx  its file
+     * @return the JDK class it is made on: {@code Type.m(...)} with {@code Type} a key of {@link #CLASSES} and no
+     *         variable of that name in scope, or {@code x.m(...)} with {@code x} guessed to be of such a type; else empty
+     */
+    static Optional<Receiver> receiver(MethodCallExpr call, MutationContext ctx) {
+        Expression scope = call.getScope().orElse(null);
+        if (scope == null) {
+            return Optional.empty();
+        }
+        boolean isStatic = scope instanceof NameExpr n && !ctx.scope(call).containsKey(n.getNameAsString());
+        String type = isStatic ? ((NameExpr) scope).getNameAsString() : ctx.typeOf(scope);
+        return type != null && CLASSES.containsKey(type) ? Optional.of(new Receiver(type, isStatic)) : Optional.empty();
     }
 
     /**
@@ -69,7 +100,8 @@ final class JdkSiblings {
         return List.copyOf(out);
     }
 
-    private static boolean accepts(Method m, List<String> args) {
+    /** @return whether {@code m}'s parameters have exactly these simple type names ({@code null}: any type) */
+    static boolean accepts(Method m, List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i) != null && !m.getParameterTypes()[i].getSimpleName().equals(args.get(i))) {
                 return false;

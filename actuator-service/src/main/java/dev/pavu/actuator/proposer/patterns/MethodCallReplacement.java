@@ -100,17 +100,9 @@ public final class MethodCallReplacement implements FixPattern {
 
     /** Siblings of a JDK method ({@link JdkSiblings}) for {@code Type.m(...)} or {@code x.m(...)} with x a String or StringBuilder. */
     private static List<String> jdkSiblings(MethodCallExpr call, MutationContext ctx) {
-        Expression scope = call.getScope().orElse(null);
-        if (scope == null) {
-            return List.of();
-        }
-        List<String> args = new ArrayList<>();
-        call.getArguments().forEach(a -> args.add(ctx.typeOf(a)));
-        if (scope instanceof NameExpr n && !ctx.scope(call).containsKey(n.getNameAsString())) {
-            return JdkSiblings.of(n.getNameAsString(), call.getNameAsString(), args, true);
-        }
-        String type = ctx.typeOf(scope);
-        return type == null ? List.of() : JdkSiblings.of(type, call.getNameAsString(), args, false);
+        List<String> args = call.getArguments().stream().map(ctx::typeOf).toList();
+        return JdkSiblings.receiver(call, ctx).map(r -> JdkSiblings.of(r.type(), call.getNameAsString(), args, r.isStatic()))
+                .orElse(List.of());
     }
 
     private static Mutation rename(MethodCallExpr call, String sibling, double weight, MutationContext ctx) {

@@ -10,7 +10,6 @@ import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.MutationContext;
 import dev.pavu.actuator.proposer.TextEdit;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +40,12 @@ public final class OverloadChange implements FixPattern {
     public List<Mutation> apply(Node target, MutationContext ctx) {
         List<Mutation> out = new ArrayList<>();
         for (MethodCallExpr call : ctx.own(target, MethodCallExpr.class)) {
-            Expression scope = call.getScope().orElse(null);
-            if (scope == null) {
+            JdkSiblings.Receiver r = JdkSiblings.receiver(call, ctx).orElse(null);
+            if (r == null) {
                 continue;
             }
-            boolean isStatic = scope instanceof NameExpr n && !ctx.scope(call).containsKey(n.getNameAsString());
-            String type = isStatic ? ((NameExpr) scope).getNameAsString() : ctx.typeOf(scope);
-            Class<?> c = type == null ? null : JdkSiblings.CLASSES.get(type);
-            if (c == null) {
-                continue;
-            }
+            Class<?> c = JdkSiblings.CLASSES.get(r.type());
+            boolean isStatic = r.isStatic();
             List<Expression> args = call.getArguments();
             List<String> argTypes = args.stream().map(ctx::typeOf).toList();
             String name = call.getNameAsString();
@@ -79,15 +74,6 @@ public final class OverloadChange implements FixPattern {
     /** Whether {@code c} has a public method {@code name} of that kind whose parameters are exactly {@code types} (null: any). */
     private static boolean has(Class<?> c, String name, List<String> types, boolean isStatic) {
         return Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals(name) && m.getParameterCount() == types.size()
-                && Modifier.isStatic(m.getModifiers()) == isStatic && matches(m, types));
-    }
-
-    private static boolean matches(Method m, List<String> types) {
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i) != null && !m.getParameterTypes()[i].getSimpleName().equals(types.get(i))) {
-                return false;
-            }
-        }
-        return true;
+                && Modifier.isStatic(m.getModifiers()) == isStatic && JdkSiblings.accepts(m, types));
     }
 }
