@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * statements there; each becomes a {@link Mutant} ranked by
  * {@code priority = location score × pattern prior × mutation weight}, in a stable order (ties go to
  * the smaller edit, then the location rank, then generation order). A pattern contributes at most
- * {@link #MAX_PER_PATTERN} mutations per statement and a line at most {@link #MAX_PER_LOCATION}. Checking and de-duplication come after, in
- * {@link CandidateFactory}.
+ * {@link #MAX_PER_PATTERN} mutations per statement and a line at most {@link #MAX_PER_LOCATION}; two mutants that
+ * mirror or repeat each other nearby are also offered as one ({@link CoordinatedEdits}). Checking and de-duplication
+ * come after, in {@link CandidateFactory}.
  */
 public final class TemplateProposer {
 
@@ -152,6 +153,7 @@ public final class TemplateProposer {
             problems.add(file.fileName() + ": no statement at line(s) "
                     + lines.stream().map(l -> String.valueOf(l.line())).distinct().toList());
         }
+        out.addAll(CoordinatedEdits.of(out));
         return new Proposal(rank(out), problems);
     }
 

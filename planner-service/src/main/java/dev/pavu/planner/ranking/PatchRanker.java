@@ -72,6 +72,7 @@ public final class PatchRanker {
             Map.entry("ingredient-insertion", 0.35),
             Map.entry("renamed-ingredient-insertion", 0.35),
             Map.entry("two-location", 0.35),
+            Map.entry("coordinated-edit", 0.5),
             Map.entry("condition-removal", 0.3),
             Map.entry("statement-deletion", 0.15));
 
