@@ -117,6 +117,7 @@ class BenchCommandTest {
                 JsonNode job = planner.jobRequests.get(name);
                 assertEquals(20_000, job.at("/budget/candidateTimeoutMs").asLong());
                 assertFalse(job.get("budget").has("maxCandidates"), "the planner's default");
+                assertFalse(job.get("budget").has("maxIterations"), "the planner's default");
             }
             assertTrue(planner.maxInFlight.get() <= 2, "at most 2 jobs in flight: " + planner.maxInFlight.get());
         }
@@ -130,7 +131,7 @@ class BenchCommandTest {
             planner.script("gamma", "FAILED", null, null, 0, 2_000);
             Cli.Run r = Cli.run(Map.of(), tmp, "bench", tmp.resolve("bugs").toString(), "--planner", planner.url(),
                     "--only", "gamma,alpha", "--parallel", "1", "--max-candidates", "7", "--timeout-per-candidate", "5",
-                    "--job-timeout", "300");
+                    "--job-timeout", "300", "--max-iterations", "12");
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().endsWith("\nfixed: 1/2 plausible, 1 equal to the reference\n"), r.out());
             assertFalse(r.out().contains("| beta |"), r.out());
@@ -140,6 +141,7 @@ class BenchCommandTest {
             assertEquals(7, job.at("/budget/maxCandidates").asInt());
             assertEquals(5_000, job.at("/budget/candidateTimeoutMs").asLong());
             assertEquals(300_000, job.at("/budget/jobTimeoutMs").asLong());
+            assertEquals(12, job.at("/budget/maxIterations").asInt());
         }
     }
 

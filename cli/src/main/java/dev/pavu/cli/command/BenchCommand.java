@@ -77,6 +77,9 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-candidates", paramLabel = "N", description = "candidate patches per program at most (default: the planner's)")
     Integer maxCandidates;
 
+    @Option(names = "--max-iterations", paramLabel = "N", description = "repair iterations per program at most (default: the planner's)")
+    Integer maxIterations;
+
     @Option(names = "--job-timeout", paramLabel = "SEC", description = "wall-clock limit of each job, seconds (default: the planner's)")
     Long jobTimeout;
 
@@ -107,6 +110,9 @@ public class BenchCommand implements Callable<Integer> {
         if (jobTimeout != null) {
             positive(jobTimeout, "--job-timeout");
         }
+        if (maxIterations != null) {
+            positive(maxIterations, "--max-iterations");
+        }
         Path bench = ctx.workingDir().resolve(dir).toAbsolutePath().normalize();
         List<BenchProgram> programs = BenchProgram.discover(bench, only == null ? List.of() : only);
         if (sample != null) {
@@ -121,10 +127,11 @@ public class BenchCommand implements Callable<Integer> {
         PlannerClient planner = root.planner();
         planner.jobs(); // fail fast, with the usual hint, when the planner is not there
 
-        BudgetRequest budget = new BudgetRequest(null, maxCandidates, Math.multiplyExact(timeoutPerCandidate, 1000L),
+        BudgetRequest budget = new BudgetRequest(maxIterations, maxCandidates, Math.multiplyExact(timeoutPerCandidate, 1000L),
                 jobTimeout == null ? null : Math.multiplyExact(jobTimeout, 1000L));
         String settings = "Pavu " + commit + "; planner " + planner.baseUrl() + "; " + parallel + " at a time; " + timeoutPerCandidate
                 + " s per candidate" + (maxCandidates == null ? "" : "; at most " + maxCandidates + " candidates")
+                + (maxIterations == null ? "" : "; at most " + maxIterations + " iterations")
                 + (jobTimeout == null ? "" : "; " + jobTimeout + " s per job") + ".";
         Instant started = Instant.now();
         ctx.err().println("bench: " + programs.size() + (programs.size() == 1 ? " program" : " programs") + " from "
@@ -170,6 +177,7 @@ public class BenchCommand implements Callable<Integer> {
             options.put("parallel", parallel);
             options.put("timeoutPerCandidateSec", timeoutPerCandidate);
             options.put("maxCandidates", maxCandidates);
+            options.put("maxIterations", maxIterations);
             options.put("jobTimeoutSec", jobTimeout);
             options.put("only", only);
             options.put("sample", sample);
