@@ -13,6 +13,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
 import dev.pavu.actuator.proposer.patterns.ElseInsertion;
+import dev.pavu.actuator.proposer.patterns.ElseRemoval;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -77,6 +78,7 @@ public final class PatternCatalog {
                 new BreakInsertion(),
                 new ReturnInsertion(),
                 new ElseInsertion(),
+                new ElseRemoval(),
                 new MathWrapper(),
                 new StatementSwap(),
                 new StatementDeletion(),

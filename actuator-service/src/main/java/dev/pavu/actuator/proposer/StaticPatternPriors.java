@@ -13,6 +13,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
 import dev.pavu.actuator.proposer.patterns.ElseInsertion;
+import dev.pavu.actuator.proposer.patterns.ElseRemoval;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
 import dev.pavu.actuator.proposer.patterns.IncrementInsertion;
 import dev.pavu.actuator.proposer.patterns.IngredientInsertion;
@@ -79,6 +80,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(BreakInsertion.NAME, 0.5),
             Map.entry(ReturnInsertion.NAME, 0.4),
             Map.entry(ElseInsertion.NAME, 0.4),
+            Map.entry(ElseRemoval.NAME, 0.4),
             Map.entry(MathWrapper.NAME, 0.4),
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),

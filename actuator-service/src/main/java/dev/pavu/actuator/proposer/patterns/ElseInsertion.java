@@ -66,7 +66,8 @@ public final class ElseInsertion implements FixPattern {
         return !jumps(last.getThenStmt());
     }
 
-    private static boolean jumps(Statement s) {
+    /** @return whether the branch always ends in {@code return}, {@code throw}, {@code break} or {@code continue} */
+    static boolean jumps(Statement s) {
         Statement end = s;
         if (s.isBlockStmt()) {
             if (s.asBlockStmt().getStatements().isEmpty()) {
