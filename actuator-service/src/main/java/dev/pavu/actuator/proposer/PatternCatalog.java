@@ -22,6 +22,7 @@ import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
 import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
+import dev.pavu.actuator.proposer.patterns.NormalisingAssignment;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
 import dev.pavu.actuator.proposer.patterns.OverloadChange;
@@ -79,6 +80,7 @@ public final class PatternCatalog {
                 new ReturnInsertion(),
                 new ElseInsertion(),
                 new ElseRemoval(),
+                new NormalisingAssignment(),
                 new MathWrapper(),
                 new StatementSwap(),
                 new StatementDeletion(),

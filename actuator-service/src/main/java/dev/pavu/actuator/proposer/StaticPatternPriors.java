@@ -22,6 +22,7 @@ import dev.pavu.actuator.proposer.patterns.LogicalOperatorReplacement;
 import dev.pavu.actuator.proposer.patterns.LoopBoundChange;
 import dev.pavu.actuator.proposer.patterns.MathWrapper;
 import dev.pavu.actuator.proposer.patterns.MethodCallReplacement;
+import dev.pavu.actuator.proposer.patterns.NormalisingAssignment;
 import dev.pavu.actuator.proposer.patterns.NullCheckInsertion;
 import dev.pavu.actuator.proposer.patterns.OffByOne;
 import dev.pavu.actuator.proposer.patterns.OverloadChange;
@@ -81,6 +82,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(ReturnInsertion.NAME, 0.4),
             Map.entry(ElseInsertion.NAME, 0.4),
             Map.entry(ElseRemoval.NAME, 0.4),
+            Map.entry(NormalisingAssignment.NAME, 0.3),
             Map.entry(MathWrapper.NAME, 0.4),
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),

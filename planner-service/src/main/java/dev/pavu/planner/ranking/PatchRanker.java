@@ -69,6 +69,7 @@ public final class PatchRanker {
             Map.entry("return-insertion", 0.4),
             Map.entry("else-insertion", 0.45),
             Map.entry("else-removal", 0.45),
+            Map.entry("normalising-assignment", 0.4),
             Map.entry("statement-swap", 0.4),
             Map.entry("ingredient-insertion", 0.35),
             Map.entry("renamed-ingredient-insertion", 0.35),
