@@ -25,6 +25,9 @@ import java.util.Set;
  * constants of the enclosing method, ranked by simplicity (Nopol's and DynaMoth's grammar of one comparison,
  * without their run-time values: which atom is right is left to the tests).
  *
+ * <p>Besides comparisons, boolean queries over the strings, collections and maps in scope ({@link QueryAtoms}:
+ * {@code s.contains(t)}, {@code seen.contains(x)}, {@code !s.isEmpty()}, …).
+ *
  * <p>Constants of a variable's type: the integer and character literals the method uses (a negated integer
  * literal counts), {@code 0} and {@code 1} for integral variables, and for {@code char} variables the partner
  * of each bracket literal ({@code '('} → {@code ')'}) and {@code ' '} (the separators a character scan meets).
@@ -74,14 +77,18 @@ final class ConditionAtoms {
      * @param skip      {@code variable constant} pairs already decided there (e.g. {@code c '('} of the {@code if}
      *                  an {@code else} belongs to): no atom compares them again
      * @param mode      operator order
-     * @param max       at most this many atoms
+     * @param max       at most this many comparisons, and this many plus {@link QueryAtoms#EXTRA} queries
      * @return atoms, simplest first
      */
     static List<Atom> at(Node at, MutationContext ctx, Set<String> preferred, Set<String> skip, Mode mode, int max) {
         List<Variable> vars = new ArrayList<>();
+        List<Variable> references = new ArrayList<>();
         for (Variable v : ctx.scope(at).values()) {
             if (v.kind() != Variable.Kind.FIELD && Types.isNumeric(v.type()) && Types.isPrimitive(v.type())) {
                 vars.add(v);
+            }
+            if (v.kind() != Variable.Kind.FIELD) {
+                references.add(v);
             }
         }
         Map<String, Integer> literals = literals(at, ctx);
@@ -102,7 +109,13 @@ final class ConditionAtoms {
             }
         }
         out.sort(Comparator.comparingDouble(Atom::cost));
-        return List.copyOf(out.subList(0, Math.min(max, out.size())));
+        List<Atom> queries = new ArrayList<>();
+        QueryAtoms.add(queries, references, preferred, mode);
+        queries.sort(Comparator.comparingDouble(Atom::cost));
+        List<Atom> merged = new ArrayList<>(out.subList(0, Math.min(max, out.size())));
+        merged.addAll(queries.subList(0, Math.min(max + QueryAtoms.EXTRA, queries.size())));
+        merged.sort(Comparator.comparingDouble(Atom::cost));
+        return List.copyOf(merged);
     }
 
     private static void addAll(List<Atom> out, Variable v, String other, double cost, Mode mode) {

@@ -127,4 +127,42 @@ class ConditionSynthesisTest {
         assertFalse(f.descriptions().stream().anyMatch(d -> d.contains("size") || d.contains("name")), f.descriptions().toString());
         assertTrue(f.mutations.isEmpty(), f.descriptions().toString());
     }
+
+    @Test
+    void guardsAndConjunctsMayQueryAStringOrACollectionInScope() {
+        var unique = PatternFixture.apply(pattern, """
+                import java.util.ArrayList;
+                import java.util.List;
+                class Demo {
+                    static List<Integer> unique(List<Integer> xs) {
+                        List<Integer> result = new ArrayList<>();
+                        for (Integer n : xs) {
+                            result.add(n); // <-
+                        }
+                        return result;
+                    }
+                }
+                """);
+        assertTrue(unique.changedCode().contains("if (result.contains(n)) continue;"), unique.changedCode().toString());
+        assertTrue(unique.allParse());
+        var filter = PatternFixture.apply(pattern, """
+                import java.util.ArrayList;
+                import java.util.List;
+                class Demo {
+                    static List<String> having(List<String> strings, String part) {
+                        List<String> result = new ArrayList<>();
+                        for (String s : strings) {
+                            result.add(s); // <-
+                        }
+                        return result;
+                    }
+                }
+                """);
+        List<String> changed = filter.changedCode();
+        assertTrue(changed.contains("if (!s.contains(part)) continue;"), changed.toString());
+        assertTrue(changed.indexOf("if (s.contains(part)) continue;") < changed.indexOf("if (!s.contains(part)) continue;"),
+                "selecting: the query before its negation " + changed);
+        assertFalse(changed.stream().anyMatch(c -> c.contains("result.contains(s)") && c.contains("part.")),
+                "nothing mixes unrelated queries: " + changed);
+    }
 }
