@@ -12,6 +12,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
+import dev.pavu.actuator.proposer.patterns.DivisionReordering;
 import dev.pavu.actuator.proposer.patterns.ElseInsertion;
 import dev.pavu.actuator.proposer.patterns.ElseRemoval;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
@@ -68,6 +69,7 @@ public final class PatternCatalog {
                 new ReturnValueChange(),
                 new NullCheckInsertion(),
                 new DivisionGuard(),
+                new DivisionReordering(),
                 new SwappedOperands(),
                 new ConstantReplacement(),
                 new CastChange(),

@@ -12,6 +12,7 @@ import dev.pavu.actuator.proposer.patterns.ConditionRemoval;
 import dev.pavu.actuator.proposer.patterns.ConditionWidening;
 import dev.pavu.actuator.proposer.patterns.ConstantReplacement;
 import dev.pavu.actuator.proposer.patterns.DivisionGuard;
+import dev.pavu.actuator.proposer.patterns.DivisionReordering;
 import dev.pavu.actuator.proposer.patterns.ElseInsertion;
 import dev.pavu.actuator.proposer.patterns.ElseRemoval;
 import dev.pavu.actuator.proposer.patterns.ExpressionVariableReplacement;
@@ -70,6 +71,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(ReturnValueChange.NAME, 0.6),
             Map.entry(NullCheckInsertion.NAME, 0.5),
             Map.entry(DivisionGuard.NAME, 0.35),
+            Map.entry(DivisionReordering.NAME, 0.4),
             Map.entry(SwappedOperands.NAME, 0.6),
             Map.entry(ConstantReplacement.NAME, 0.55),
             Map.entry(CastChange.NAME, 0.55),

@@ -57,6 +57,7 @@ public final class PatchRanker {
             Map.entry("condition-narrowing", 0.6),
             Map.entry("null-check-insertion", 0.6),
             Map.entry("division-by-zero-guard", 0.6),
+            Map.entry("division-reordering", 0.55),
             Map.entry("loop-bound-change", 0.6),
             Map.entry("return-value-change", 0.55),
             Map.entry("constant-replacement", 0.55),
