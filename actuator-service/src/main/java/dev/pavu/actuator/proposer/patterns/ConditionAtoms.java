@@ -44,7 +44,9 @@ final class ConditionAtoms {
         /** {@code != > < == >= <=}: a conjunct that rules a case out. */
         EXCLUDE(List.of("!=", ">", "<", "==", ">=", "<=")),
         /** {@code == != < > <= >=}: a condition that picks a case. */
-        SELECT(List.of("==", "!=", "<", ">", "<=", ">="));
+        SELECT(List.of("==", "!=", "<", ">", "<=", ">=")),
+        /** {@code < == <= != > >=}: the base case of a recursion ({@code n < 2}, {@code n == 0}). */
+        BASE(List.of("<", "==", "<=", "!=", ">", ">="));
 
         final List<String> operators;
 

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BinaryExpr.Operator;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -14,6 +15,7 @@ import dev.pavu.actuator.proposer.MutationContext;
 import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.TextEdit;
 import dev.pavu.actuator.proposer.Types;
+import dev.pavu.actuator.proposer.Variable;
 import dev.pavu.actuator.proposer.patterns.ConditionAtoms.Atom;
 import dev.pavu.actuator.proposer.patterns.ConditionAtoms.Mode;
 
@@ -38,7 +40,9 @@ import java.util.Set;
  *   <li><b>missing guard</b> before a suspicious statement of a block: {@code if (C) continue;} in a loop,
  *       else {@code if (C) return D;} with the default {@code D} of the method's return type
  *       ({@code false}/{@code true}, {@code 0}, nothing for {@code void}); the variables the statement reads
- *       go first.</li>
+ *       go first. In a method returning an integral number the guard may also return a parameter the statement
+ *       reads or 1, a missing base case of a recursion ({@code if (n < 2) return n;}), at lower weight; before
+ *       a recursive call the comparisons a base case uses come first ({@code <}, {@code ==}, {@code <=}).</li>
  * </ul>
  * At most {@link #MAX_PER_SITE} atoms per place; weight falls with an atom's rank.
  */
@@ -127,11 +131,45 @@ public final class ConditionSynthesis implements FixPattern {
         if (jump.isEmpty()) {
             return;
         }
-        List<Atom> atoms = ConditionAtoms.at(s, ctx, MutationContext.namesUsed(s), Set.of(), Mode.SELECT, MAX_PER_SITE);
+        Set<String> used = MutationContext.namesUsed(s);
+        List<String> others = baseCaseReturns(s, jump.get(), used, ctx);
+        List<Atom> atoms = ConditionAtoms.at(s, ctx, used, Set.of(), recursive(s, ctx) ? Mode.BASE : Mode.SELECT, MAX_PER_SITE);
         for (int i = 0; i < atoms.size(); i++) {
             String guard = "if (" + atoms.get(i).text() + ") " + jump.get();
             out.add(new Mutation("insert guard " + guard, List.of(ctx.insertBefore(s, guard)), weight(i, 0.7)));
+            for (String other : others) {
+                String base = "if (" + atoms.get(i).text() + ") " + other;
+                out.add(new Mutation("insert guard " + base, List.of(ctx.insertBefore(s, base)), weight(i, 0.55)));
+            }
         }
+    }
+
+    /** Whether the statement calls its own method (unqualified, same name and arity): a guard there is a base case. */
+    private static boolean recursive(Statement s, MutationContext ctx) {
+        return ctx.enclosingCallable(s).map(c -> s.findAll(MethodCallExpr.class).stream().anyMatch(m -> m.getScope().isEmpty()
+                && m.getNameAsString().equals(c.getNameAsString()) && m.getArguments().size() == c.getParameters().size()))
+                .orElse(false);
+    }
+
+    /**
+     * A missing base case returns more than the default: {@code if (n < 2) return n;} in a recursive Fibonacci,
+     * {@code if (n == 2) return 1;}. Besides the default, a guard before a statement of a method that returns an
+     * integral number may return a parameter of that type the statement reads, or 1.
+     */
+    private static List<String> baseCaseReturns(Statement s, String jump, Set<String> used, MutationContext ctx) {
+        Optional<Type> returned = ctx.enclosingReturnType(s);
+        if (!jump.startsWith("return ") || returned.isEmpty() || !Types.isIntegral(Types.normalise(returned.get()))) {
+            return List.of();
+        }
+        String type = Types.normalise(returned.get());
+        List<String> out = new ArrayList<>();
+        for (Variable v : ctx.scope(s).values()) {
+            if (v.kind() == Variable.Kind.PARAMETER && v.type().equals(type) && used.contains(v.name())) {
+                out.add("return " + v.name() + ";");
+            }
+        }
+        out.add("return 1;");
+        return out;
     }
 
     /** {@code continue;} inside a loop, else a {@code return} of the method's default value, empty when unknown. */

@@ -165,4 +165,21 @@ class ConditionSynthesisTest {
         assertFalse(changed.stream().anyMatch(c -> c.contains("result.contains(s)") && c.contains("part.")),
                 "nothing mixes unrelated queries: " + changed);
     }
+
+    @Test
+    void aMissingBaseCaseMayReturnTheParameterOrOne() {
+        var f = PatternFixture.apply(pattern, """
+                class Demo {
+                    static int fib(int n) {
+                        return fib(n - 1) + fib(n - 2); // <-
+                    }
+                }
+                """);
+        List<String> changed = f.changedCode();
+        assertTrue(changed.contains("if (n < 2) return n;"), changed.toString());
+        assertTrue(changed.contains("if (n == 2) return 1;"), changed.toString());
+        assertTrue(changed.indexOf("if (n == 1) return 0;") < changed.indexOf("if (n == 1) return n;"),
+                "the default first: " + changed);
+        assertTrue(f.allParse());
+    }
 }
