@@ -21,7 +21,9 @@ import java.util.Set;
 
 /**
  * The search space of static condition synthesis ({@link ConditionSynthesis}): atomic conditions
- * {@code v op K} and {@code v op w} over the primitive locals and parameters in scope at a point and the
+ * {@code v op K} and {@code v op w} over the numeric locals and parameters in scope at a point (primitives and their
+ * boxes: a for-each over a {@code List<Integer>} gives an {@code Integer}; two boxes are never compared with
+ * {@code ==} or {@code !=}, which would compare references) and the
  * constants of the enclosing method, ranked by simplicity (Nopol's and DynaMoth's grammar of one comparison,
  * without their run-time values: which atom is right is left to the tests).
  *
@@ -86,7 +88,7 @@ final class ConditionAtoms {
         List<Variable> vars = new ArrayList<>();
         List<Variable> references = new ArrayList<>();
         for (Variable v : ctx.scope(at).values()) {
-            if (v.kind() != Variable.Kind.FIELD && Types.isNumeric(v.type()) && Types.isPrimitive(v.type())) {
+            if (v.kind() != Variable.Kind.FIELD && Types.isNumeric(v.type())) {
                 vars.add(v);
             }
             if (v.kind() != Variable.Kind.FIELD) {
@@ -101,12 +103,13 @@ final class ConditionAtoms {
                 if (skip.contains(v.name() + " " + k.getKey())) {
                     continue;
                 }
-                addAll(out, v, k.getKey(), varCost + k.getValue(), mode);
+                addAll(out, v, k.getKey(), varCost + k.getValue(), mode, false);
             }
             for (Variable w : vars) {
                 if (w != v && w.type().equals(v.type()) && v.name().compareTo(w.name()) < 0) {
                     double cost = 3 + Math.min(varCost, preferred.contains(w.name()) ? 0 : 2);
-                    addAll(out, v, w.name(), cost, mode);
+                    // two boxes compared with == or != compare references, not values
+                    addAll(out, v, w.name(), cost, mode, !Types.isPrimitive(v.type()));
                 }
             }
         }
@@ -120,11 +123,11 @@ final class ConditionAtoms {
         return List.copyOf(merged);
     }
 
-    private static void addAll(List<Atom> out, Variable v, String other, double cost, Mode mode) {
+    private static void addAll(List<Atom> out, Variable v, String other, double cost, Mode mode, boolean noEquality) {
         boolean floating = Types.isFloating(v.type());
         for (int i = 0; i < mode.operators.size(); i++) {
             String op = mode.operators.get(i);
-            if (floating && !op.equals("<") && !op.equals(">")) {
+            if (floating && !op.equals("<") && !op.equals(">") || noEquality && (op.equals("==") || op.equals("!="))) {
                 continue;
             }
             out.add(new Atom(v.name() + " " + op + " " + other, v.name(), other, cost + 0.6 * i));
@@ -134,7 +137,7 @@ final class ConditionAtoms {
     /** The constants a variable of {@code type} is compared with → their cost (0 for a literal of the method). */
     private static Map<String, Double> constants(String type, Map<String, Integer> literals) {
         Map<String, Double> out = new LinkedHashMap<>();
-        boolean isChar = "char".equals(type);
+        boolean isChar = "char".equals(type) || "Character".equals(type);
         for (String lit : literals.keySet()) {
             if (isChar == lit.startsWith("'")) {
                 out.put(lit, 0.0);

@@ -182,4 +182,26 @@ class ConditionSynthesisTest {
                 "the default first: " + changed);
         assertTrue(f.allParse());
     }
+
+    @Test
+    void aBoxedElementIsComparedByValueAndTwoBoxesNeverByReference() {
+        var f = PatternFixture.apply(pattern, """
+                import java.util.ArrayList;
+                import java.util.List;
+                class Demo {
+                    static List<Integer> positive(List<Integer> numbers, Integer limit) {
+                        List<Integer> result = new ArrayList<Integer>();
+                        for (Integer number : numbers) {
+                            result.add(number); // <-
+                        }
+                        return result;
+                    }
+                }
+                """);
+        List<String> changed = f.changedCode();
+        assertTrue(changed.contains("if (number < 0) continue;") || changed.contains("if (number <= 0) continue;"), changed.toString());
+        assertFalse(changed.stream().anyMatch(c -> c.contains("number == limit") || c.contains("limit == number")
+                || c.contains("number != limit") || c.contains("limit != number")), changed.toString());
+        assertTrue(f.allParse());
+    }
 }
