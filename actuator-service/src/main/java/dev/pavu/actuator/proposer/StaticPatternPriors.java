@@ -84,7 +84,7 @@ public final class StaticPatternPriors implements PatternPriors {
             Map.entry(ReturnInsertion.NAME, 0.4),
             Map.entry(ElseInsertion.NAME, 0.4),
             Map.entry(ElseRemoval.NAME, 0.4),
-            Map.entry(NormalisingAssignment.NAME, 0.3),
+            Map.entry(NormalisingAssignment.NAME, 0.2),
             Map.entry(MathWrapper.NAME, 0.4),
             Map.entry(StatementSwap.NAME, 0.35),
             Map.entry(StatementDeletion.NAME, 0.3),

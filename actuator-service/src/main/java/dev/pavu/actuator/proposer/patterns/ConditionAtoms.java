@@ -64,8 +64,13 @@ final class ConditionAtoms {
      * @param variable the variable it tests
      * @param constant the constant or second variable it compares with
      * @param cost     its simplicity rank (lower is simpler)
+     * @param weight   multiplies the weight of the mutations built on it: 1 for a comparison, less for a query
+     *                 ({@link QueryAtoms#WEIGHT}), whose space is wider and whose guesses miss more often
      */
-    record Atom(String text, String variable, String constant, double cost) {
+    record Atom(String text, String variable, String constant, double cost, double weight) {
+        Atom(String text, String variable, String constant, double cost) {
+            this(text, variable, constant, cost, 1.0);
+        }
     }
 
     private static final Map<Character, Character> PARTNERS = Map.of(

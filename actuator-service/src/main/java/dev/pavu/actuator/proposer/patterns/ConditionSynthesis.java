@@ -92,7 +92,7 @@ public final class ConditionSynthesis implements FixPattern {
             String text = atoms.get(i).text();
             String replacement = gap.substring(0, kw) + "else if (" + text + ")" + gap.substring(kw + 4);
             out.add(new Mutation("add condition to else: else if (" + text + ")",
-                    List.of(new TextEdit(from, to, replacement)), weight(i, 1.0)));
+                    List.of(new TextEdit(from, to, replacement)), weight(atoms.get(i), i, 1.0)));
         }
     }
 
@@ -109,14 +109,14 @@ public final class ConditionSynthesis implements FixPattern {
         String body = ConditionGuards.operand(cond, Operator.AND, ctx);
         for (int i = 0; i < conjuncts.size(); i++) {
             String text = conjuncts.get(i).text();
-            out.add(ctx.mutation(cond, body + " && " + text, "synthesise conjunct && " + text, weight(i, 0.9)));
+            out.add(ctx.mutation(cond, body + " && " + text, "synthesise conjunct && " + text, weight(conjuncts.get(i), i, 0.9)));
         }
         if (c.kind() == Conditions.Kind.IF) {
             List<Atom> disjuncts = ConditionAtoms.at(cond, ctx, used, skip, Mode.SELECT, MAX_PER_SITE / 2);
             String either = ConditionGuards.operand(cond, Operator.OR, ctx);
             for (int i = 0; i < disjuncts.size(); i++) {
                 String text = disjuncts.get(i).text();
-                out.add(ctx.mutation(cond, either + " || " + text, "synthesise disjunct || " + text, weight(i, 0.6)));
+                out.add(ctx.mutation(cond, either + " || " + text, "synthesise disjunct || " + text, weight(disjuncts.get(i), i, 0.6)));
             }
         }
     }
@@ -136,10 +136,10 @@ public final class ConditionSynthesis implements FixPattern {
         List<Atom> atoms = ConditionAtoms.at(s, ctx, used, Set.of(), recursive(s, ctx) ? Mode.BASE : Mode.SELECT, MAX_PER_SITE);
         for (int i = 0; i < atoms.size(); i++) {
             String guard = "if (" + atoms.get(i).text() + ") " + jump.get();
-            out.add(new Mutation("insert guard " + guard, List.of(ctx.insertBefore(s, guard)), weight(i, 0.7)));
+            out.add(new Mutation("insert guard " + guard, List.of(ctx.insertBefore(s, guard)), weight(atoms.get(i), i, 0.7)));
             for (String other : others) {
                 String base = "if (" + atoms.get(i).text() + ") " + other;
-                out.add(new Mutation("insert guard " + base, List.of(ctx.insertBefore(s, base)), weight(i, 0.55)));
+                out.add(new Mutation("insert guard " + base, List.of(ctx.insertBefore(s, base)), weight(atoms.get(i), i, 0.55)));
             }
         }
     }
@@ -209,7 +209,7 @@ public final class ConditionSynthesis implements FixPattern {
         return out;
     }
 
-    private static double weight(int rank, double top) {
-        return Math.max(0.05, top * (1.0 - 0.12 * rank));
+    private static double weight(Atom atom, int rank, double top) {
+        return Math.max(0.05, atom.weight() * top * (1.0 - 0.12 * rank));
     }
 }

@@ -25,6 +25,9 @@ final class QueryAtoms {
     /** Queries a site gets beyond its number of comparisons: a query's negation doubles the list. */
     static final int EXTRA = 2;
 
+    /** The weight of a mutation built on a query, relative to one built on a comparison of numbers. */
+    static final double WEIGHT = 0.5;
+
     /** A query and its negation are next to each other: the second costs this much more. */
     static final double NEGATION_STEP = 0.05;
 
@@ -72,8 +75,8 @@ final class QueryAtoms {
 
     private static void both(List<Atom> out, String query, String variable, String other, double cost, Mode mode) {
         boolean negatedFirst = mode == Mode.EXCLUDE;
-        out.add(new Atom(query, variable, other, cost + (negatedFirst ? NEGATION_STEP : 0)));
-        out.add(new Atom("!" + query, variable, other, cost + (negatedFirst ? 0 : NEGATION_STEP)));
+        out.add(new Atom(query, variable, other, cost + (negatedFirst ? NEGATION_STEP : 0), WEIGHT));
+        out.add(new Atom("!" + query, variable, other, cost + (negatedFirst ? 0 : NEGATION_STEP), WEIGHT));
     }
 
     private static String argument(Pattern p, String type) {
