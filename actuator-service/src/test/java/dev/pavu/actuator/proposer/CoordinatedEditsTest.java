@@ -51,15 +51,10 @@ class CoordinatedEditsTest {
                     }
                 }
                 """;
-        SourceFile file = SourceFile.of("src/main/java/demo/Demo.java", source);
-        Mutant plusToMinusAt3 = new Mutant(file, 3, "arithmetic-operator-replacement", "Demo.java:3 replace + with -", 0.8, 0,
-                List.of(edit(source, 3, "+", "-")), 20, source.length() - 3);
-        Mutant plusToMinusAt4 = new Mutant(file, 4, "arithmetic-operator-replacement", "Demo.java:4 replace + with -", 0.6, 1,
-                List.of(edit(source, 4, "+", "-")), 20, source.length() - 3);
-        Mutant timesToPlusAt5 = new Mutant(file, 5, "arithmetic-operator-replacement", "Demo.java:5 replace * with +", 0.9, 2,
-                List.of(edit(source, 5, "*", "+")), 20, source.length() - 3);
-        Mutant plusToMinusAt9 = new Mutant(file, 9, "arithmetic-operator-replacement", "Demo.java:9 replace + with -", 0.9, 3,
-                List.of(edit(source, 9, "+", "-")), 20, source.length() - 3);
+        Mutant plusToMinusAt3 = mutant(source, 3, "arithmetic-operator-replacement", "+", "-", 0.8, 0);
+        Mutant plusToMinusAt4 = mutant(source, 4, "arithmetic-operator-replacement", "+", "-", 0.6, 1);
+        Mutant timesToPlusAt5 = mutant(source, 5, "arithmetic-operator-replacement", "*", "+", 0.9, 2);
+        Mutant plusToMinusAt9 = mutant(source, 9, "arithmetic-operator-replacement", "+", "-", 0.9, 3);
         List<Mutant> pairs = CoordinatedEdits.of(List.of(plusToMinusAt3, plusToMinusAt4, timesToPlusAt5, plusToMinusAt9));
         assertEquals(1, pairs.size(), pairs.stream().map(Mutant::description).toList().toString());
         assertEquals(CoordinatedEdits.PAIR_FACTOR * 0.6, pairs.getFirst().priority(), 1e-9);
@@ -78,17 +73,20 @@ class CoordinatedEditsTest {
                     }
                 }
                 """;
-        SourceFile file = SourceFile.of("src/main/java/demo/Demo.java", source);
-        Mutant loTo1 = new Mutant(file, 3, "constant-replacement", "Demo.java:3 replace 0 with 1", 0.8, 0,
-                List.of(edit(source, 3, "0", "1")), 20, source.length() - 3);
-        Mutant hiTo0 = new Mutant(file, 4, "constant-replacement", "Demo.java:4 replace 1 with 0", 0.8, 1,
-                List.of(edit(source, 4, "1", "0")), 20, source.length() - 3);
-        Mutant ifTo1 = new Mutant(file, 5, "constant-replacement", "Demo.java:5 replace 0 with 1", 0.8, 2,
-                List.of(edit(source, 5, "0", "1")), 20, source.length() - 3);
+        Mutant loTo1 = mutant(source, 3, "constant-replacement", "0", "1", 0.8, 0);
+        Mutant hiTo0 = mutant(source, 4, "constant-replacement", "1", "0", 0.8, 1);
+        Mutant ifTo1 = mutant(source, 5, "constant-replacement", "0", "1", 0.8, 2);
         List<String> pairs = CoordinatedEdits.of(List.of(loTo1, hiTo0, ifTo1)).stream().map(Mutant::description).toList();
         assertEquals(List.of("Demo.java:3 replace 0 with 1 and, at line 4, replace 1 with 0"), pairs);
         assertEquals(1.0, CoordinatedEdits.similarity("int lo = a[0];", "int hi = a[1];"), 1e-9);
         assertTrue(CoordinatedEdits.similarity("int lo = a[0];", "if (lo > 0) return hi;") < CoordinatedEdits.SAME_SHAPE);
+    }
+
+    /** A single-edit mutant replacing the first {@code from} on {@code line} by {@code to}, in one member of the file. */
+    private static Mutant mutant(String source, int line, String pattern, String from, String to, double priority, int rank) {
+        return new Mutant(SourceFile.of("src/main/java/demo/Demo.java", source), line, pattern,
+                "Demo.java:" + line + " replace " + from + " with " + to, priority, rank, List.of(edit(source, line, from, to)), 20,
+                source.length() - 3);
     }
 
     private static TextEdit edit(String source, int line, String from, String to) {
