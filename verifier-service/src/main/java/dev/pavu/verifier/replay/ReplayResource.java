@@ -1,5 +1,6 @@
 package dev.pavu.verifier.replay;
 
+import dev.pavu.verifier.config.LogFiles;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Envelope;
 import dev.pavu.contracts.EventCodec;
@@ -49,7 +50,7 @@ public class ReplayResource {
     public ReplayResource(CandidateVerifier verifier, BaselineTestRepository baselines, VerifierConfig config) {
         this.verifier = verifier;
         this.baselines = baselines;
-        this.logs = java.nio.file.Path.of(config.home(), "verifier", "logs");
+        this.logs = LogFiles.dir(config);
     }
 
     /**
@@ -89,7 +90,7 @@ public class ReplayResource {
 
     private void deleteLog(UUID candidateId) {
         try {
-            java.nio.file.Files.deleteIfExists(logs.resolve(candidateId + ".log"));
+            java.nio.file.Files.deleteIfExists(LogFiles.candidate(logs, candidateId));
         } catch (java.io.IOException e) {
             Log.warnf("cannot delete the replay log %s: %s", candidateId, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.rest;
 
+import dev.pavu.verifier.config.LogFiles;
 import dev.pavu.kit.auth.JobAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.pavu.verifier.config.VerifierConfig;
@@ -34,7 +35,7 @@ public class RunResource {
         this.runs = runs;
         this.identity = identity;
         this.access = access;
-        this.logs = java.nio.file.Path.of(config.home(), "verifier", "logs");
+        this.logs = LogFiles.dir(config);
     }
 
     /**
@@ -60,7 +61,7 @@ public class RunResource {
     @Operation(summary = "The build and test log of one candidate (first and last 256 KB)")
     @APIResponse(responseCode = "404", description = "no log for the candidate (not run here, or still running)")
     public Response log(@PathParam("candidateId") UUID candidateId) {
-        java.nio.file.Path file = logs.resolve(candidateId + ".log");
+        java.nio.file.Path file = LogFiles.candidate(logs, candidateId);
         if (!Files.isRegularFile(file) || visible(candidateId).isEmpty()) {
             throw notFound("no log of candidate " + candidateId + " on this verifier (not run here, or still running)");
         }

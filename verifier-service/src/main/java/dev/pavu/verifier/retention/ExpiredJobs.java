@@ -1,5 +1,6 @@
 package dev.pavu.verifier.retention;
 
+import dev.pavu.verifier.config.LogFiles;
 import dev.pavu.contracts.JobExpired;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.kit.retry.TransientRetry;
@@ -41,7 +42,7 @@ public class ExpiredJobs {
         this.em = em;
         this.processed = processed;
         this.retry = retry;
-        this.logs = Path.of(config.home(), "verifier", "logs");
+        this.logs = LogFiles.dir(config);
         this.work = Path.of(config.home(), "verifier", "work");
     }
 
@@ -67,7 +68,7 @@ public class ExpiredJobs {
         int files = 0;
         long bytes = 0;
         for (UUID c : candidates) {
-            for (Path p : List.of(logs.resolve(c + ".log"), work.resolve(c.toString()), work.resolve(c + "-prefetch"))) {
+            for (Path p : List.of(LogFiles.candidate(logs, c), work.resolve(c.toString()), work.resolve(c + "-prefetch"))) {
                 long size = size(p);
                 if (size >= 0) {
                     Workspaces.deleteRecursively(p);

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.service;
 
+import dev.pavu.verifier.config.LogFiles;
 import dev.pavu.workspace.layout.BuildKind;
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.Verdict;
@@ -103,7 +104,7 @@ public class CandidateVerifier {
         long start = System.nanoTime();
         Path work = Path.of(config.home(), "verifier", "work", diff.candidateId().toString());
         Path prefetchWork = Path.of(config.home(), "verifier", "work", diff.candidateId() + "-prefetch");
-        Path logFile = Path.of(config.home(), "verifier", "logs", diff.candidateId() + ".log");
+        Path logFile = LogFiles.candidate(LogFiles.dir(config), diff.candidateId());
         OutputCapture log = new OutputCapture(config.limits().headBytes(), config.limits().tailBytes(), null);
         note(log, "candidate " + diff.candidateId() + " of job " + diff.jobId() + " (iteration " + diff.envelope().iteration()
                 + ", " + diff.proposer() + "/" + diff.pattern() + ") at " + Instant.now());

@@ -1,5 +1,6 @@
 package dev.pavu.verifier.service;
 
+import dev.pavu.verifier.config.LogFiles;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.verifier.config.VerifierConfig;
 import dev.pavu.verifier.prefetch.BuildFingerprint;
@@ -64,7 +65,7 @@ public class Prefetcher {
         this.checkstyle = checkstyle;
         this.workspaces = workspaces;
         this.markers = Path.of(config.home(), "verifier", "prefetched");
-        this.logs = Path.of(config.home(), "verifier", "logs");
+        this.logs = LogFiles.dir(config);
     }
 
     /**
