@@ -36,6 +36,7 @@ final class JdkSiblings {
             Map.entry("Collections", Collections.class), Map.entry("Objects", Objects.class));
 
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> OVERLOADS = new ConcurrentHashMap<>();
 
     private JdkSiblings() {
     }
@@ -79,6 +80,20 @@ final class JdkSiblings {
             return List.of();
         }
         return CACHE.computeIfAbsent(type + "#" + name + args + (isStatic ? "s" : "i"), k -> compute(c, name, args, isStatic));
+    }
+
+    /**
+     * @param type     a key of {@link #CLASSES}; anything else answers false
+     * @param name     a method name
+     * @param types    parameter types as simple names ({@code null}: any)
+     * @param isStatic the kind of method
+     * @return whether the class has a public method of that name, kind and parameters (answers are cached)
+     */
+    static boolean hasOverload(String type, String name, List<String> types, boolean isStatic) {
+        Class<?> c = CLASSES.get(type);
+        return c != null && OVERLOADS.computeIfAbsent(type + "#" + name + types + (isStatic ? "s" : "i"),
+                k -> Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals(name) && m.getParameterCount() == types.size()
+                        && Modifier.isStatic(m.getModifiers()) == isStatic && accepts(m, types)));
     }
 
     private static List<String> compute(Class<?> c, String name, List<String> args, boolean isStatic) {

@@ -10,9 +10,7 @@ import dev.pavu.actuator.proposer.Mutation;
 import dev.pavu.actuator.proposer.MutationContext;
 import dev.pavu.actuator.proposer.TextEdit;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,19 +42,18 @@ public final class OverloadChange implements FixPattern {
             if (r == null) {
                 continue;
             }
-            Class<?> c = JdkSiblings.CLASSES.get(r.type());
             boolean isStatic = r.isStatic();
             List<Expression> args = call.getArguments();
             List<String> argTypes = args.stream().map(ctx::typeOf).toList();
             String name = call.getNameAsString();
-            if (!args.isEmpty() && has(c, name, argTypes.subList(0, args.size() - 1), isStatic)) {
+            if (!args.isEmpty() && JdkSiblings.hasOverload(r.type(), name, argTypes.subList(0, args.size() - 1), isStatic)) {
                 Expression last = args.get(args.size() - 1);
                 int from = args.size() == 1 ? ctx.source().begin(last) : ctx.source().end(args.get(args.size() - 2));
                 out.add(new Mutation(name + "(...) without its last argument " + MutationContext.shorten(ctx.text(last)),
                         List.of(new TextEdit(from, ctx.source().end(last), "")), 0.6));
             }
             if (args.size() == 1 && argTypes.getFirst() != null
-                    && has(c, name, List.of(argTypes.getFirst(), argTypes.getFirst()), isStatic)) {
+                    && JdkSiblings.hasOverload(r.type(), name, List.of(argTypes.getFirst(), argTypes.getFirst()), isStatic)) {
                 Expression a = args.getFirst();
                 String text = ctx.text(a);
                 out.add(ctx.mutation(a, "0, " + text, name + "(0, " + MutationContext.shorten(text) + ") instead of "
@@ -69,11 +66,5 @@ public final class OverloadChange implements FixPattern {
             }
         }
         return out;
-    }
-
-    /** Whether {@code c} has a public method {@code name} of that kind whose parameters are exactly {@code types} (null: any). */
-    private static boolean has(Class<?> c, String name, List<String> types, boolean isStatic) {
-        return Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals(name) && m.getParameterCount() == types.size()
-                && Modifier.isStatic(m.getModifiers()) == isStatic && JdkSiblings.accepts(m, types));
     }
 }
