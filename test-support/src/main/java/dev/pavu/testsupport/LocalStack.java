@@ -16,6 +16,28 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    /** @return the stack directory: {@code PAVU_STACK_DIR}, default {@code <repository root>/.pavu/stack} */
+    public static Path stackDir() {
+        String dir = Settings.get("PAVU_STACK_DIR", "");
+        return dir.isEmpty() ? findScript().getParent().getParent().getParent().resolve(".pavu/stack") : Path.of(dir);
+    }
+
+    /**
+     * A password the stack generated at its first start ({@code deploy/local/stack}'s {@code secret}).
+     *
+     * @param name {@code kafka-admin}, {@code kafka-<service>}, {@code db-postgres} or {@code db-<service>}
+     * @return the password, without the trailing newline
+     * @throws IllegalStateException when {@code <stack dir>/secrets/<name>} cannot be read (the stack never started)
+     */
+    public static String secret(String name) {
+        Path f = stackDir().resolve("secrets").resolve(name);
+        try {
+            return Files.readString(f).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + f + ": deploy/local/stack up infra generates it", e);
+        }
+    }
+
     /** @return {@code PAVU_KAFKA_BOOTSTRAP}, default {@code localhost:9092} */
     public static String bootstrapServers() {
         return Settings.get("PAVU_KAFKA_BOOTSTRAP", "localhost:" + Settings.get("PAVU_KAFKA_PORT", "9092"));
