@@ -11,6 +11,7 @@ import dev.pavu.contracts.VerifySpec;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import dev.pavu.workspace.source.GitSources;
 import dev.pavu.workspace.source.ResolvedSource;
+import dev.pavu.testsupport.KafkaSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -128,7 +129,7 @@ class VerifierWorkersIT {
         if (planner != null) {
             planner.stop(0);
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        try (Admin admin = Admin.create(operator(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP)))) {
             admin.deleteTopics(List.of(DIFFS, JOBS, VERDICTS)).all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -159,7 +160,7 @@ class VerifierWorkersIT {
         });
         planner.start();
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+        try (Admin admin = Admin.create(operator(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP)))) {
             admin.createTopics(List.of(new NewTopic(DIFFS, 4, (short) 1), new NewTopic(JOBS, 4, (short) 1),
                     new NewTopic(VERDICTS, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
 
@@ -187,9 +188,9 @@ class VerifierWorkersIT {
                         diff, i == 0 ? "baseline" : "template", i == 0 ? "empty-patch" : "comment", "candidate " + i, 1.0, i,
                         new VerifySpec(null, 60_000, List.of(), false)));
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(operator(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class))) {
+                    StringSerializer.class)))) {
                 for (DiffProposed d : diffs) {
                     producer.send(new ProducerRecord<>(DIFFS, d.candidateId().toString(), EventCodec.write(d))).get(30, TimeUnit.SECONDS);
                 }
@@ -217,6 +218,13 @@ class VerifierWorkersIT {
         }
     }
 
+    /** @return the settings with the stack operator's Kafka login added */
+    private static Map<String, Object> operator(Map<String, ?> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.putAll(KafkaSecurity.operator());
+        return all;
+    }
+
     private static Process startWorker(Path jar, String id, int port, Path home, String plannerUrl) throws IOException {
         Files.createDirectories(home);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -234,7 +242,10 @@ class VerifierWorkersIT {
                 "-Dmp.messaging.incoming.diffs-in.session.timeout.ms=10000",
                 "-Dmp.messaging.incoming.diffs-in.heartbeat.interval.ms=1000",
                 "-jar", jar.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolveSibling(id + ".log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolveSibling(id + ".log").toFile());
+        // the operator's Kafka login: this run's topics and group are its own, outside the verifier user's ACLs
+        KafkaSecurity.operator().forEach((k, v) -> pb.environment().put("KAFKA_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
+        return pb.start();
     }
 
     private static void awaitReady(Process p, int port, Path log) throws Exception {
@@ -282,6 +293,7 @@ class VerifierWorkersIT {
     private static Map<UUID, Integer> awaitVerdicts(Set<UUID> candidates) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.putAll(KafkaSecurity.operator());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "workers-it-probe-" + RUN);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * A plain Kafka client for tests: sends raw records and waits for records that match a predicate.
+ * A plain Kafka client for tests: sends raw records and waits for records that match a predicate, logged in as the
+ * stack's operator ({@link KafkaSecurity#operator()}).
  * The broker is shared by every test run, so tests filter by their own (fresh) job ids.
  */
 public final class KafkaProbe {
@@ -52,6 +53,7 @@ public final class KafkaProbe {
     public static void send(String topic, String key, String value, java.util.Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PavuStackResource.bootstrapServers());
+        p.putAll(KafkaSecurity.operator());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -80,6 +82,7 @@ public final class KafkaProbe {
                                                              int count, Duration timeout) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PavuStackResource.bootstrapServers());
+        p.putAll(KafkaSecurity.operator());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code containers}: Testcontainers ({@code apache/kafka} and {@code postgres:16-alpine} images);</li>
  *   <li>{@code local}: the local stack of {@code deploy/local/stack}, started on demand when its ports are closed.</li>
  * </ul>
- * The returned configuration overrides {@code kafka.bootstrap.servers} and the datasource; each
+ * The returned configuration overrides {@code kafka.bootstrap.servers}, the Kafka login ({@link KafkaSecurity#operator()}:
+ * the module's tests stand in for every service, on their own {@code pavu.test-*} topics) and the datasource; each
  * service keeps its own schema through {@code currentSchema}. {@link #bootstrapServers()} and
  * {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
  */
@@ -46,6 +47,7 @@ public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
                     .withUsername("pavu").withPassword("pavu");
             kafka.start();
             postgres.start();
+            KafkaSecurity.usePlainBroker();
             bootstrap = kafka.getBootstrapServers();
             jdbcUrl = postgres.getJdbcUrl();
             dbUser = postgres.getUsername();
@@ -59,6 +61,7 @@ public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrap);
+        KafkaSecurity.operator().forEach((k, v) -> config.put("kafka." + k, v));
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", dbUser);
         config.put("quarkus.datasource.password", dbPassword);

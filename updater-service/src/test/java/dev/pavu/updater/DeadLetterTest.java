@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Dead letters against the real broker and database: a malformed event sent to a real topic lands in the
  * consumer's own dead-letter topic ({@code <topic>.dlq.<group>}) with every header, the updater stores it
- * ({@code GET /dead-letters}), the job's audit trail shows the gap with its reason, and a replay re-delivers it to
- * the original topic exactly once (a second replay is refused with a problem body).
+ * ({@code GET /dead-letters}), the job's audit trail shows the gap with its reason, and a replay re-delivers it
+ * exactly once to the retry topic of the group that gave up, which reads it (a second replay is refused with a
+ * problem body).
  */
 @QuarkusTest
 @QuarkusTestResource(PavuStackResource.class)
@@ -112,25 +113,87 @@ class DeadLetterTest {
         assertEquals(1, given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath()
                 .getList("$").size(), "one gap for one failed record, however often it was dead-lettered");
 
-        // replay: once, to the original topic, with the same event id
+        // replay: once, with the same event id, to the retry topic of the group that gave up (the updater may not
+        // write the event topics: Kafka ACLs), which that group reads beside the original topic
+        String retryTopic = "pavu.test-updater.verdicts.retry.updater-service-test";
+        assertEquals(retryTopic, dev.pavu.contracts.Topics.retryOf(dlqTopic));
         given().contentType(ContentType.JSON).body("{\"by\":\"operator-ann\"}")
                 .when().post("/dead-letters/{id}/replay", id).then().statusCode(200)
                 .body("replayedBy", equalTo("pavu-service for operator-ann")) // the caller decides; the body adds a name
                 .body("replayedAt", org.hamcrest.Matchers.notNullValue());
-        List<ConsumerRecord<String, String>> again = KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 2, WAIT);
-        assertEquals(2, again.size(), "the original and its replay");
-        ConsumerRecord<String, String> replayed = again.get(1);
+        List<ConsumerRecord<String, String>> again = KafkaProbe.await(retryTopic, r -> value.equals(r.value()), 1, WAIT);
+        assertEquals(1, again.size(), "the replay");
+        ConsumerRecord<String, String> replayed = again.getFirst();
         assertEquals(job.toString(), replayed.key());
         assertEquals(eventId.toString(), header(replayed, "ce_id"), "the same event id");
         assertEquals(Long.toString(id), header(replayed, "pavu-replay-of"));
+        assertEquals(1, KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 2, Duration.ofSeconds(5)).size(),
+                "nothing more on the original topic: no other consumer group sees the replay");
+        // the group that gave up read it again (and, the type being still unknown, gave up again: from the retry topic)
+        assertEquals(1, KafkaProbe.await(dlqTopic, r -> value.equals(r.value()) && retryTopic.equals(header(r, "dead-letter-topic")),
+                1, WAIT).size(), "the updater's verdicts-in consumed the retry topic");
 
         // a second replay is refused with a problem body, and sends nothing
         given().contentType(ContentType.JSON).body("{\"by\":\"operator-bob\"}")
                 .when().post("/dead-letters/{id}/replay", id).then().statusCode(409)
                 .contentType(ContentType.JSON).body("status", equalTo(409))
                 .body("detail", containsString("replayed")).body("detail", containsString("operator-ann"));
-        assertEquals(2, KafkaProbe.await(TestTopics.VERDICTS, r -> value.equals(r.value()), 3, Duration.ofSeconds(10)).size(),
+        assertEquals(1, KafkaProbe.await(retryTopic, r -> value.equals(r.value()), 2, Duration.ofSeconds(10)).size(),
                 "the refused replay published nothing");
+    }
+
+    /**
+     * Internal trust, the consumer's half: a verdict sent on the plans topic (which the actuator may write) and a
+     * verdict naming the actuator as its producer are dropped to the dead-letter topic with the reason, and neither
+     * reaches the job's audit trail as an event.
+     */
+    @Test
+    void aForgedVerdictIsDeadLetteredWithTheReasonAndNeverAudited() {
+        UUID job = UUID.randomUUID();
+        var env = dev.pavu.contracts.Envelope.of(dev.pavu.contracts.EventTypes.VERDICT_ISSUED, job, 1, UUID.randomUUID(),
+                "verifier-service");
+        String onPlans = dev.pavu.contracts.EventCodec.write(new dev.pavu.contracts.VerdictIssued(env, UUID.randomUUID(),
+                UUID.randomUUID(), dev.pavu.contracts.Verdict.PASS, "forged", List.of(), List.of(), 1, 0, 1, "", "p", null,
+                null, null));
+        String namingActuator = onPlans.replace(env.eventId().toString(), UUID.randomUUID().toString())
+                .replace("\"verifier-service\"", "\"actuator-service\"");
+        KafkaProbe.send(TestTopics.PLANS, job.toString(), onPlans);
+        KafkaProbe.send(TestTopics.VERDICTS, job.toString(), namingActuator);
+
+        var onPlansDead = KafkaProbe.await(TestTopics.deadLetter("plans-in"), r -> onPlans.equals(r.value()), 1, WAIT);
+        assertEquals(1, onPlansDead.size(), "the verdict on the plans topic is dead-lettered");
+        assertEquals("dev.pavu.contracts.ForgedEventException", header(onPlansDead.getFirst(), "dead-letter-exception-class-name"));
+        assertTrue(header(onPlansDead.getFirst(), "dead-letter-reason").contains("carried only by pavu.verdicts"),
+                header(onPlansDead.getFirst(), "dead-letter-reason"));
+        var namingDead = KafkaProbe.await(TestTopics.deadLetter("verdicts-in"), r -> namingActuator.equals(r.value()), 1, WAIT);
+        assertEquals(1, namingDead.size(), "the verdict naming the actuator is dead-lettered");
+        assertTrue(header(namingDead.getFirst(), "dead-letter-reason")
+                .contains("names producer 'actuator-service', but only verifier-service publishes it"));
+
+        JsonPath trail = awaitTrail(job, 2);
+        for (int i = 0; i < 2; i++) {
+            assertEquals("pavu.dead-lettered.v1", trail.getString("[" + i + "].type"), "only gaps in the trail");
+        }
+    }
+
+    /** Waits until the job's audit trail has {@code count} entries. */
+    private static JsonPath awaitTrail(UUID job, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonPath p = null;
+        while (System.nanoTime() < deadline) {
+            p = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
+            if (p.getList("$").size() >= count) {
+                return p;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("the trail of " + job + " never had " + count + " entries: " + (p == null ? null : p.prettify()));
+        return null;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.pavu.actuator.proposer.RepairProposer;
 import dev.pavu.actuator.proposer.llm.LlmCandidates;
 import dev.pavu.actuator.proposer.llm.LlmProposer;
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.kit.idempotency.ProcessedEvents;
@@ -65,7 +66,7 @@ public class PlanConsumer {
     @Incoming("plans-in")
     @Blocking
     public void onPlan(String json) {
-        PavuEvent event = EventCodec.read(json);
+        PavuEvent event = EventOrigins.check(EventCodec.read(json), null);
         if (!(event instanceof PlanProposed plan)) {
             return;
         }

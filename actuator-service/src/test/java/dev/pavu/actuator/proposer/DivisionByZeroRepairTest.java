@@ -83,7 +83,7 @@ class DivisionByZeroRepairTest {
     }
 
     private static PlanProposed plan(String log, List<TestFailure> failing) {
-        return new PlanProposed(Envelope.of(EventTypes.PLAN_PROPOSED, UUID.randomUUID(), 1, null, "test"), UUID.randomUUID(),
+        return new PlanProposed(Envelope.of(EventTypes.PLAN_PROPOSED, UUID.randomUUID(), 1, null, "planner-service"), UUID.randomUUID(),
                 PlanKind.REPAIR, new SourceRef("bundle", null, null, "c".repeat(40), "a".repeat(64)),
                 new TaskSpec(TaskKind.FIX_LOG, "fix the error in this log", null, log, Map.of()),
                 List.of(new SuspiciousLocation(PATH, 15, "demo.Orders", "average", 1.0, "stack-trace")),

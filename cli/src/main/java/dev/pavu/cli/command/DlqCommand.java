@@ -107,9 +107,9 @@ public class DlqCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code pavu dlq replay ID [--by NAME]}: re-publishes it to its original topic, once. */
+    /** {@code pavu dlq replay ID [--by NAME]}: re-publishes it, once, to the retry topic of the consumer that gave up on it. */
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Re-publish a dead letter to its original topic (same event id); refused when replayed before.")
+            description = "Re-publish a dead letter (same event id) to the retry topic <topic>.retry.<group> of the consumer that gave it up, which reads it again; refused when replayed before.")
     static class Replay implements Callable<Integer> {
         @ParentCommand
         DlqCommand dlq;

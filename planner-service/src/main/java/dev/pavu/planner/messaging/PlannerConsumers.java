@@ -2,6 +2,7 @@ package dev.pavu.planner.messaging;
 
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.contracts.VerdictIssued;
@@ -62,7 +63,7 @@ public class PlannerConsumers {
     @Incoming("plans-in")
     @Blocking
     public void onPlans(String json) {
-        PavuEvent event = EventCodec.read(json);
+        PavuEvent event = EventOrigins.check(EventCodec.read(json), null);
         if (event instanceof PlanProposed) {
             return;
         }
@@ -82,7 +83,7 @@ public class PlannerConsumers {
     @Incoming("verdicts-in")
     @Blocking
     public void onVerdict(String json) {
-        VerdictIssued v = EventCodec.read(json, VerdictIssued.class);
+        VerdictIssued v = EventOrigins.check(EventCodec.read(json, VerdictIssued.class), null);
         try (JobSpan span = traces.handling("planner", v)) {
             try {
                 handle(v);

@@ -1,6 +1,7 @@
 package dev.pavu.updater.messaging;
 
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.kit.observability.JobSpan;
 import dev.pavu.kit.observability.JobTraces;
@@ -20,7 +21,9 @@ import java.util.OptionalLong;
  * every event in the audit log.
  *
  * <p>Each record is handled on a worker thread in its own transaction ({@link AuditService#record}). A record that
- * is not a readable Pavu event throws {@link EventFormatException}: the message is nacked at once and the
+ * is not a readable Pavu event throws {@link EventFormatException}, and so does one whose envelope names another
+ * producer than its type's or that came on a topic of another kind ({@link EventOrigins#check}: a forged event is
+ * never written to the audit log): the message is nacked at once and the
  * service-kit {@code pavu-dead-letter} strategy moves it to {@code <topic>.dlq.updater-service} with the reason and
  * the consumer's headers; the channel goes on. A transient failure (the database restarting, a lost connection) is
  * retried ({@link TransientRetry}, each attempt in a fresh transaction, {@code pavu.retry.max-duration}) before the
@@ -75,7 +78,7 @@ public class AuditConsumer {
     private void record(ConsumerRecord<String, String> record) {
         // read once more than AuditService does, to know the job before the transaction (an unreadable value throws
         // EventFormatException here, as it did inside it: the record goes to the dead-letter topic)
-        PavuEvent event = EventCodec.read(record.value());
+        PavuEvent event = EventOrigins.check(EventCodec.read(record.value()), record.topic());
         try (JobSpan span = traces.handling("updater", event)) {
             span.attribute("messaging.destination.name", record.topic());
             try {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 
 /**
- * Dead letters over HTTP: list and read what consumers gave up on, and replay one to its original topic (once).
+ * Dead letters over HTTP: list and read what consumers gave up on, and replay one (once) to the retry topic of the consumer that gave up on it.
  * {@code pavu dlq list|show|replay} speaks to this resource.
  */
 @Path("/dead-letters")
@@ -81,7 +81,7 @@ public class DeadLetterResource {
     }
 
     /**
-     * Re-publishes the dead letter's original value, key and headers (same event id) to its original topic, once.
+     * Re-publishes the dead letter's original value, key and headers (same event id), once, to {@code <topic>.retry.<group>}: the consumer group that gave up reads it there again.
      *
      * @param id      a dead letter's id
      * @param request who it is replayed for ({@code by}); optional, recorded after the authenticated caller's name
@@ -93,7 +93,7 @@ public class DeadLetterResource {
     @POST
     @Path("/{id}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay a dead letter to its original topic (once)")
+    @Operation(summary = "Replay a dead letter to the retry topic of the consumer that gave up on it (once)")
     @APIResponse(responseCode = "200", description = "replayed")
     @APIResponse(responseCode = "404", description = "no such dead letter")
     @APIResponse(responseCode = "409", description = "already replayed, or no original topic known")

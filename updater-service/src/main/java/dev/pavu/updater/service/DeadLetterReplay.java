@@ -1,5 +1,6 @@
 package dev.pavu.updater.service;
 
+import dev.pavu.contracts.Topics;
 import dev.pavu.updater.repository.DeadLetter;
 import dev.pavu.updater.repository.DeadLetterRepository;
 import io.quarkus.logging.Log;
@@ -20,10 +21,12 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Replays a dead letter: re-publishes its original value, key and headers (so the same event id, {@code ce_id} and
- * the envelope's) to its original topic, once. The replay is recorded first (who, when) in a transaction that locks
- * the row, so a second replay — concurrent or later — is refused; when the broker does not take the record the mark
- * is taken back and the replay may be asked again. Every consumer group of the topic receives the record again and
- * skips it when it had handled the event (they de-duplicate by event id); the consumer that gave up handles it.
+ * the envelope's) once, to the retry topic of the consumer group that gave up on it
+ * ({@code <topic>.retry.<group>}, {@link Topics#retryOf}), which that group reads beside the original topic. The
+ * updater may not write the event topics themselves (Kafka ACLs: only the verifier publishes verdicts), and no other
+ * consumer group sees the record again. The replay is recorded first (who, when) in a transaction that locks the row,
+ * so a second replay — concurrent or later — is refused; when the broker does not take the record the mark is taken
+ * back and the replay may be asked again.
  */
 @ApplicationScoped
 public class DeadLetterReplay {
@@ -70,10 +73,11 @@ public class DeadLetterReplay {
             if (found.replayedAt() != null) {
                 throw new Refused(Refusal.ALREADY_REPLAYED, "dead letter " + id + " was replayed at " + found.replayedAt()
                         + " by " + found.replayedBy() + "; a replay is done once (the record is on "
-                        + found.originalTopic() + " again)");
+                        + Topics.retryOf(found.dlqTopic()) + ")");
             }
-            if (found.originalTopic() == null || found.originalTopic().isBlank()) {
-                throw new Refused(Refusal.NO_ORIGIN, "dead letter " + id + " does not name its original topic");
+            if (found.originalTopic() == null || found.originalTopic().isBlank() || !found.dlqTopic().contains(Topics.DLQ_INFIX)) {
+                throw new Refused(Refusal.NO_ORIGIN, "dead letter " + id + " does not name its original topic, or its "
+                        + "dead-letter topic " + found.dlqTopic() + " is not <topic>.dlq.<group>");
             }
             letters.markReplayed(id, by);
             return found;
@@ -82,10 +86,10 @@ public class DeadLetterReplay {
             send(d);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> letters.unmarkReplayed(id));
-            throw new Refused(Refusal.BROKER, "dead letter " + id + " could not be re-published to " + d.originalTopic()
+            throw new Refused(Refusal.BROKER, "dead letter " + id + " could not be re-published to " + Topics.retryOf(d.dlqTopic())
                     + ": " + e.getMessage() + " (not marked replayed; try again)");
         }
-        Log.infof("dead letter %d replayed to %s by %s (event %s of job %s)", id, d.originalTopic(), by, d.eventId(), d.jobId());
+        Log.infof("dead letter %d replayed to %s by %s (event %s of job %s)", id, Topics.retryOf(d.dlqTopic()), by, d.eventId(), d.jobId());
         return letters.find(id).orElseThrow();
     }
 
@@ -96,7 +100,7 @@ public class DeadLetterReplay {
         }
         headers.add(REPLAY_OF, Long.toString(d.id()).getBytes(StandardCharsets.UTF_8));
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic(d.originalTopic()).withKey(d.recordKey())
+        var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.retryOf(d.dlqTopic())).withKey(d.recordKey())
                 .withHeaders(headers).build();
         emitter.send(Message.of(d.value() == null ? "" : d.value()).addMetadata(meta)
                 .withAck(() -> {

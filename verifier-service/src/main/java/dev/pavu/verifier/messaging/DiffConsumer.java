@@ -2,6 +2,7 @@ package dev.pavu.verifier.messaging;
 
 import dev.pavu.contracts.DiffProposed;
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.kit.retry.TransientRetry;
 import dev.pavu.verifier.queue.CandidateQueue;
@@ -52,7 +53,7 @@ public class DiffConsumer {
         List<ConsumerRecord<String, String>> sources = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
             try {
-                batch.add(EventCodec.read(r.value(), DiffProposed.class));
+                batch.add(EventOrigins.check(EventCodec.read(r.value(), DiffProposed.class), null));
                 sources.add(r);
             } catch (EventFormatException e) {
                 deadLetters.send(r, e);

@@ -1,6 +1,7 @@
 package dev.pavu.verifier.messaging;
 
 import dev.pavu.contracts.EventCodec;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.JobCancelled;
 import dev.pavu.contracts.JobConcluded;
 import dev.pavu.contracts.JobExpired;
@@ -45,7 +46,7 @@ public class JobConsumer {
     @Incoming("jobs-in")
     @Blocking
     public void onJob(String json) {
-        PavuEvent event = EventCodec.read(json);
+        PavuEvent event = EventOrigins.check(EventCodec.read(json), null);
         if (event instanceof JobExpired expired) {
             expiredJobs.expire(expired);
             return;

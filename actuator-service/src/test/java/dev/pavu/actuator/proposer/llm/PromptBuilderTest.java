@@ -27,7 +27,7 @@ class PromptBuilderTest {
     static final String PATH = EditApplierTest.PATH;
 
     static PlanProposed plan(PlanKind kind, List<String> tried) {
-        return new PlanProposed(Envelope.of(EventTypes.PLAN_PROPOSED, UUID.randomUUID(), 1, null, "test"), UUID.randomUUID(),
+        return new PlanProposed(Envelope.of(EventTypes.PLAN_PROPOSED, UUID.randomUUID(), 1, null, "planner-service"), UUID.randomUUID(),
                 kind, new SourceRef("bundle", null, null, "c".repeat(40), "a".repeat(64)),
                 new TaskSpec(TaskKind.REPAIR, "make the failing tests pass", null, null, Map.of("proposer", "coder")),
                 List.of(new SuspiciousLocation(PATH, 7, "demo.Stats", "sumTo", 0.82, "call-graph"),
