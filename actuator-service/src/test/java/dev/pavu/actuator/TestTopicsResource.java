@@ -49,7 +49,7 @@ public class TestTopicsResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "mp.messaging.incoming.plans-in.topic", plans(),
+                "mp.messaging.incoming.plans-in.topics", plans(),
                 "mp.messaging.incoming.plans-in.dead-letter-queue.topic", deadLetters(),
                 "mp.messaging.outgoing.plans-out.topic", plans(),
                 "mp.messaging.outgoing.diffs-out.topic", diffs());

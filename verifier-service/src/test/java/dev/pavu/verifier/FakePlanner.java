@@ -54,8 +54,8 @@ public class FakePlanner implements QuarkusTestResourceLifecycleManager {
             server.start();
             return Map.of("pavu.verifier.planner-url", "http://127.0.0.1:" + server.getAddress().getPort(),
                     "pavu.verifier.home", root.resolve("home").toString(),
-                    "mp.messaging.incoming.diffs-in.topic", diffsTopic(),
-                    "mp.messaging.incoming.jobs-in.topic", jobsTopic(),
+                    "mp.messaging.incoming.diffs-in.topics", diffsTopic(),
+                    "mp.messaging.incoming.jobs-in.topics", jobsTopic(),
                     "mp.messaging.outgoing.verdicts-out.topic", verdictsTopic());
         } catch (IOException e) {
             throw new IllegalStateException(e);
