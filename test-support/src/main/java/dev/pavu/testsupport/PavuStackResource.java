@@ -5,6 +5,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  *   <li>{@code local}: the local stack of {@code deploy/local/stack}, started on demand when its ports are closed.</li>
  * </ul>
  * The returned configuration overrides {@code kafka.bootstrap.servers} and the datasource; each
- * service keeps its own schema through {@code currentSchema}. {@link #bootstrapServers()} and
+ * service keeps its own schema through {@code currentSchema}. On the local stack a service module's tests log in
+ * as the service's own role ({@link LocalStack#dbLogin(String)}), which owns its test schema and nothing else. {@link #bootstrapServers()} and
  * {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
  */
 public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
@@ -54,8 +56,11 @@ public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
             LocalStack.ensureInfraUp();
             bootstrap = LocalStack.bootstrapServers();
             jdbcUrl = LocalStack.jdbcUrl();
-            dbUser = Settings.get("PAVU_DB_USER", "pavu");
-            dbPassword = Settings.get("PAVU_DB_PASSWORD", "pavu");
+            // the module's own role (planner-service: pavu_planner), as the service logs in on the stack
+            String module = Path.of(System.getProperty("user.dir")).toAbsolutePath().getFileName().toString();
+            LocalStack.DbLogin login = LocalStack.dbLogin(LocalStack.serviceOfModule(module));
+            dbUser = login.user();
+            dbPassword = login.password();
         }
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrap);
