@@ -20,8 +20,8 @@ import java.util.Map;
  * </ul>
  * The returned configuration overrides {@code kafka.bootstrap.servers} and the datasource; each
  * service keeps its own schema through {@code currentSchema}. On the local stack a service module's tests log in
- * as the service's own role ({@link LocalStack#dbLogin(String)}), which owns its test schema and nothing else. {@link #bootstrapServers()} and
- * {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
+ * as the service's own role ({@link LocalStack#dbLogin(String)}), which owns its test schema and nothing else.
+ * {@link #bootstrapServers()} and {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
  */
 public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
 
