@@ -2,6 +2,7 @@ package dev.pavu.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pavu.testsupport.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,8 +59,9 @@ class AuditChainIT {
         String db = System.getenv("PAVU_DB_URL") != null ? System.getenv("PAVU_DB_URL")
                 : "jdbc:postgresql://localhost:" + System.getenv().getOrDefault("PAVU_PG_PORT", "55432") + "/pavu";
         String forged;
-        try (Connection c = DriverManager.getConnection(db, System.getenv().getOrDefault("PAVU_DB_USER", "pavu"),
-                System.getenv().getOrDefault("PAVU_DB_PASSWORD", "pavu")); Statement s = c.createStatement()) {
+        // as the updater's role: it owns updater.events (and its trigger), no other role may write there
+        LocalStack.DbLogin updater = LocalStack.dbLogin("updater");
+        try (Connection c = DriverManager.getConnection(db, updater.user(), updater.password()); Statement s = c.createStatement()) {
             s.execute("alter table updater.events disable trigger events_no_update_or_delete");
             try (var rs = s.executeQuery("select event_id from updater.events where job_id = '" + id
                     + "' and type = 'pavu.verdict.issued.v1' order by job_seq limit 1")) {

@@ -1,6 +1,7 @@
 package dev.pavu.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pavu.testsupport.LocalStack;
 import dev.pavu.gateway.scripted.Script;
 import dev.pavu.gateway.scripted.ScriptRule;
 import dev.pavu.gateway.scripted.ScriptedBackend;
@@ -196,7 +197,8 @@ class LlmEndToEndIT {
         Map<String, int[]> out = new HashMap<>();
         while (true) {
             out.clear();
-            try (Connection c = DriverManager.getConnection(url, env("PAVU_DB_USER", "pavu"), env("PAVU_DB_PASSWORD", "pavu"));
+            LocalStack.DbLogin gateway = LocalStack.dbLogin("gateway");   // gateway.model_calls is the gateway's own
+            try (Connection c = DriverManager.getConnection(url, gateway.user(), gateway.password());
                  var st = c.prepareStatement("select alias, count(*), sum(tokens_in), sum(tokens_out) from gateway.model_calls "
                          + "where alias in (?, ?) and outcome = 'ok' group by alias")) {
                 st.setString(1, CODER);

@@ -8,6 +8,7 @@ import dev.pavu.contracts.EventTypes;
 import dev.pavu.contracts.SourceRef;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.VerifySpec;
+import dev.pavu.testsupport.LocalStack;
 import dev.pavu.workspace.diff.UnifiedDiffs;
 import dev.pavu.workspace.source.GitSources;
 import dev.pavu.workspace.source.ResolvedSource;
@@ -203,7 +204,8 @@ class VerifierWorkersIT {
             assertEquals(CANDIDATES, verdicts.values().stream().mapToInt(Integer::intValue).sum(), "no verdict for another candidate");
 
             Map<String, Integer> byWorker = new HashMap<>();
-            try (Connection c = DriverManager.getConnection(DB_URL, env("PAVU_DB_USER", "pavu"), env("PAVU_DB_PASSWORD", "pavu"));
+            LocalStack.DbLogin verifier = LocalStack.dbLogin("verifier");   // verifier.runs is the verifier's own
+            try (Connection c = DriverManager.getConnection(DB_URL, verifier.user(), verifier.password());
                  PreparedStatement q = c.prepareStatement("select worker, state from verifier.runs where job_id = ?")) {
                 q.setObject(1, job);
                 try (ResultSet rs = q.executeQuery()) {
@@ -245,6 +247,9 @@ class VerifierWorkersIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolveSibling(id + ".log").toFile());
         // the operator's Kafka login: this run's topics and group are its own, outside the verifier user's ACLs
         KafkaSecurity.operator().forEach((k, v) -> pb.environment().put("KAFKA_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
+        LocalStack.DbLogin db = LocalStack.dbLogin("verifier");   // a worker logs in as the verifier's role, as the stack's does
+        pb.environment().put("PAVU_DB_USER", db.user());
+        pb.environment().put("PAVU_DB_PASSWORD", db.password());
         return pb.start();
     }
 

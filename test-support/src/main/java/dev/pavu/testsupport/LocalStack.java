@@ -38,6 +38,54 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * A PostgreSQL login.
+     *
+     * @param user     the role
+     * @param password its password (empty when none is configured)
+     */
+    public record DbLogin(String user, String password) {
+        @Override
+        public String toString() {
+            return "DbLogin[" + user + "]";
+        }
+    }
+
+    /**
+     * The login of a service's own PostgreSQL role on the local stack: {@code pavu_<service>} with the password
+     * the stack generated into {@code secrets/db-<service>}; {@code postgres} is the cluster's superuser
+     * ({@code secrets/db-postgres}). {@code PAVU_DB_USER} / {@code PAVU_DB_PASSWORD}, when set, win (a database
+     * that is not the local stack's, e.g. docker-compose's).
+     *
+     * @param service {@code planner}, {@code actuator}, {@code verifier}, {@code updater}, {@code gateway} or {@code postgres}
+     * @return the role and its password
+     * @throws IllegalStateException when the stack's secret cannot be read (see {@link #secret(String)})
+     */
+    public static DbLogin dbLogin(String service) {
+        String user = Settings.get("PAVU_DB_USER", "");
+        if (!user.isEmpty()) {
+            return new DbLogin(user, Settings.get("PAVU_DB_PASSWORD", ""));
+        }
+        String role = "postgres".equals(service) ? "postgres" : "pavu_" + service;
+        return new DbLogin(role, secret("db-" + service));
+    }
+
+    /**
+     * The service whose schemas a module's tests use.
+     *
+     * @param module a module's folder name, e.g. {@code planner-service} or {@code model-gateway}
+     * @return {@code planner}, {@code actuator}, {@code verifier}, {@code updater} or {@code gateway}; {@code postgres}
+     *         (the cluster's superuser) for a module that is not a service
+     */
+    public static String serviceOfModule(String module) {
+        return switch (module) {
+            case "planner-service", "actuator-service", "verifier-service", "updater-service" ->
+                    module.substring(0, module.indexOf('-'));
+            case "model-gateway" -> "gateway";
+            default -> "postgres";
+        };
+    }
+
     /** @return {@code PAVU_KAFKA_BOOTSTRAP}, default {@code localhost:9092} */
     public static String bootstrapServers() {
         return Settings.get("PAVU_KAFKA_BOOTSTRAP", "localhost:" + Settings.get("PAVU_KAFKA_PORT", "9092"));

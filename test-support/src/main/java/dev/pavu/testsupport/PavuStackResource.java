@@ -5,6 +5,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,8 +20,9 @@ import java.util.Map;
  * </ul>
  * The returned configuration overrides {@code kafka.bootstrap.servers}, the Kafka login ({@link KafkaSecurity#operator()}:
  * the module's tests stand in for every service, on their own {@code pavu.test-*} topics) and the datasource; each
- * service keeps its own schema through {@code currentSchema}. {@link #bootstrapServers()} and
- * {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
+ * service keeps its own schema through {@code currentSchema}. On the local stack a service module's tests log in
+ * as the service's own role ({@link LocalStack#dbLogin(String)}), which owns its test schema and nothing else.
+ * {@link #bootstrapServers()} and {@link #jdbcUrl()} tell helpers such as {@link KafkaProbe} where the stack is.
  */
 public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -56,8 +58,11 @@ public class PavuStackResource implements QuarkusTestResourceLifecycleManager {
             LocalStack.ensureInfraUp();
             bootstrap = LocalStack.bootstrapServers();
             jdbcUrl = LocalStack.jdbcUrl();
-            dbUser = Settings.get("PAVU_DB_USER", "pavu");
-            dbPassword = Settings.get("PAVU_DB_PASSWORD", "pavu");
+            // the module's own role (planner-service: pavu_planner), as the service logs in on the stack
+            String module = Path.of(System.getProperty("user.dir")).toAbsolutePath().getFileName().toString();
+            LocalStack.DbLogin login = LocalStack.dbLogin(LocalStack.serviceOfModule(module));
+            dbUser = login.user();
+            dbPassword = login.password();
         }
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrap);
