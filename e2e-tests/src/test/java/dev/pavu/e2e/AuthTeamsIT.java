@@ -106,6 +106,8 @@ class AuthTeamsIT {
         assertEquals(403, send("GET", service("PAVU_UPDATER_URL", 8084) + "/audit/jobs/" + id + "/events", b, null, null)
                 .statusCode(), "a user reads the updater's audit log directly");
 
+        assertEquals(404, send("POST", planner + "/jobs/" + id + "/cancel", a, null, null).statusCode(), "team A cancels B's job");
+
         // revocation: the revoked viewer gets 401 at once at the planner
         String viewerId = viewerCreated.path("info").path("id").asText();
         assertEquals(200, send("DELETE", planner + "/auth/tokens/" + viewerId, admin, null, null).statusCode());
@@ -114,6 +116,55 @@ class AuthTeamsIT {
         // team B cancels its own job
         HttpResponse<String> cancel = send("POST", planner + "/jobs/" + id + "/cancel", b, null, null);
         assertTrue(cancel.statusCode() == 202 || cancel.statusCode() == 409, "team B cancels its job: " + cancel.body());
+    }
+
+    /**
+     * Quotas on the running stack: the planner restarted with a limit of one running job for one team
+     * ({@code pavu.quotas.teams.<team>.concurrent-jobs=1}); that team's second job is refused with 429, a
+     * {@code quota-exceeded} problem body and {@code Retry-After}, while another team still submits; once its job
+     * ended the team submits again. The planner is started again with its usual settings at the end.
+     */
+    @Test
+    void aTeamAtItsQuotaGets429AndAnotherTeamDoesNot() throws Exception {
+        String team = "e2e-quota-" + UUID.randomUUID().toString().substring(0, 8);   // this run's own: no earlier job counts
+        String opts = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dpavu.quotas.teams." + team + ".concurrent-jobs=1";
+        LocalStackExtension.run(Map.of(), "down", "planner-service");
+        LocalStackExtension.run(Map.of("PAVU_SERVICE_JAVA_OPTS", opts), "up", "planner-service");
+        try {
+            String admin = LocalStackExtension.adminToken();
+            String q = create(admin, "quota-submitter", "submitter", team);
+            String other = create(admin, "other-submitter", "submitter", "e2e-other-" + UUID.randomUUID().toString().substring(0, 8));
+            String first = submit(q, Projects.named("invoicing")).get("id").asText();
+
+            HttpResponse<String> refused = post(q, Projects.named("invoicing"));
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(refused.body());
+            assertTrue(problem.path("type").asText().endsWith("quota-exceeded"), problem.toString());
+            assertTrue(problem.path("detail").asText().contains(team), problem.toString());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+
+            String others = submit(other, Projects.named("invoicing")).get("id").asText();
+            cancelAndAwait(other, others);
+            cancelAndAwait(q, first);
+            String again = submit(q, Projects.named("invoicing")).get("id").asText();
+            cancelAndAwait(q, again);
+        } finally {
+            LocalStackExtension.run(Map.of(), "down", "planner-service");
+            LocalStackExtension.run(Map.of(), "up", "planner-service");
+        }
+    }
+
+    private void cancelAndAwait(String token, String id) throws Exception {
+        HttpResponse<String> c = send("POST", planner + "/jobs/" + id + "/cancel", token, null, null);
+        assertTrue(c.statusCode() == 202 || c.statusCode() == 409, "cancel " + id + ": " + c.body());
+        for (int i = 0; i < 240; i++) {
+            if (JSON.readTree(send("GET", planner + "/jobs/" + id, token, null, null).body()).hasNonNull("outcome")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + id + " did not end within 2 minutes of its cancellation");
     }
 
     private String create(String admin, String name, String role, String team) throws Exception {
@@ -128,6 +179,13 @@ class AuthTeamsIT {
     }
 
     private JsonNode submit(String token, Path project) throws Exception {
+        HttpResponse<String> r = post(token, project);
+        assertEquals(202, r.statusCode(), "submit: " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** {@code POST /jobs} of the project as a bundle (multipart), answered as it is. */
+    private HttpResponse<String> post(String token, Path project) throws Exception {
         Path work = Files.createTempDirectory("pavu-e2e-auth");
         ResolvedSource src = GitSources.snapshot(project, work);
         String boundary = "pavu-" + UUID.randomUUID();
@@ -139,12 +197,10 @@ class AuthTeamsIT {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(src.bundle()));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(planner + "/jobs"))
+        return http.send(HttpRequest.newBuilder(URI.create(planner + "/jobs"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, r.statusCode(), "submit: " + r.body());
-        return JSON.readTree(r.body());
     }
 
     private JsonNode awaitBundle(String token, String id) throws Exception {
