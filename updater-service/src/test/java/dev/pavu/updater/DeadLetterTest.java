@@ -1,5 +1,6 @@
 package dev.pavu.updater;
 
+import dev.pavu.testsupport.Await;
 import dev.pavu.testsupport.KafkaProbe;
 import dev.pavu.testsupport.PavuStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,7 +28,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Dead letters against the real broker and database: a malformed event sent to a real topic lands in the
@@ -178,22 +178,12 @@ class DeadLetterTest {
 
     /** Waits until the job's audit trail has {@code count} entries. */
     private static JsonPath awaitTrail(UUID job, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonPath p = null;
-        while (System.nanoTime() < deadline) {
-            p = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
-            if (p.getList("$").size() >= count) {
-                return p;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("the trail of " + job + " never had " + count + " entries: " + (p == null ? null : p.prettify()));
-        return null;
+        JsonPath[] last = new JsonPath[1];
+        Await.until(count + " entries in the trail of " + job, WAIT, () -> {
+            last[0] = given().when().get("/audit/jobs/{id}/events", job).then().statusCode(200).extract().jsonPath();
+            return last[0].getList("$").size() >= count;
+        });
+        return last[0];
     }
 
     /**
@@ -248,22 +238,13 @@ class DeadLetterTest {
 
     /** Waits until {@code GET /dead-letters?jobId=} lists at least {@code count} dead letters of the job. */
     private static JsonPath awaitListed(UUID job, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath p = given().queryParam("jobId", job.toString()).when().get("/dead-letters").then().statusCode(200)
+        JsonPath[] last = new JsonPath[1];
+        Await.until(count + " dead letter(s) of job " + job + " in GET /dead-letters", WAIT, () -> {
+            last[0] = given().queryParam("jobId", job.toString()).when().get("/dead-letters").then().statusCode(200)
                     .extract().jsonPath();
-            if (p.getList("$").size() >= count) {
-                return p;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail(count + " dead letter(s) of job " + job + " never appeared in GET /dead-letters");
-        return null;
+            return last[0].getList("$").size() >= count;
+        });
+        return last[0];
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {
