@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Gives the test application its own copies of the topics it reads and writes ({@code pavu.plans},
- * {@code pavu.diffs}, each with the suffix {@code .actuator-test-<run>}, and the plans topic's dead-letter topic).
+ * {@code pavu.diffs}, {@code pavu.candidates}, each with the suffix {@code .actuator-test-<run>}, and the plans topic's
+ * dead-letter topic).
  *
  * <p>Why: the broker and the database are shared. A stack started elsewhere on the machine (the local
  * stack, an end-to-end run) has its own actuator in the consumer group {@code actuator-service} and the
@@ -36,6 +37,11 @@ public class TestTopicsResource implements QuarkusTestResourceLifecycleManager {
         return Topics.PLANS + SUFFIX;
     }
 
+    /** @return the test's candidates topic (the actuator's CandidatesProposed) */
+    public static String candidates() {
+        return Topics.CANDIDATES + SUFFIX;
+    }
+
     /** @return the test's diffs topic */
     public static String diffs() {
         return Topics.DIFFS + SUFFIX;
@@ -51,7 +57,7 @@ public class TestTopicsResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "mp.messaging.incoming.plans-in.topics", plans(),
                 "mp.messaging.incoming.plans-in.dead-letter-queue.topic", deadLetters(),
-                "mp.messaging.outgoing.plans-out.topic", plans(),
+                "mp.messaging.outgoing.candidates-out.topic", candidates(),
                 "mp.messaging.outgoing.diffs-out.topic", diffs());
     }
 

@@ -3,14 +3,14 @@ package dev.pavu.contracts;
 import java.util.Map;
 
 /**
- * Who may publish each event type, and on which topic (DESIGN.md "Internal trust"). The Kafka ACLs let each service
- * write only its own topics ({@code deploy/local/kafka/acls.tsv}); this is the consumers' half: an event whose
- * envelope names another producer than the one allowed for its type, or that arrived on a topic of another kind, is
- * refused before anything of it is applied.
+ * Who may publish each event type, and on which topic (DESIGN.md "Internal trust"). Every topic has one producer,
+ * and the Kafka ACLs let each service write only its own topics ({@code deploy/local/kafka/acls.tsv}); this is the
+ * consumers' half: an event whose envelope names another producer than the one allowed for its type, or that arrived
+ * on a topic of another kind, is refused before anything of it is applied.
  *
  * <ul>
  *   <li>{@code planner-service}: job events on {@link Topics#JOBS}, {@link PlanProposed} on {@link Topics#PLANS};</li>
- *   <li>{@code actuator-service}: {@link CandidatesProposed} on {@link Topics#PLANS}, {@link DiffProposed} on
+ *   <li>{@code actuator-service}: {@link CandidatesProposed} on {@link Topics#CANDIDATES}, {@link DiffProposed} on
  *       {@link Topics#DIFFS};</li>
  *   <li>{@code verifier-service}: {@link VerdictIssued} on {@link Topics#VERDICTS}.</li>
  * </ul>
@@ -30,7 +30,7 @@ public final class EventOrigins {
             JobExpired.class, PLANNER_JOBS,
             ResultBranchDelivered.class, PLANNER_JOBS,
             PlanProposed.class, new Origin("planner-service", Topics.PLANS),
-            CandidatesProposed.class, new Origin("actuator-service", Topics.PLANS),
+            CandidatesProposed.class, new Origin("actuator-service", Topics.CANDIDATES),
             DiffProposed.class, new Origin("actuator-service", Topics.DIFFS),
             VerdictIssued.class, new Origin("verifier-service", Topics.VERDICTS));
 

@@ -12,8 +12,10 @@ public final class Topics {
      * {@link ResultBranchDelivered}; key = job id; planner → all.
      */
     public static final String JOBS = "pavu.jobs";
-    /** {@link PlanProposed} (planner → actuator, updater) and {@link CandidatesProposed} (actuator → planner, updater); key = job id. */
+    /** {@link PlanProposed}; key = job id; planner → actuator, updater. */
     public static final String PLANS = "pavu.plans";
+    /** {@link CandidatesProposed}; key = job id; actuator → planner, updater. */
+    public static final String CANDIDATES = "pavu.candidates";
     /** {@link DiffProposed}; key = candidate id; actuator → verifier, updater. */
     public static final String DIFFS = "pavu.diffs";
     /** {@link VerdictIssued}; key = job id; verifier → planner, updater. */

@@ -20,7 +20,7 @@ class EventOriginsTest {
             assertSame(e, EventOrigins.check(e, EventOrigins.of(e).topic()), e.envelope().type());
         }
         assertEquals(new EventOrigins.Origin("verifier-service", Topics.VERDICTS), EventOrigins.of(SampleEvents.verdictIssued()));
-        assertEquals(new EventOrigins.Origin("actuator-service", Topics.PLANS), EventOrigins.of(SampleEvents.candidatesProposed()));
+        assertEquals(new EventOrigins.Origin("actuator-service", Topics.CANDIDATES), EventOrigins.of(SampleEvents.candidatesProposed()));
     }
 
     @Test

@@ -41,9 +41,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Internal trust on the running stack (issue 14 item 3; DESIGN.md "Internal trust"): the broker takes no client
- * without credentials or with a wrong password, only the verifier's Kafka user may publish verdicts, and a verdict
- * forged with the actuator's credentials on a topic the actuator may write is dropped by every consumer to its
- * dead-letter topic with the reason, and changes nothing of the job it names.
+ * without credentials or with a wrong password, only the verifier's Kafka user may publish verdicts (and each topic has
+ * its one producer), and a verdict forged with the actuator's credentials on the topic the actuator may write is
+ * dropped by every consumer to its dead-letter topic with the reason, and changes nothing of the job it names.
  */
 @ExtendWith(LocalStackExtension.class)
 class KafkaTrustIT {
@@ -73,10 +73,12 @@ class KafkaTrustIT {
                     () -> send(KafkaSecurity.service(service), Topics.VERDICTS, "forged"), service);
             assertInstanceOf(TopicAuthorizationException.class, e.getCause(), service + ": " + e.getCause());
         }
-        // and the actuator may not write the planner's job topic either
-        ExecutionException jobs = assertThrows(ExecutionException.class,
-                () -> send(KafkaSecurity.service("actuator"), Topics.JOBS, "forged"));
-        assertInstanceOf(TopicAuthorizationException.class, jobs.getCause());
+        // and each topic has its one producer: the actuator may write neither the planner's plans nor its jobs
+        for (String topic : List.of(Topics.PLANS, Topics.JOBS)) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> send(KafkaSecurity.service("actuator"), topic, "forged"), topic);
+            assertInstanceOf(TopicAuthorizationException.class, e.getCause(), topic + ": " + e.getCause());
+        }
     }
 
     @Test
@@ -89,13 +91,13 @@ class KafkaTrustIT {
         assertTrue(cancelled.statusCode() < 300, cancelled.body());
         JsonNode before = planner.awaitConclusion(id, Duration.ofMinutes(2));
 
-        // a PASS verdict that claims the verifier wrote it, on the plans topic the actuator may write
+        // a PASS verdict that claims the verifier wrote it, on the candidates topic the actuator may write
         UUID job = UUID.fromString(id);
         VerdictIssued forged = new VerdictIssued(Envelope.of(EventTypes.VERDICT_ISSUED, job, 1, null, "verifier-service"),
                 UUID.randomUUID(), UUID.randomUUID(), Verdict.PASS, "forged", List.of(), List.of(), 9, 0, 1,
                 "--- a/x\n+++ b/x\n", "forged", null, null, null);
         String value = EventCodec.write(forged);
-        send(KafkaSecurity.service("actuator"), Topics.PLANS, value);
+        send(KafkaSecurity.service("actuator"), Topics.CANDIDATES, value);
 
         // the updater (audit log) and the planner drop it to their dead-letter topics, with the reason
         List<JsonNode> letters = awaitDeadLetters(id, forged.eventId().toString(), 2);

@@ -330,7 +330,7 @@ class AuditLogTest {
             case dev.pavu.contracts.JobExpired ignored -> TestTopics.JOBS;
             case dev.pavu.contracts.ResultBranchDelivered ignored -> TestTopics.JOBS;
             case PlanProposed ignored -> TestTopics.PLANS;
-            case CandidatesProposed ignored -> TestTopics.PLANS;
+            case CandidatesProposed ignored -> TestTopics.CANDIDATES;
             case DiffProposed ignored -> TestTopics.DIFFS;
             case VerdictIssued ignored -> TestTopics.VERDICTS;
         };

@@ -7,6 +7,7 @@ package dev.pavu.updater;
 final class TestTopics {
     static final String JOBS = "pavu.test-updater.jobs";
     static final String PLANS = "pavu.test-updater.plans";
+    static final String CANDIDATES = "pavu.test-updater.candidates";
     static final String DIFFS = "pavu.test-updater.diffs";
     static final String VERDICTS = "pavu.test-updater.verdicts";
 

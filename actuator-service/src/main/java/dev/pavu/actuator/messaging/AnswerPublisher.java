@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Writes a plan's answer to the outbox (service-kit {@link Outbox}) in the caller's transaction — the one that
  * records the plan as answered: first every {@link DiffProposed} ({@code diffs-out}, pavu.diffs), then the
- * {@code CandidatesProposed} ({@code plans-out}, pavu.plans). The relay sends them in that order and waits for the
+ * {@code CandidatesProposed} ({@code candidates-out}, pavu.candidates). The relay sends them in that order and waits for the
  * diffs' acknowledgements before the count, so the planner never learns a count before the candidates are on the
  * topic. Also the actuator's {@link OutboxChannels}.
  */
@@ -21,22 +21,22 @@ import java.util.Optional;
 public class AnswerPublisher implements OutboxChannels {
 
     static final String DIFFS = "diffs-out";
-    static final String PLANS = "plans-out";
+    static final String CANDIDATES = "candidates-out";
 
     private final Outbox outbox;
     private final MutinyEmitter<String> diffs;
-    private final MutinyEmitter<String> plans;
+    private final MutinyEmitter<String> candidates;
 
     /**
      * @param outbox the outbox
      * @param diffs  emitter of channel {@code diffs-out}
-     * @param plans  emitter of channel {@code plans-out}
+     * @param candidates emitter of channel {@code candidates-out}
      */
     public AnswerPublisher(Outbox outbox, @Channel(DIFFS) MutinyEmitter<String> diffs,
-                           @Channel(PLANS) MutinyEmitter<String> plans) {
+                           @Channel(CANDIDATES) MutinyEmitter<String> candidates) {
         this.outbox = outbox;
         this.diffs = diffs;
-        this.plans = plans;
+        this.candidates = candidates;
     }
 
     /**
@@ -48,14 +48,14 @@ public class AnswerPublisher implements OutboxChannels {
         for (DiffProposed d : answer.diffs()) {
             outbox.add(d, DIFFS);
         }
-        outbox.add(answer.summary(), PLANS);
+        outbox.add(answer.summary(), CANDIDATES);
     }
 
     @Override
     public Optional<MutinyEmitter<String>> emitter(String channel) {
         return switch (channel) {
             case DIFFS -> Optional.of(diffs);
-            case PLANS -> Optional.of(plans);
+            case CANDIDATES -> Optional.of(candidates);
             default -> Optional.empty();
         };
     }

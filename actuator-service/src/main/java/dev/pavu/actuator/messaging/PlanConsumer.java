@@ -6,7 +6,7 @@ import dev.pavu.actuator.proposer.llm.LlmCandidates;
 import dev.pavu.actuator.proposer.llm.LlmProposer;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventOrigins;
-import dev.pavu.contracts.PavuEvent;
+import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.kit.idempotency.ProcessedEvents;
 import dev.pavu.kit.observability.JobSpan;
@@ -19,9 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Answers the plans on {@code pavu.plans} (channel {@code plans-in}). The topic also carries the
- * actuator's own {@code CandidatesProposed}: every event that is not a {@link PlanProposed} is skipped.
- * A record that is not a readable event throws, so the pavu-dead-letter strategy sends it to {@code pavu.plans.dlq.actuator-service}.
+ * Answers the plans on {@code pavu.plans} (channel {@code plans-in}), which only the planner writes. A record that is
+ * not a readable {@link PlanProposed} of the planner ({@link EventOrigins#check}) throws, so the pavu-dead-letter
+ * strategy sends it to {@code pavu.plans.dlq.actuator-service}.
  *
  * <p>Idempotent: the answer is computed outside any transaction (it can take minutes; its ids derive from the plan's
  * event id, so computing it twice gives the same events), then one short transaction records the plan's event id in
@@ -62,14 +62,12 @@ public class PlanConsumer {
 
     /**
      * @param json one record value of {@code pavu.plans}
+     * @throws dev.pavu.contracts.EventFormatException when it is not a readable {@code PlanProposed} of the planner
      */
     @Incoming("plans-in")
     @Blocking
     public void onPlan(String json) {
-        PavuEvent event = EventOrigins.check(EventCodec.read(json), null);
-        if (!(event instanceof PlanProposed plan)) {
-            return;
-        }
+        PlanProposed plan = EventOrigins.check(EventCodec.read(json, PlanProposed.class), Topics.PLANS);
         try (JobSpan span = traces.handling("actuator", plan)) {
             try {
                 answer(plan);

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The actuator against the real broker and database: plans published to pavu.plans are answered on
- * pavu.diffs and pavu.plans, a redelivered plan is answered once, garbage goes to the dead-letter topic.
+ * pavu.diffs and pavu.candidates, a redelivered plan is answered once, garbage goes to the dead-letter topic.
  * The topics carry a per-run suffix ({@link TestTopicsResource} says why).
  */
 @QuarkusTest
@@ -72,7 +72,7 @@ class PlanConsumerTest {
         assertEquals(plan.eventId(), d.envelope().causationId());
         assertEquals("actuator-service", d.envelope().producer());
 
-        List<CandidatesProposed> counts = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1);
+        List<CandidatesProposed> counts = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(plan), 1);
         assertEquals(1, counts.size());
         assertEquals(1, counts.getFirst().candidateCount());
         assertEquals(plan.planId(), counts.getFirst().planId());
@@ -82,11 +82,11 @@ class PlanConsumerTest {
         KafkaProbe.send(TestTopicsResource.plans(), job.toString(), json);
         PlanProposed marker = plan(job, 0, PlanKind.BASELINE, plan.source(), List.of(), 1);
         KafkaProbe.send(TestTopicsResource.plans(), job.toString(), EventCodec.write(marker));
-        assertEquals(1, await(TestTopicsResource.plans(), CandidatesProposed.class, answering(marker), 1).size(),
+        assertEquals(1, await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(marker), 1).size(),
                 "the plan sent after the redelivery is answered");
         assertEquals(1, await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
                 "the redelivered plan emits no second DiffProposed");
-        assertEquals(1, await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
+        assertEquals(1, await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(plan), 2, Duration.ofSeconds(3)).size(),
                 "the redelivered plan emits no second CandidatesProposed");
     }
 
@@ -102,7 +102,7 @@ class PlanConsumerTest {
         PlanProposed plan = plan(job, 1, PlanKind.REPAIR, source, locations, 12);
         KafkaProbe.send(TestTopicsResource.plans(), job.toString(), EventCodec.write(plan));
 
-        List<CandidatesProposed> counts = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1);
+        List<CandidatesProposed> counts = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(plan), 1);
         assertEquals(1, counts.size(), "the plan is answered");
         CandidatesProposed count = counts.getFirst();
         assertTrue(count.candidateCount() > 0 && count.candidateCount() <= 12, count.toString());

@@ -1,7 +1,6 @@
 package dev.pavu.planner.messaging;
 
-import dev.pavu.contracts.CandidatesProposed;
-import dev.pavu.contracts.DiffProposed;
+import dev.pavu.contracts.EventOrigins;
 import dev.pavu.contracts.PavuEvent;
 import dev.pavu.contracts.PlanProposed;
 import dev.pavu.kit.outbox.Outbox;
@@ -41,15 +40,16 @@ public class EventPublisher implements OutboxChannels {
      * Records an event to be sent once the current transaction commits.
      *
      * @param event a planner event
-     * @throws IllegalArgumentException for a {@code DiffProposed} (not the planner's)
+     * @throws IllegalArgumentException for a {@code DiffProposed}, {@code CandidatesProposed} or {@code VerdictIssued}
+     *                                  (not the planner's: {@link EventOrigins})
      * @throws jakarta.transaction.TransactionalException outside a transaction
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(PavuEvent event) {
-        if (event instanceof DiffProposed) {
-            throw new IllegalArgumentException("the planner does not send DiffProposed");
+        if (!"planner-service".equals(EventOrigins.of(event).producer())) {
+            throw new IllegalArgumentException("the planner does not send " + event.envelope().type());
         }
-        String channel = event instanceof PlanProposed || event instanceof CandidatesProposed ? PLANS : JOBS;
+        String channel = event instanceof PlanProposed ? PLANS : JOBS;
         outbox.add(event, channel);
         Log.debugf("outbox: %s %s of job %s on %s", event.envelope().type(), event.eventId(), event.jobId(), channel);
     }

@@ -3,8 +3,7 @@ package dev.pavu.planner.messaging;
 import dev.pavu.contracts.CandidatesProposed;
 import dev.pavu.contracts.EventCodec;
 import dev.pavu.contracts.EventOrigins;
-import dev.pavu.contracts.PavuEvent;
-import dev.pavu.contracts.PlanProposed;
+import dev.pavu.contracts.Topics;
 import dev.pavu.contracts.VerdictIssued;
 import dev.pavu.contracts.EventFormatException;
 import dev.pavu.kit.idempotency.ProcessedEvents;
@@ -25,9 +24,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The planner's consumers. {@code plans-in} ({@code pavu.plans}): {@code CandidatesProposed} tells how many
- * verdicts a plan will get (the planner's own {@code PlanProposed} is skipped). {@code verdicts-in}
- * ({@code pavu.verdicts}): {@code VerdictIssued}. Each event is handled once (its id is recorded in
+ * The planner's consumers. {@code candidates-in} ({@code pavu.candidates}, only the actuator writes it):
+ * {@code CandidatesProposed} tells how many verdicts a plan will get. {@code verdicts-in} ({@code pavu.verdicts}, only
+ * the verifier writes it): {@code VerdictIssued}. Each event must be its channel's type from its type's producer
+ * ({@link EventOrigins#check}); anything else is refused like an unreadable record. Each event is handled once (its id is recorded in
  * {@code planner.processed_events} in the same transaction as its effect); an unreadable record throws
  * {@link EventFormatException} and goes to {@code <topic>.dlq.planner-service}. A transient failure (the database away, a
  * lock timeout) is retried with backoff first ({@link TransientRetry}, each attempt a transaction of its own). The
@@ -36,7 +36,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PlannerConsumers {
 
-    static final String PLANS = "planner.plans-in";
+    static final String CANDIDATES = "planner.candidates-in";
     static final String VERDICTS = "planner.verdicts-in";
     /** Times an event's slow work is done before the last attempt does what the job still needs under its lock. */
     static final int ATTEMPTS = 3;
@@ -57,21 +57,15 @@ public class PlannerConsumers {
     }
 
     /**
-     * @param json a record of {@code pavu.plans}
-     * @throws EventFormatException when it is not a readable Pavu event of that topic
+     * @param json a record of {@code pavu.candidates}
+     * @throws EventFormatException when it is not a readable {@code CandidatesProposed} of the actuator
      */
-    @Incoming("plans-in")
+    @Incoming("candidates-in")
     @Blocking
-    public void onPlans(String json) {
-        PavuEvent event = EventOrigins.check(EventCodec.read(json), null);
-        if (event instanceof PlanProposed) {
-            return;
-        }
-        if (!(event instanceof CandidatesProposed cp)) {
-            throw new EventFormatException("unexpected " + event.envelope().type() + " on pavu.plans");
-        }
+    public void onCandidates(String json) {
+        CandidatesProposed cp = EventOrigins.check(EventCodec.read(json, CandidatesProposed.class), Topics.CANDIDATES);
         try (JobSpan span = traces.handling("planner", cp)) {
-            handle(cp.eventId(), PLANS, inline -> lookahead.candidates(cp, inline),
+            handle(cp.eventId(), CANDIDATES, inline -> lookahead.candidates(cp, inline),
                     prepared -> transitions.candidatesProposed(cp, prepared));
         }
     }
@@ -83,7 +77,7 @@ public class PlannerConsumers {
     @Incoming("verdicts-in")
     @Blocking
     public void onVerdict(String json) {
-        VerdictIssued v = EventOrigins.check(EventCodec.read(json, VerdictIssued.class), null);
+        VerdictIssued v = EventOrigins.check(EventCodec.read(json, VerdictIssued.class), Topics.VERDICTS);
         try (JobSpan span = traces.handling("planner", v)) {
             try {
                 handle(v);

@@ -54,6 +54,6 @@ final class FlowEvents {
         CandidatesProposed cp = new CandidatesProposed(Envelope.of(EventTypes.CANDIDATES_PROPOSED, UUID.fromString(jobId),
                 plan.envelope().iteration(), plan.eventId(), "actuator-service"), plan.planId(), count, 0, List.of(),
                 count + " candidates");
-        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(cp));
+        KafkaProbe.send(TestTopics.CANDIDATES, jobId, EventCodec.write(cp));
     }
 }

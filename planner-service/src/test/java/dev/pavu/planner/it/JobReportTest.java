@@ -79,7 +79,7 @@ class JobReportTest {
         DiffProposed fix = diff(repair, FIX, "arithmetic-constant", "Stats.java:27 replace 3 with 2", 1);
         log.add(wrong);
         log.add(fix);
-        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(new CandidatesProposed(Envelope.of(
+        KafkaProbe.send(TestTopics.CANDIDATES, jobId, EventCodec.write(new CandidatesProposed(Envelope.of(
                 EventTypes.CANDIDATES_PROPOSED, job, 1, repair.eventId(), "actuator-service"), repair.planId(), 2, 0, List.of(),
                 "2 candidates")));
         VerdictIssued failed = verdict(wrong, Verdict.FAIL, "1 of 2 tests failed: StatsTest#median", 1200);
@@ -145,7 +145,7 @@ class JobReportTest {
         DiffProposed deletion = diff(repair, deletes, "statement-deletion", "Stats.java:24 delete the if statement", 0);
         DiffProposed fix = diff(repair, FIX, "constant-replacement", "Stats.java:27 replace 3 with 2", 1);
         DiffProposed wrong = diff(repair, WRONG, "constant-replacement", "Stats.java:27 replace 3 with 4", 2);
-        KafkaProbe.send(TestTopics.PLANS, jobId, EventCodec.write(new CandidatesProposed(Envelope.of(
+        KafkaProbe.send(TestTopics.CANDIDATES, jobId, EventCodec.write(new CandidatesProposed(Envelope.of(
                 EventTypes.CANDIDATES_PROPOSED, job, 1, repair.eventId(), "actuator-service"), repair.planId(), 3, 0, List.of(),
                 "3 candidates")));
         VerdictIssued first = verdict(deletion, Verdict.PASS, "all 2 tests passed", 700);

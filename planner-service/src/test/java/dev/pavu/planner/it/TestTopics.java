@@ -8,6 +8,8 @@ package dev.pavu.planner.it;
 final class TestTopics {
     static final String JOBS = "pavu.test-planner.jobs";
     static final String PLANS = "pavu.test-planner.plans";
+    /** The actuator's CandidatesProposed, which the tests send in its place. */
+    static final String CANDIDATES = "pavu.test-planner.candidates";
     static final String VERDICTS = "pavu.test-planner.verdicts";
     static final String DLQ_VERDICTS = "pavu.test-planner.verdicts.dlq.planner-service-test";
 

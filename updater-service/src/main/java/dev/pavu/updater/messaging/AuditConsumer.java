@@ -17,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.OptionalLong;
 
 /**
- * Reads all four Pavu topics (consumer group {@code updater-service}, from the earliest offset) and records
+ * Reads all five Pavu topics (consumer group {@code updater-service}, from the earliest offset) and records
  * every event in the audit log.
  *
  * <p>Each record is handled on a worker thread in its own transaction ({@link AuditService#record}). A record that
@@ -54,10 +54,17 @@ public class AuditConsumer {
         record(record);
     }
 
-    /** @param record a record of {@code pavu.plans}: PlanProposed, CandidatesProposed */
+    /** @param record a record of {@code pavu.plans}: PlanProposed */
     @Incoming("plans-in")
     @Blocking
     public void plans(ConsumerRecord<String, String> record) {
+        record(record);
+    }
+
+    /** @param record a record of {@code pavu.candidates}: CandidatesProposed */
+    @Incoming("candidates-in")
+    @Blocking
+    public void candidates(ConsumerRecord<String, String> record) {
         record(record);
     }
 
