@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Internal trust on the local stack's broker (issue 14 item 3), run by {@code deploy/local/stack up} after Kafka
  * started: as the broker's super user {@code admin} (SASL/PLAIN), it upserts one SASL/SCRAM-SHA-512 user
- * {@code pavu-<service>} per service with the password in {@code <secrets>/kafka-<service>}, creates the ACLs of
- * {@code acls.tsv} and the topics they name (the event topics and the per-group retry topics). Idempotent: the same
+ * {@code pavu-<service>} per service with the password in {@code <secrets>/kafka-<service>}, makes the ACLs of the
+ * {@code pavu-*} users exactly those of {@code acls.tsv} (creates the missing, deletes the ones the table no longer
+ * gives) and creates the topics they name (the event topics and the per-group retry topics). Idempotent: the same
  * users, ACLs and topics again change nothing.
  *
  * <p>Usage: {@code java -cp '<kafka lib>/*' KafkaTrust.java <bootstrap> <secrets dir> <acls.tsv>}; exits 1 with the
@@ -76,6 +78,16 @@ public final class KafkaTrust {
                 }
             }
             admin.createAcls(acls).all().get(60, TimeUnit.SECONDS);
+            // exactly the table: a right of a pavu-* user that the table no longer gives (an older stack's) is removed
+            List<AclBindingFilter> stale = new ArrayList<>();
+            for (AclBinding b : admin.describeAcls(AclBindingFilter.ANY).values().get(60, TimeUnit.SECONDS)) {
+                if (b.entry().principal().startsWith("User:pavu-") && !acls.contains(b)) {
+                    stale.add(b.toFilter());
+                }
+            }
+            if (!stale.isEmpty()) {
+                admin.deleteAcls(stale).all().get(60, TimeUnit.SECONDS);
+            }
             for (String t : topics) {
                 try {
                     admin.createTopics(List.of(new NewTopic(t, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
@@ -85,7 +97,8 @@ public final class KafkaTrust {
                     }
                 }
             }
-            System.out.printf("kafka trust: %d SCRAM users, %d ACLs, %d topics%n", users.size(), acls.size(), topics.size());
+            System.out.printf("kafka trust: %d SCRAM users, %d ACLs (%d stale removed), %d topics%n", users.size(), acls.size(),
+                    stale.size(), topics.size());
         }
     }
 
