@@ -67,7 +67,7 @@ class LlmPlanTest {
         PlanProposed plan = plan(PlanKind.REPAIR, Map.of("proposer", "coder"), 8);
         KafkaProbe.send(TestTopicsResource.plans(), plan.jobId().toString(), EventCodec.write(plan));
 
-        CandidatesProposed count = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1).getFirst();
+        CandidatesProposed count = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(plan), 1).getFirst();
         List<DiffProposed> diffs = await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), count.candidateCount())
                 .stream().sorted(Comparator.comparingInt(DiffProposed::candidateIndex)).toList();
         assertEquals(count.candidateCount(), diffs.size());
@@ -90,7 +90,7 @@ class LlmPlanTest {
     void aGeneratePlanGetsOnlyTheModelsRewrittenMethod() {
         PlanProposed plan = plan(PlanKind.GENERATE, Map.of("proposer", "coder-method"), 5);
         KafkaProbe.send(TestTopicsResource.plans(), plan.jobId().toString(), EventCodec.write(plan));
-        CandidatesProposed count = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(plan), 1).getFirst();
+        CandidatesProposed count = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(plan), 1).getFirst();
         assertEquals(1, count.candidateCount(), count.toString());
         DiffProposed d = await(TestTopicsResource.diffs(), DiffProposed.class, answering(plan), 1).getFirst();
         assertEquals("llm", d.proposer());
@@ -102,13 +102,13 @@ class LlmPlanTest {
     void aGeneratePlanWithoutAModelOrWithAnUnknownAliasGetsNoCandidateAndTheReason() {
         PlanProposed none = plan(PlanKind.GENERATE, Map.of(), 5);
         KafkaProbe.send(TestTopicsResource.plans(), none.jobId().toString(), EventCodec.write(none));
-        CandidatesProposed c = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(none), 1).getFirst();
+        CandidatesProposed c = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(none), 1).getFirst();
         assertEquals(0, c.candidateCount());
         assertTrue(c.note().contains("models.proposer") && c.note().contains("pavu.gateway.models-file"), c.note());
 
         PlanProposed unknown = plan(PlanKind.GENERATE, Map.of("proposer", "nobody"), 5);
         KafkaProbe.send(TestTopicsResource.plans(), unknown.jobId().toString(), EventCodec.write(unknown));
-        c = await(TestTopicsResource.plans(), CandidatesProposed.class, answering(unknown), 1).getFirst();
+        c = await(TestTopicsResource.candidates(), CandidatesProposed.class, answering(unknown), 1).getFirst();
         assertEquals(0, c.candidateCount());
         assertEquals(1, c.rejections().size(), c.rejections().toString());
         assertTrue(c.rejections().getFirst().contains("does not know the alias \"nobody\"")
