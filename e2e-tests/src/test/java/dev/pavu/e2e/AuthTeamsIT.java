@@ -108,6 +108,13 @@ class AuthTeamsIT {
 
         assertEquals(404, send("POST", planner + "/jobs/" + id + "/cancel", a, null, null).statusCode(), "team A cancels B's job");
 
+        // the gateway: a user's calls are charged to its token's team; a team header naming another team is ignored
+        HttpResponse<String> usage = http.send(HttpRequest.newBuilder(URI.create(service("PAVU_GATEWAY_URL", 8085) + "/v1/usage"))
+                .header("Authorization", "Bearer " + a).header("X-Pavu-Team", "e2e-b-" + run).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, usage.statusCode(), usage.body());
+        assertEquals("e2e-a-" + run, JSON.readTree(usage.body()).path("team").asText(), "team A's usage: " + usage.body());
+
         // revocation: the revoked viewer gets 401 at once at the planner
         String viewerId = viewerCreated.path("info").path("id").asText();
         assertEquals(200, send("DELETE", planner + "/auth/tokens/" + viewerId, admin, null, null).statusCode());
