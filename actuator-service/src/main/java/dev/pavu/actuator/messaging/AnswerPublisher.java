@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * Writes a plan's answer to the outbox (service-kit {@link Outbox}) in the caller's transaction — the one that
  * records the plan as answered: first every {@link DiffProposed} ({@code diffs-out}, pavu.diffs), then the
- * {@code CandidatesProposed} ({@code candidates-out}, pavu.candidates). The relay sends them in that order and waits for the
- * diffs' acknowledgements before the count, so the planner never learns a count before the candidates are on the
- * topic. Also the actuator's {@link OutboxChannels}.
+ * {@code CandidatesProposed} ({@code candidates-out}, pavu.candidates). The relay sends them in that order and waits
+ * for the diffs' acknowledgements before the count, so the planner never learns a count before the candidates are on
+ * the topic. Also the actuator's {@link OutboxChannels}.
  */
 @ApplicationScoped
 public class AnswerPublisher implements OutboxChannels {

@@ -27,11 +27,11 @@ import java.util.function.Function;
  * The planner's consumers. {@code candidates-in} ({@code pavu.candidates}, only the actuator writes it):
  * {@code CandidatesProposed} tells how many verdicts a plan will get. {@code verdicts-in} ({@code pavu.verdicts}, only
  * the verifier writes it): {@code VerdictIssued}. Each event must be its channel's type from its type's producer
- * ({@link EventOrigins#check}); anything else is refused like an unreadable record. Each event is handled once (its id is recorded in
- * {@code planner.processed_events} in the same transaction as its effect); an unreadable record throws
- * {@link EventFormatException} and goes to {@code <topic>.dlq.planner-service}. A transient failure (the database away, a
- * lock timeout) is retried with backoff first ({@link TransientRetry}, each attempt a transaction of its own). The
- * slow work an event needs runs before that transaction, without the job row's lock ({@link Lookahead}).
+ * ({@link EventOrigins#check}); anything else is refused like an unreadable record. Each event is handled once (its
+ * id is recorded in {@code planner.processed_events} in the same transaction as its effect); an unreadable record
+ * throws {@link EventFormatException} and goes to {@code <topic>.dlq.planner-service}. A transient failure (the
+ * database away, a lock timeout) is retried with backoff first ({@link TransientRetry}, each attempt a transaction of
+ * its own). The slow work an event needs runs before that transaction, without the job row's lock ({@link Lookahead}).
  */
 @ApplicationScoped
 public class PlannerConsumers {

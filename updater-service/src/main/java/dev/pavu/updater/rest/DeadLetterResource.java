@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 
 /**
- * Dead letters over HTTP: list and read what consumers gave up on, and replay one (once) to the retry topic of the consumer that gave up on it.
+ * Dead letters over HTTP: list and read what consumers gave up on, and replay one (once) to the retry topic of the
+ * consumer that gave up on it.
  * {@code pavu dlq list|show|replay} speaks to this resource.
  */
 @Path("/dead-letters")
@@ -81,7 +82,8 @@ public class DeadLetterResource {
     }
 
     /**
-     * Re-publishes the dead letter's original value, key and headers (same event id), once, to {@code <topic>.retry.<group>}: the consumer group that gave up reads it there again.
+     * Re-publishes the dead letter's original value, key and headers (same event id), once, to
+     * {@code <topic>.retry.<group>}: the consumer group that gave up reads it there again.
      *
      * @param id      a dead letter's id
      * @param request who it is replayed for ({@code by}); optional, recorded after the authenticated caller's name

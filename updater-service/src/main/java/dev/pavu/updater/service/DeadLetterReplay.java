@@ -75,32 +75,35 @@ public class DeadLetterReplay {
                         + " by " + found.replayedBy() + "; a replay is done once (the record is on "
                         + Topics.retryOf(found.dlqTopic()) + ")");
             }
-            if (found.originalTopic() == null || found.originalTopic().isBlank() || !found.dlqTopic().contains(Topics.DLQ_INFIX)) {
+            if (found.originalTopic() == null || found.originalTopic().isBlank()
+                    || !found.dlqTopic().contains(Topics.DLQ_INFIX)) {
                 throw new Refused(Refusal.NO_ORIGIN, "dead letter " + id + " does not name its original topic, or its "
                         + "dead-letter topic " + found.dlqTopic() + " is not <topic>.dlq.<group>");
             }
             letters.markReplayed(id, by);
             return found;
         });
+        String retryTopic = Topics.retryOf(d.dlqTopic());
         try {
-            send(d);
+            send(d, retryTopic);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> letters.unmarkReplayed(id));
-            throw new Refused(Refusal.BROKER, "dead letter " + id + " could not be re-published to " + Topics.retryOf(d.dlqTopic())
+            throw new Refused(Refusal.BROKER, "dead letter " + id + " could not be re-published to " + retryTopic
                     + ": " + e.getMessage() + " (not marked replayed; try again)");
         }
-        Log.infof("dead letter %d replayed to %s by %s (event %s of job %s)", id, Topics.retryOf(d.dlqTopic()), by, d.eventId(), d.jobId());
+        Log.infof("dead letter %d replayed to %s by %s (event %s of job %s)", id, retryTopic, by, d.eventId(),
+                d.jobId());
         return letters.find(id).orElseThrow();
     }
 
-    private void send(DeadLetter d) {
+    private void send(DeadLetter d, String retryTopic) {
         RecordHeaders headers = new RecordHeaders();
         for (Map.Entry<String, String> h : d.headers().entrySet()) {
             headers.add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8));
         }
         headers.add(REPLAY_OF, Long.toString(d.id()).getBytes(StandardCharsets.UTF_8));
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.retryOf(d.dlqTopic())).withKey(d.recordKey())
+        var meta = OutgoingKafkaRecordMetadata.<String>builder().withTopic(retryTopic).withKey(d.recordKey())
                 .withHeaders(headers).build();
         emitter.send(Message.of(d.value() == null ? "" : d.value()).addMetadata(meta)
                 .withAck(() -> {
